@@ -1,0 +1,144 @@
+/**
+ * The declarations of every entity set the service exposes. Adding an entity set is a declaration here,
+ * a migration and a policy — never a new handler. Pure data.
+ */
+import type { EntitySetDef, PropertyDef } from './types';
+
+const id: PropertyDef = { name: 'Id', column: 'id', type: 'Edm.Int64', nullable: false, readOnly: true };
+const companyId: PropertyDef = { name: 'CompanyId', column: 'company_id', type: 'Edm.Int32', nullable: false };
+const createdAt: PropertyDef = { name: 'CreatedAt', column: 'created_at', type: 'Edm.DateTimeOffset', nullable: false, readOnly: true };
+const updatedAt: PropertyDef = { name: 'UpdatedAt', column: 'updated_at', type: 'Edm.DateTimeOffset', nullable: false, readOnly: true };
+
+/** An optional text property: `text('Department', 'department', 100)`. */
+function text(name: string, column: string, maxLength: number): PropertyDef {
+  return { name, column, type: 'Edm.String', nullable: true, maxLength };
+}
+
+export const Users: EntitySetDef = {
+  name: 'Users',
+  typeName: 'User',
+  table: 'users',
+  key: 'Id',
+  alternateKeys: ['Email'],
+  policy: 'users',
+  description: 'People of the company: accounts with their organisational attributes',
+  properties: [
+    id,
+    companyId,
+    { name: 'UserName', column: 'user_name', type: 'Edm.String', nullable: false, maxLength: 100, required: true },
+    { name: 'Email', column: 'email', type: 'Edm.String', nullable: true, maxLength: 254, caseInsensitive: true },
+    text('FirstName', 'first_name', 100),
+    text('LastName', 'last_name', 100),
+    text('DisplayName', 'display_name', 200),
+    text('ExternalId', 'external_id', 100),
+    text('Organization', 'organization', 100),
+    text('Business', 'business', 100),
+    text('Department', 'department', 100),
+    text('Group', 'group_name', 100),
+    text('Team', 'team_name', 100),
+    { name: 'IsAdministrator', column: 'is_administrator', type: 'Edm.Boolean', nullable: false, defaultValue: false },
+    { name: 'IsActive', column: 'is_active', type: 'Edm.Boolean', nullable: false, defaultValue: true },
+    createdAt,
+    updatedAt,
+  ],
+  navigations: [
+    {
+      name: 'Memberships',
+      target: 'OrganizationTeamMemberHierarchies',
+      collection: true,
+      partner: 'User',
+      sourceColumn: 'id',
+      targetColumn: 'user_id',
+    },
+  ],
+};
+
+export const OrganizationTeamHierarchies: EntitySetDef = {
+  name: 'OrganizationTeamHierarchies',
+  typeName: 'OrganizationTeamHierarchy',
+  table: 'organization_team_hierarchies',
+  key: 'Id',
+  alternateKeys: [],
+  policy: 'teams',
+  description: 'Org-chart teams; ParentId links a team to the team above it',
+  properties: [
+    id,
+    companyId,
+    { name: 'Name', column: 'name', type: 'Edm.String', nullable: false, maxLength: 200, required: true },
+    text('Description', 'description', 2000),
+    { name: 'ParentId', column: 'parent_id', type: 'Edm.Int64', nullable: true },
+    createdAt,
+    updatedAt,
+  ],
+  navigations: [
+    {
+      name: 'Parent',
+      target: 'OrganizationTeamHierarchies',
+      collection: false,
+      nullable: true,
+      partner: 'Children',
+      sourceColumn: 'parent_id',
+      targetColumn: 'id',
+      constraint: { property: 'ParentId', referencedProperty: 'Id' },
+    },
+    {
+      name: 'Children',
+      target: 'OrganizationTeamHierarchies',
+      collection: true,
+      partner: 'Parent',
+      sourceColumn: 'id',
+      targetColumn: 'parent_id',
+    },
+    {
+      name: 'Members',
+      target: 'OrganizationTeamMemberHierarchies',
+      collection: true,
+      partner: 'OrganizationTeamHierarchy',
+      sourceColumn: 'id',
+      targetColumn: 'organization_team_hierarchy_id',
+    },
+  ],
+};
+
+export const OrganizationTeamMemberHierarchies: EntitySetDef = {
+  name: 'OrganizationTeamMemberHierarchies',
+  typeName: 'OrganizationTeamMemberHierarchy',
+  table: 'organization_team_member_hierarchies',
+  key: 'Id',
+  alternateKeys: [],
+  policy: 'memberships',
+  description: 'Membership of a user in an org-chart team',
+  properties: [
+    id,
+    companyId,
+    { name: 'UserId', column: 'user_id', type: 'Edm.Int64', nullable: false, required: true },
+    {
+      name: 'OrganizationTeamHierarchyId',
+      column: 'organization_team_hierarchy_id',
+      type: 'Edm.Int64',
+      nullable: false,
+      required: true,
+    },
+    createdAt,
+  ],
+  navigations: [
+    {
+      name: 'User',
+      target: 'Users',
+      collection: false,
+      partner: 'Memberships',
+      sourceColumn: 'user_id',
+      targetColumn: 'id',
+      constraint: { property: 'UserId', referencedProperty: 'Id' },
+    },
+    {
+      name: 'OrganizationTeamHierarchy',
+      target: 'OrganizationTeamHierarchies',
+      collection: false,
+      partner: 'Members',
+      sourceColumn: 'organization_team_hierarchy_id',
+      targetColumn: 'id',
+      constraint: { property: 'OrganizationTeamHierarchyId', referencedProperty: 'Id' },
+    },
+  ],
+};

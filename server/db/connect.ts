@@ -1,0 +1,47 @@
+/**
+ * Opens the database: PostgreSQL through knex + pg when a URL is given, otherwise embedded PGlite
+ * (WASM PostgreSQL, one connection) through the knex-pglite dialect. Both speak the same SQL and run
+ * the same migrations. `connect({ databaseUrl })` → Knex instance.
+ */
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import knexFactory, { type Knex } from 'knex';
+import ClientPgLite from 'knex-pglite';
+import pg from 'pg';
+
+// int8 → string (the formatter converts per Edm type), date → the text as stored (no local-time shift).
+pg.types.setTypeParser(1082, (v: string) => v);
+
+export interface ConnectOptions {
+  /** postgres://… → PostgreSQL; undefined → PGlite. */
+  readonly databaseUrl?: string;
+  /** PGlite data directory; 'memory://' for an in-memory database. */
+  readonly pgliteDir?: string;
+  readonly poolMax?: number;
+  /** Schema to put first on the search_path (tests isolate runs by schema). */
+  readonly searchPath?: string;
+}
+
+export function connect(options: ConnectOptions): Knex {
+  if (options.databaseUrl) {
+    return knexFactory({
+      client: 'pg',
+      connection: options.databaseUrl,
+      pool: { min: 0, max: options.poolMax ?? 10 },
+      searchPath: options.searchPath ? [options.searchPath] : undefined,
+    });
+  }
+  const dir = options.pgliteDir ?? 'memory://';
+  const pglite = new PGlite(dir === 'memory://' ? undefined : path.resolve(dir));
+  return knexFactory({
+    client: ClientPgLite as unknown as typeof knexFactory.Client,
+    dialect: 'postgres',
+    connection: { pglite } as unknown as Knex.StaticConnectionConfig,
+    searchPath: options.searchPath ? [options.searchPath] : undefined,
+  });
+}
+
+/** True when the knex instance talks to embedded PGlite. */
+export function isPglite(db: Knex): boolean {
+  return db.client instanceof (ClientPgLite as unknown as new (...a: unknown[]) => object);
+}
