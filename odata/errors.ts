@@ -17,6 +17,7 @@ export const ERROR_STATUS = {
   UnknownProperty: 400,
   UnknownFunction: 400,
   TypeMismatch: 400,
+  InvalidValue: 400,
   InvalidKey: 400,
   InvalidSkipToken: 400,
   InvalidQueryOption: 400,

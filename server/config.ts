@@ -2,25 +2,9 @@
  * Configuration from the environment, read once in main.ts / the CLI and passed down as a value
  * (nothing else reads process.env). Limits live here too, in one object (ASP.NET Core OData's idea).
  */
+import type { Limits } from '../odata/limits';
 
-export interface Limits {
-  /** Entities per response page: the seeds' cap is 1000; can be configured lower, never higher. */
-  readonly maxPageSize: number;
-  /** Largest $top accepted. */
-  readonly maxTop: number;
-  /** Largest $skip accepted. */
-  readonly maxSkip: number;
-  /** Nodes in a $filter tree (operators, literals, members, calls). */
-  readonly maxFilterNodes: number;
-  /** Keys in $orderby. */
-  readonly maxOrderByKeys: number;
-  /** Length of the request URL in characters. */
-  readonly maxUrlLength: number;
-  /** Items in an `in (…)` list. */
-  readonly maxInListItems: number;
-  /** Statement timeout for reads, in milliseconds (PostgreSQL only; PGlite is single-threaded). */
-  readonly statementTimeoutMs: number;
-}
+export type { Limits };
 
 export interface Config {
   readonly port: number;

@@ -1,0 +1,92 @@
+/**
+ * Response formatting: database rows → OData JSON (minimal metadata). Converts each value by its Edm type
+ * (Int64/Decimal as numbers, or strings with IEEE754Compatible=true; DateTimeOffset as ISO 8601 with Z),
+ * builds context URLs, and puts "@odata.context" first. Pure: no I/O.
+ */
+import type { EntitySetDef, PropertyDef } from './model';
+import type { ReadPlan } from './plan/read-plan';
+
+export interface FormatOptions {
+  /** Absolute service root without trailing slash: `http://localhost:3000/odata`. */
+  readonly serviceRoot: string;
+  /** IEEE754Compatible=true: Int64 and Decimal as JSON strings. */
+  readonly ieee754Compatible: boolean;
+  /** Prefer: omit-values=nulls applied: null properties left out. */
+  readonly omitNulls: boolean;
+}
+
+/** `formatValue(Int64 prop, '42', opts)` → 42; `formatValue(DateTimeOffset, Date, …)` → '2024-01-31T10:00:00.000Z'. */
+export function formatValue(prop: PropertyDef, value: unknown, options: FormatOptions): unknown {
+  if (value === null || value === undefined) return null;
+  switch (prop.type) {
+    case 'Edm.Int64':
+    case 'Edm.Decimal':
+      return options.ieee754Compatible ? String(value) : Number(value);
+    case 'Edm.Int32':
+    case 'Edm.Double':
+      return Number(value);
+    case 'Edm.DateTimeOffset':
+      return (value instanceof Date ? value : new Date(String(value))).toISOString();
+    case 'Edm.Boolean':
+      return Boolean(value);
+    default:
+      return value;
+  }
+}
+
+/** One row → one entity object with the selected properties in model order. */
+export function formatEntity(row: Record<string, unknown>, select: readonly PropertyDef[], options: FormatOptions): Record<string, unknown> {
+  const entity: Record<string, unknown> = {};
+  for (const prop of select) {
+    const value = formatValue(prop, row[prop.name], options);
+    if (value === null && options.omitNulls) continue;
+    entity[prop.name] = value;
+  }
+  return entity;
+}
+
+/**
+ * The context URL of a read:
+ *   Users                      → …/$metadata#Users
+ *   Users?$select=Id,FirstName → …/$metadata#Users(Id,FirstName)
+ *   Users(5)                   → …/$metadata#Users/$entity
+ *   Users(5)/FirstName         → …/$metadata#Users(5)/FirstName
+ */
+export function contextUrl(plan: ReadPlan, serviceRoot: string, keyText?: string): string {
+  const base = `${serviceRoot}/$metadata#${plan.set.name}`;
+  const select = plan.selectExplicit ? `(${plan.select.map((p) => p.name).join(',')})` : '';
+  switch (plan.target.kind) {
+    case 'entity':
+      return `${base}${select}/$entity`;
+    case 'property':
+      return `${base}(${keyText ?? ''})/${plan.target.property.name}`;
+    default:
+      return `${base}${select}`;
+  }
+}
+
+export interface CollectionPage {
+  readonly rows: readonly Record<string, unknown>[];
+  readonly count?: number;
+  readonly nextLink?: string;
+}
+
+/** Rows of one page → `{ "@odata.context", "@odata.count"?, value, "@odata.nextLink"? }`. */
+export function formatCollection(plan: ReadPlan, page: CollectionPage, options: FormatOptions): Record<string, unknown> {
+  const body: Record<string, unknown> = { '@odata.context': contextUrl(plan, options.serviceRoot) };
+  if (page.count !== undefined) body['@odata.count'] = page.count;
+  body.value = page.rows.map((row) => formatEntity(row, plan.select, options));
+  if (page.nextLink) body['@odata.nextLink'] = page.nextLink;
+  return body;
+}
+
+/** A single entity with its context URL first. */
+export function formatSingle(plan: ReadPlan, row: Record<string, unknown>, options: FormatOptions): Record<string, unknown> {
+  return { '@odata.context': contextUrl(plan, options.serviceRoot), ...formatEntity(row, plan.select, options) };
+}
+
+/** `keyLiteral(Users, Id prop, 5)` → '5'; strings quoted with '' escaping: `'O''Neil'`. */
+export function keyLiteral(_set: EntitySetDef, prop: PropertyDef, value: unknown): string {
+  if (prop.type === 'Edm.String') return `'${String(value).replace(/'/g, "''")}'`;
+  return String(value);
+}

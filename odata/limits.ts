@@ -1,0 +1,23 @@
+/**
+ * The limits every request is held to, in one settings object (ASP.NET Core OData's idea). Values come
+ * from server/config.ts; the planner enforces them and answers 400 when one is exceeded. Pure types.
+ */
+
+export interface Limits {
+  /** Entities per response page: the seeds' cap is 1000; can be configured lower, never higher. */
+  readonly maxPageSize: number;
+  /** Largest $top accepted. */
+  readonly maxTop: number;
+  /** Largest $skip accepted. */
+  readonly maxSkip: number;
+  /** Nodes in a $filter tree (operators, literals, members, calls). */
+  readonly maxFilterNodes: number;
+  /** Keys in $orderby. */
+  readonly maxOrderByKeys: number;
+  /** Length of the request URL in characters. */
+  readonly maxUrlLength: number;
+  /** Items in an `in (…)` list. */
+  readonly maxInListItems: number;
+  /** Statement timeout for reads, in milliseconds (PostgreSQL only; PGlite is single-threaded). */
+  readonly statementTimeoutMs: number;
+}

@@ -1,0 +1,216 @@
+/**
+ * Model → `$metadata`: the CSDL XML 4.0 document served at `/odata/$metadata` (contract: valid against
+ * ../shared/oasis/edmx.xsd). Built from the model and the limits alone, so adding an entity set to the
+ * model is all it takes to describe it here.
+ * Pure: no I/O, no express, no process.env. Same input → byte-identical output.
+ */
+import type { Limits } from './limits';
+import type { EntitySetDef, Model, NavigationDef, PropertyDef } from './model';
+
+const EDMX_NS = 'http://docs.oasis-open.org/odata/ns/edmx';
+const EDM_NS = 'http://docs.oasis-open.org/odata/ns/edm';
+const VOCABULARIES = 'https://oasis-tcs.github.io/odata-vocabularies/vocabularies';
+
+/**
+ * What every entity set supports, as (term, value) pairs: a boolean is a Core.Tag-style term
+ * (`Bool="true"`), an object is a record of boolean properties. Flip Expandable/Searchable here when
+ * `$expand` / `$search` land (ARCHITECTURE §6).
+ */
+const ENTITY_SET_CAPABILITIES: ReadonlyArray<readonly [string, boolean | Readonly<Record<string, boolean>>]> = [
+  ['Capabilities.CountRestrictions', { Countable: true }],
+  ['Capabilities.TopSupported', true],
+  ['Capabilities.SkipSupported', true],
+  ['Capabilities.FilterRestrictions', { Filterable: true }],
+  ['Capabilities.SortRestrictions', { Sortable: true }],
+  ['Capabilities.ExpandRestrictions', { Expandable: false }],
+  ['Capabilities.SearchRestrictions', { Searchable: false }],
+  ['Capabilities.SelectSupport', { Supported: true }],
+  ['Capabilities.InsertRestrictions', { Insertable: false }],
+  ['Capabilities.UpdateRestrictions', { Updatable: false }],
+  ['Capabilities.DeleteRestrictions', { Deletable: false }],
+];
+
+type AttributeValue = string | number | boolean | undefined;
+
+/** A node of the document: attributes in insertion order (undefined ones are left out), no text content. */
+interface XmlElement {
+  readonly name: string;
+  readonly attributes: Readonly<Record<string, AttributeValue>>;
+  readonly children: readonly XmlElement[];
+}
+
+function el(name: string, attributes: Record<string, AttributeValue> = {}, children: readonly XmlElement[] = []): XmlElement {
+  return { name, attributes, children };
+}
+
+/**
+ * Builds the `$metadata` document of `model`, with `limits` stated on the container.
+ *
+ *   Users { key Id: Edm.Int64 readOnly, Email: Edm.String(254)?, Memberships → [Memberships] }
+ *     |-- <EntityType Name="User">
+ *     |     <Key><PropertyRef Name="Id"/></Key>
+ *     |     <Property Name="Id" Type="Edm.Int64" Nullable="false">
+ *     |       <Annotation Term="Core.Computed" Bool="true"/> …
+ *     |     <NavigationProperty Name="Memberships"
+ *     |         Type="Collection(OrgChart.OrganizationTeamMemberHierarchy)" Partner="User"/> …
+ *     |-- <EntitySet Name="Users" EntityType="OrgChart.User">
+ *           <NavigationPropertyBinding Path="Memberships" Target="OrganizationTeamMemberHierarchies"/>
+ *           <Annotation Term="Capabilities.CountRestrictions"> …
+ *
+ * Throws (a model bug, caught at start-up) when a navigation targets an unknown set or a text holds a
+ * character XML 1.0 cannot carry.
+ */
+export function buildMetadataXml(model: Model, limits: Limits): string {
+  const document = el('edmx:Edmx', { Version: '4.0', 'xmlns:edmx': EDMX_NS }, [
+    vocabularyReference('Org.OData.Core.V1', 'Core'),
+    vocabularyReference('Org.OData.Capabilities.V1', 'Capabilities'),
+    el('edmx:DataServices', {}, [
+      el('Schema', { Namespace: model.namespace, xmlns: EDM_NS }, [
+        ...model.entitySets.map((set) => entityType(model, set)),
+        entityContainer(model, limits),
+      ]),
+    ]),
+  ]);
+  return `<?xml version="1.0" encoding="utf-8"?>\n${render(document, 0)}\n`;
+}
+
+function vocabularyReference(namespace: string, alias: string): XmlElement {
+  return el('edmx:Reference', { Uri: `${VOCABULARIES}/${namespace}.xml` }, [
+    el('edmx:Include', { Namespace: namespace, Alias: alias }),
+  ]);
+}
+
+function entityType(model: Model, set: EntitySetDef): XmlElement {
+  return el('EntityType', { Name: set.typeName }, [
+    el('Key', {}, [el('PropertyRef', { Name: set.key })]),
+    ...set.properties.map(property),
+    ...set.navigations.map((nav) => navigationProperty(model, set, nav)),
+    stringAnnotation('Core.Description', set.description),
+    ...(set.alternateKeys.length > 0 ? [alternateKeys(set.alternateKeys)] : []),
+  ]);
+}
+
+function property(p: PropertyDef): XmlElement {
+  return el(
+    'Property',
+    {
+      Name: p.name,
+      Type: p.type,
+      Nullable: p.nullable ? undefined : false,
+      DefaultValue: p.defaultValue === undefined || p.defaultValue === null ? undefined : p.defaultValue,
+      MaxLength: p.maxLength,
+      // CSDL 4.0 reads an Edm.Decimal without Scale as Scale 0 (an integer): say it is arbitrary.
+      Scale: p.type === 'Edm.Decimal' ? 'variable' : undefined,
+    },
+    p.readOnly ? [el('Annotation', { Term: 'Core.Computed', Bool: true })] : [],
+  );
+}
+
+function navigationProperty(model: Model, set: EntitySetDef, nav: NavigationDef): XmlElement {
+  const targetType = `${model.namespace}.${targetSet(model, set, nav).typeName}`;
+  const constraints = !nav.collection && nav.constraint ? [nav.constraint] : [];
+  return el(
+    'NavigationProperty',
+    {
+      Name: nav.name,
+      Type: nav.collection ? `Collection(${targetType})` : targetType,
+      Nullable: nav.collection || navigationIsNullable(set, nav) ? undefined : false,
+      Partner: nav.partner,
+    },
+    constraints.map((c) => el('ReferentialConstraint', { Property: c.property, ReferencedProperty: c.referencedProperty })),
+  );
+}
+
+/** Explicit `nullable` wins; otherwise a single-valued navigation is as nullable as its foreign key. */
+function navigationIsNullable(set: EntitySetDef, nav: NavigationDef): boolean {
+  if (nav.nullable !== undefined) return nav.nullable;
+  const foreignKey = nav.constraint && set.properties.find((p) => p.name === nav.constraint?.property);
+  return foreignKey ? foreignKey.nullable : true;
+}
+
+function targetSet(model: Model, set: EntitySetDef, nav: NavigationDef): EntitySetDef {
+  const target = model.entitySets.find((s) => s.name === nav.target);
+  if (!target) throw new Error(`model: ${set.name}.${nav.name} targets unknown entity set ${nav.target}`);
+  return target;
+}
+
+/** `['Email']` → Core.AlternateKeys with one key `{ Alias: 'Email', Name: Email }`. */
+function alternateKeys(keys: readonly string[]): XmlElement {
+  const keyRecord = (name: string): XmlElement =>
+    el('Record', { Type: 'Core.AlternateKey' }, [
+      el('PropertyValue', { Property: 'Key' }, [
+        el('Collection', {}, [
+          el('Record', { Type: 'Core.PropertyRef' }, [
+            el('PropertyValue', { Property: 'Alias', String: name }),
+            el('PropertyValue', { Property: 'Name', PropertyPath: name }),
+          ]),
+        ]),
+      ]),
+    ]);
+  return el('Annotation', { Term: 'Core.AlternateKeys' }, [el('Collection', {}, keys.map(keyRecord))]);
+}
+
+function entityContainer(model: Model, limits: Limits): XmlElement {
+  return el('EntityContainer', { Name: model.containerName }, [
+    stringAnnotation('Core.Description', `Server-driven paging: at most ${limits.maxPageSize} entities per response`),
+    stringAnnotation('Core.LongDescription', limitsDescription(limits)),
+    el('Annotation', { Term: 'Capabilities.BatchSupported', Bool: false }),
+    ...model.entitySets.map((set) =>
+      el('EntitySet', { Name: set.name, EntityType: `${model.namespace}.${set.typeName}` }, [
+        ...set.navigations.map((nav) => el('NavigationPropertyBinding', { Path: nav.name, Target: targetSet(model, set, nav).name })),
+        ...ENTITY_SET_CAPABILITIES.map(([term, value]) => capability(term, value)),
+      ]),
+    ),
+  ]);
+}
+
+function limitsDescription(limits: Limits): string {
+  return (
+    `Collections are paged by the server: at most ${limits.maxPageSize} entities per response, ` +
+    'the rest behind @odata.nextLink; Prefer: odata.maxpagesize=N asks for smaller pages. ' +
+    `Query limits (a request beyond one is answered 400): $top at most ${limits.maxTop}, ` +
+    `$skip at most ${limits.maxSkip}, $orderby at most ${limits.maxOrderByKeys} keys, ` +
+    `$filter at most ${limits.maxFilterNodes} nodes, in lists at most ${limits.maxInListItems} items, ` +
+    `URLs at most ${limits.maxUrlLength} characters.`
+  );
+}
+
+function capability(term: string, value: boolean | Readonly<Record<string, boolean>>): XmlElement {
+  if (typeof value === 'boolean') return el('Annotation', { Term: term, Bool: value });
+  const values = Object.entries(value).map(([name, b]) => el('PropertyValue', { Property: name, Bool: b }));
+  return el('Annotation', { Term: term }, [el('Record', {}, values)]);
+}
+
+function stringAnnotation(term: string, text: string): XmlElement {
+  return el('Annotation', { Term: term, String: text });
+}
+
+/** Two spaces per level; an element without children is self-closed. */
+function render(node: XmlElement, depth: number): string {
+  const indent = '  '.repeat(depth);
+  const attributes = Object.entries(node.attributes)
+    .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined)
+    .map(([name, value]) => ` ${name}="${escapeAttribute(String(value))}"`)
+    .join('');
+  if (node.children.length === 0) return `${indent}<${node.name}${attributes}/>`;
+  const children = node.children.map((child) => render(child, depth + 1));
+  return [`${indent}<${node.name}${attributes}>`, ...children, `${indent}</${node.name}>`].join('\n');
+}
+
+/** Characters XML 1.0 cannot carry at all, not even as character references. */
+// eslint-disable-next-line no-control-regex
+const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+/** `a<b & "c"` → `a&lt;b &amp; &quot;c&quot;`; tabs and newlines as references so they survive parsing. */
+function escapeAttribute(text: string): string {
+  if (NOT_XML_CHAR.test(text)) throw new Error(`metadata: text not representable in XML: ${JSON.stringify(text)}`);
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\t/g, '&#9;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;');
+}

@@ -1,0 +1,83 @@
+/**
+ * Parse stage: `$expand` text → ExpandItem[], with the nested options of each item
+ * (`Members($filter=…;$top=2;$expand=User($select=FirstName))`) assembled into QueryOptions.
+ * `/$ref`, `/$count`, `$compute` and @aliases are rejected with 400 UnsupportedQueryOption. Pure: no I/O.
+ */
+import type { ExpandItem, Expr, OrderByItem, QueryOptions, SelectItem } from './ast';
+import { ODataError } from '../errors';
+import { runGrammar, type ParseSite } from './run-grammar';
+import { parseScalarOption, type ScalarOptionName } from './parse-scalar-option';
+
+interface RawExpandItem {
+  readonly path: readonly string[];
+  readonly pos: number;
+  readonly suffix?: { readonly name: string; readonly pos: number };
+  readonly options: readonly RawOption[];
+}
+
+type RawOption =
+  | { readonly name: 'filter'; readonly pos: number; readonly value: Expr }
+  | { readonly name: 'orderby'; readonly pos: number; readonly value: readonly OrderByItem[] }
+  | { readonly name: 'select'; readonly pos: number; readonly value: readonly SelectItem[] }
+  | { readonly name: 'expand'; readonly pos: number; readonly value: readonly RawExpandItem[] }
+  | { readonly name: string; readonly pos: number; readonly valuePos: number; readonly value: string; readonly raw: true };
+
+const NESTED_SCALARS: readonly string[] = ['top', 'skip', 'count', 'levels', 'search'];
+
+/**
+ * e.g. parseExpand('Members($filter=UserId gt 3;$top=2),Parent')
+ *   → [{ path:['Members'], options:{ filter: Binary gt, top: 2 } }, { path:['Parent'], options:{} }]
+ * parseExpand('Members/$ref') throws 400 UnsupportedQueryOption.
+ */
+export function parseExpand(text: string, site: ParseSite = { option: '$expand' }): readonly ExpandItem[] {
+  const raw = runGrammar('ExpandText', text, site) as RawExpandItem[];
+  return assemble(raw, { option: site.option, fullText: site.fullText ?? text, offset: site.offset ?? 0 });
+}
+
+interface Site {
+  readonly option: string;
+  readonly fullText: string;
+  readonly offset: number;
+}
+
+function assemble(items: readonly RawExpandItem[], site: Site): ExpandItem[] {
+  return items.map((item) => {
+    if (item.suffix) {
+      throw new ODataError(
+        'UnsupportedQueryOption',
+        `${site.option}: ${item.path.join('/')}/${item.suffix.name} is not supported (at position ${item.suffix.pos + site.offset})`,
+        site.option,
+      );
+    }
+    return { path: item.path, options: assembleOptions(item.options, site) };
+  });
+}
+
+function assembleOptions(options: readonly RawOption[], site: Site): QueryOptions {
+  const out: { -readonly [K in keyof QueryOptions]: QueryOptions[K] } = {};
+  const seen = new Set<string>();
+  for (const option of options) {
+    const name = option.name.replace(/^\$/, '').toLowerCase();
+    const position = option.pos + site.offset;
+    if (name.startsWith('@') || !['filter', 'orderby', 'select', 'expand', ...NESTED_SCALARS].includes(name)) {
+      throw new ODataError(
+        'UnsupportedQueryOption',
+        `${site.option}: nested option ${option.name} is not supported (at position ${position})`,
+        site.option,
+      );
+    }
+    if (seen.has(name)) {
+      throw new ODataError('InvalidQueryOption', `${site.option}: $${name} is given twice (at position ${position})`, site.option);
+    }
+    seen.add(name);
+    if ('raw' in option) {
+      const scalarSite = { option: site.option, fullText: site.fullText, offset: option.valuePos + site.offset };
+      const value = parseScalarOption(name as ScalarOptionName, option.value, scalarSite);
+      Object.assign(out, { [name]: value });
+    } else if (option.name === 'filter') out.filter = option.value;
+    else if (option.name === 'orderby') out.orderby = option.value;
+    else if (option.name === 'select') out.select = option.value;
+    else if (option.name === 'expand') out.expand = assemble(option.value, site);
+  }
+  return out;
+}

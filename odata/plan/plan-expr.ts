@@ -1,0 +1,268 @@
+/**
+ * Planner for expressions: resolves a $filter/$orderby AST against the model into a TypedExpr, checking
+ * names, operand types, function signatures and the node-count limit. Pure: no I/O, no SQL.
+ *   $filter=Parent/Name eq 'Sales'
+ *     |-- Compare(eq, Column($it/Parent → Name : String, nullable), Value('Sales'))
+ */
+import { ODataError } from '../errors';
+import { navigation, property, entitySet, type EntitySetDef, type NavigationDef } from '../model';
+import type { Expr, LiteralNode } from '../parse/ast';
+import { argMatches, CANONICAL_FUNCTIONS, CAST_TARGETS, isNumeric, promoteNumeric } from './canonical-functions';
+import type { ExprType, RangeVariable, TypedExpr, ValueExpr } from './typed-expr';
+
+export interface ExprContext {
+  /** The query option being planned, for error targets: '$filter' or '$orderby'. */
+  readonly option: string;
+  readonly root: RangeVariable;
+  /** Lambda variables in scope, innermost last. */
+  readonly variables: readonly RangeVariable[];
+  /** Shared counter of planned nodes, checked against maxNodes. */
+  readonly counter: { nodes: number };
+  readonly maxNodes: number;
+  readonly maxInListItems: number;
+}
+
+const LITERAL_TYPES: Record<LiteralNode['type'], ExprType> = {
+  null: 'Null',
+  boolean: 'Edm.Boolean',
+  int: 'Edm.Int64',
+  decimal: 'Edm.Decimal',
+  double: 'Edm.Double',
+  string: 'Edm.String',
+  date: 'Edm.Date',
+  dateTimeOffset: 'Edm.DateTimeOffset',
+  timeOfDay: 'Edm.TimeOfDay',
+  duration: 'Edm.Duration',
+  guid: 'Edm.Guid',
+};
+
+function mismatch(ctx: ExprContext, message: string): ODataError {
+  return new ODataError('TypeMismatch', `${ctx.option}: ${message}`, ctx.option);
+}
+
+/** Plans one expression node (recursively). */
+export function planExpr(node: Expr, ctx: ExprContext): TypedExpr {
+  ctx.counter.nodes += 1;
+  if (ctx.counter.nodes > ctx.maxNodes) {
+    throw new ODataError(
+      'LimitExceeded',
+      `${ctx.option} has more than ${ctx.maxNodes} nodes; simplify the expression`,
+      ctx.option,
+    );
+  }
+  switch (node.kind) {
+    case 'Literal':
+      return planLiteral(node);
+    case 'Member':
+      return planMember(node.path, ctx);
+    case 'Lambda':
+      return planLambda(node, ctx);
+    case 'Not': {
+      const operand = planBoolean(node.operand, ctx, 'not');
+      return { kind: 'Not', operand, type: 'Edm.Boolean', nullable: false };
+    }
+    case 'Negate': {
+      const operand = planExpr(node.operand, ctx);
+      if (!isNumeric(operand.type) && operand.type !== 'Edm.Duration' && operand.type !== 'Null') {
+        throw mismatch(ctx, `cannot negate a value of type ${operand.type}`);
+      }
+      return { kind: 'Negate', operand, type: operand.type, nullable: operand.nullable };
+    }
+    case 'In': {
+      const left = planExpr(node.left, ctx);
+      if (node.list.length > ctx.maxInListItems) {
+        throw new ODataError('LimitExceeded', `${ctx.option}: an 'in' list may have at most ${ctx.maxInListItems} items`, ctx.option);
+      }
+      const list = node.list.map((item) => coerceTo(planExpr(item, ctx), left.type, ctx, 'in'));
+      return { kind: 'In', left, list, type: 'Edm.Boolean', nullable: false };
+    }
+    case 'Binary':
+      return planBinary(node.op, node.left, node.right, ctx);
+    case 'Call':
+      return planCall(node.name, node.args, ctx);
+    case 'TypeName':
+      throw mismatch(ctx, `type name ${node.name} is only allowed as the last argument of cast`);
+  }
+}
+
+/** Plans an operand that must be Boolean (and, or, not, the whole $filter). */
+export function planBoolean(node: Expr, ctx: ExprContext, where: string): TypedExpr {
+  const expr = planExpr(node, ctx);
+  if (expr.type !== 'Edm.Boolean' && expr.type !== 'Null') {
+    throw mismatch(ctx, `${where} needs a Boolean expression, got ${expr.type}`);
+  }
+  return expr;
+}
+
+function planLiteral(node: LiteralNode): ValueExpr {
+  let type = LITERAL_TYPES[node.type];
+  if (node.type === 'int' && typeof node.value === 'number' && Math.abs(node.value) <= 2147483647) type = 'Edm.Int32';
+  return { kind: 'Value', type, value: node.value, nullable: node.type === 'null' };
+}
+
+function resolveVariable(path: readonly string[], ctx: ExprContext): { variable: RangeVariable; rest: readonly string[] } {
+  const [first, ...rest] = path;
+  if (first === '$it') return { variable: ctx.root, rest };
+  const lambda = [...ctx.variables].reverse().find((v) => v.name === first);
+  if (lambda) return { variable: lambda, rest };
+  return { variable: ctx.root, rest: path };
+}
+
+/** Walks single-valued navigations: `['Parent','Parent','Name']` from Teams → navPath [Parent,Parent], last 'Name'. */
+function walkNavigations(set: EntitySetDef, path: readonly string[], ctx: ExprContext) {
+  const navPath: NavigationDef[] = [];
+  let current = set;
+  let nullable = false;
+  for (let i = 0; i < path.length - 1; i += 1) {
+    const segment = path[i] as string;
+    const nav = navigation(current, segment);
+    if (!nav) {
+      if (property(current, segment)) throw mismatch(ctx, `${segment} is not a navigation property of ${current.typeName}`);
+      throw unknownName(segment, current, ctx);
+    }
+    if (nav.collection) {
+      throw mismatch(ctx, `${segment} is a collection; use ${segment}/any(x: …) or ${segment}/all(x: …)`);
+    }
+    navPath.push(nav);
+    nullable ||= nav.nullable === true;
+    current = targetSet(nav);
+  }
+  return { navPath, set: current, last: path[path.length - 1] as string, nullable };
+}
+
+function unknownName(name: string, set: EntitySetDef, ctx: ExprContext): ODataError {
+  const names = [...set.properties.map((p) => p.name), ...set.navigations.map((n) => n.name)];
+  const hint = names.find((n) => n.toLowerCase() === name.toLowerCase());
+  return new ODataError(
+    'UnknownProperty',
+    `${ctx.option}: ${set.typeName} has no property '${name}'${hint ? ` (did you mean '${hint}'?)` : ''}`,
+    ctx.option,
+  );
+}
+
+export function targetSet(nav: NavigationDef): EntitySetDef {
+  const set = entitySet(nav.target);
+  if (!set) throw new Error(`model: navigation ${nav.name} targets unknown set ${nav.target}`);
+  return set;
+}
+
+function planMember(path: readonly string[], ctx: ExprContext): TypedExpr {
+  const { variable, rest } = resolveVariable(path, ctx);
+  if (rest.length === 0) throw mismatch(ctx, `'${path.join('/')}' is an entity, not a value; name one of its properties`);
+  const walked = walkNavigations(variable.set, rest, ctx);
+  const prop = property(walked.set, walked.last);
+  if (!prop) {
+    const nav = navigation(walked.set, walked.last);
+    if (nav) throw mismatch(ctx, `${walked.last} is a navigation property; name one of its properties (${walked.last}/…)`);
+    throw unknownName(walked.last, walked.set, ctx);
+  }
+  return {
+    kind: 'Column',
+    variable: variable.name,
+    navPath: walked.navPath,
+    set: walked.set,
+    property: prop,
+    type: prop.type,
+    nullable: prop.nullable || walked.nullable,
+  };
+}
+
+function planLambda(node: Extract<Expr, { kind: 'Lambda' }>, ctx: ExprContext): TypedExpr {
+  const { variable, rest } = resolveVariable(node.path, ctx);
+  if (rest.length === 0) throw mismatch(ctx, `${node.op} needs a collection navigation before it`);
+  const walked = walkNavigations(variable.set, rest, ctx);
+  const nav = navigation(walked.set, walked.last);
+  if (!nav || !nav.collection) {
+    throw mismatch(ctx, `${walked.last} is not a collection navigation property of ${walked.set.typeName}; ${node.op} needs one`);
+  }
+  const lambdaVar: RangeVariable = { name: node.variable ?? '$lambda', set: targetSet(nav) };
+  if (node.variable && (node.variable === '$it' || ctx.variables.some((v) => v.name === node.variable))) {
+    throw mismatch(ctx, `lambda variable '${node.variable}' is already in use`);
+  }
+  const inner: ExprContext = { ...ctx, variables: [...ctx.variables, lambdaVar] };
+  const predicate = node.predicate ? planBoolean(node.predicate, inner, node.op) : undefined;
+  if (node.op === 'all' && !predicate) throw mismatch(ctx, 'all() needs a predicate: all(x: …)');
+  return {
+    kind: 'Lambda',
+    op: node.op,
+    source: { variable: variable.name, navPath: walked.navPath, set: walked.set },
+    navigation: nav,
+    variable: lambdaVar,
+    predicate,
+    type: 'Edm.Boolean',
+    nullable: false,
+  };
+}
+
+/** Adapts a literal to the type it is compared with (Date literal vs DateTimeOffset column → midnight UTC). */
+function coerceTo(expr: TypedExpr, type: ExprType, ctx: ExprContext, op: string): TypedExpr {
+  if (expr.type === type || expr.type === 'Null' || type === 'Null') return expr;
+  if (isNumeric(expr.type) && isNumeric(type)) return expr;
+  if (expr.kind === 'Value' && expr.type === 'Edm.Date' && type === 'Edm.DateTimeOffset') {
+    return { ...expr, type, value: `${String(expr.value)}T00:00:00Z` };
+  }
+  if (expr.kind === 'Value' && expr.type === 'Edm.String' && type === 'Edm.Guid') {
+    throw mismatch(ctx, `'${op}' compares a Guid with a string; write the GUID without quotes`);
+  }
+  throw mismatch(ctx, `'${op}' cannot compare ${type} with ${expr.type}`);
+}
+
+function planBinary(op: string, leftNode: Expr, rightNode: Expr, ctx: ExprContext): TypedExpr {
+  if (op === 'and' || op === 'or') {
+    const left = planBoolean(leftNode, ctx, op);
+    const right = planBoolean(rightNode, ctx, op);
+    return { kind: 'Logical', op, left, right, type: 'Edm.Boolean', nullable: false };
+  }
+  if (op === 'has') throw new ODataError('UnsupportedQueryOption', `${ctx.option}: 'has' needs enumeration types, and this model has none`, ctx.option);
+  let left = planExpr(leftNode, ctx);
+  let right = planExpr(rightNode, ctx);
+  if (op === 'eq' || op === 'ne' || op === 'gt' || op === 'ge' || op === 'lt' || op === 'le') {
+    right = coerceTo(right, left.type, ctx, op);
+    left = coerceTo(left, right.type, ctx, op);
+    return { kind: 'Compare', op, left, right, type: 'Edm.Boolean', nullable: false };
+  }
+  // arithmetic
+  const arith = op as 'add' | 'sub' | 'mul' | 'div' | 'divby' | 'mod';
+  const nullable = left.nullable || right.nullable;
+  if ((arith === 'add' || arith === 'sub') && left.type === 'Edm.DateTimeOffset' && right.type === 'Edm.Duration') {
+    return { kind: 'Arithmetic', op: arith, left, right, type: 'Edm.DateTimeOffset', nullable };
+  }
+  if (arith === 'sub' && left.type === 'Edm.DateTimeOffset' && right.type === 'Edm.DateTimeOffset') {
+    return { kind: 'Arithmetic', op: arith, left, right, type: 'Edm.Duration', nullable };
+  }
+  for (const side of [left, right]) {
+    if (!isNumeric(side.type) && side.type !== 'Null') throw mismatch(ctx, `'${op}' needs numbers, got ${side.type}`);
+  }
+  let type = promoteNumeric(left.type, right.type);
+  if (arith === 'divby') type = type === 'Edm.Double' ? 'Edm.Double' : 'Edm.Decimal';
+  return { kind: 'Arithmetic', op: arith, left, right, type, nullable };
+}
+
+function planCall(name: string, argNodes: readonly Expr[], ctx: ExprContext): TypedExpr {
+  const fn = name.toLowerCase();
+  if (fn === 'cast') return planCast(argNodes, ctx);
+  const signatures = CANONICAL_FUNCTIONS[fn];
+  if (!signatures) {
+    throw new ODataError('UnknownFunction', `${ctx.option}: unknown function '${name}'`, ctx.option);
+  }
+  const args = argNodes.map((a) => planExpr(a, ctx));
+  const signature = signatures.find((s) => s.args.length === args.length && s.args.every((k, i) => argMatches(k, (args[i] as TypedExpr).type)));
+  if (!signature) {
+    const expected = signatures.map((s) => `${fn}(${s.args.join(', ')})`).join(' or ');
+    const got = `${fn}(${args.map((a) => a.type).join(', ')})`;
+    throw mismatch(ctx, `${got} does not match ${expected}`);
+  }
+  const type = signature.result === 'same' ? (args[0] as TypedExpr).type : signature.result;
+  return { kind: 'Function', name: fn, args, type, nullable: args.some((a) => a.nullable) };
+}
+
+function planCast(argNodes: readonly Expr[], ctx: ExprContext): TypedExpr {
+  const typeNode = argNodes[argNodes.length - 1];
+  if (argNodes.length !== 2 || !typeNode || typeNode.kind !== 'TypeName') {
+    throw mismatch(ctx, 'cast takes a value and a type name: cast(Property, Edm.String)');
+  }
+  const target = typeNode.name as ExprType;
+  if (!CAST_TARGETS.includes(target)) throw mismatch(ctx, `cannot cast to ${typeNode.name}`);
+  const value = planExpr(argNodes[0] as Expr, ctx);
+  return { kind: 'Function', name: 'cast', args: [value], type: target, nullable: value.nullable };
+}

@@ -1,0 +1,183 @@
+/**
+ * Planner for GET requests: resource path + parsed query options + limits → ReadPlan. Resolves the
+ * entity set, key, property path, $select, $filter, $orderby (adding the key as tie-breaker), paging
+ * and $skiptoken, and rejects what the service does not support with a 400 naming it. Pure: no I/O.
+ *   GET Users?$filter=Department eq 'Sales'&$orderby=LastName&$top=10
+ *     |-- { set: Users, filter: Compare(eq, Department, 'Sales'), orderBy: [LastName asc, Id asc], top: 10 }
+ */
+import { createHash } from 'node:crypto';
+import { ODataError } from '../errors';
+import type { Limits } from '../limits';
+import { entitySetIgnoringCase, keyProperty, navigation, property, type EntitySetDef, type PropertyDef } from '../model';
+import type { KeyPredicate, LiteralNode, PathSegment, QueryOptions } from '../parse/ast';
+import { planBoolean, planExpr, type ExprContext } from './plan-expr';
+import type { KeyLookup, OrderKey, ReadPlan, ReadTarget } from './read-plan';
+import { decodeSkipToken } from './skiptoken';
+import type { ValueExpr } from './typed-expr';
+
+export interface ReadRequest {
+  /** Path segments below the service root, the entity set first. */
+  readonly segments: readonly PathSegment[];
+  readonly options: QueryOptions;
+  readonly limits: Limits;
+  /** From `Prefer: odata.maxpagesize=N`; capped by limits.maxPageSize. */
+  readonly preferredPageSize?: number;
+  readonly skipTokenSecret: string;
+}
+
+/** Resolves the first path segment: `Users` → the Users set; an unknown name → 404 naming the sets. */
+export function resolveEntitySet(name: string, lookup: (n: string) => EntitySetDef | undefined): EntitySetDef {
+  const set = lookup(name);
+  if (set) return set;
+  const hint = entitySetIgnoringCase(name);
+  throw new ODataError(
+    'UnknownEntitySet',
+    `No entity set named '${name}'${hint ? ` (did you mean '${hint.name}'? names are case-sensitive)` : ''}`,
+    name,
+  );
+}
+
+function keyValue(set: EntitySetDef, prop: PropertyDef, literal: LiteralNode): ValueExpr {
+  const expected = prop.type;
+  const ok =
+    (literal.type === 'int' && (expected === 'Edm.Int64' || expected === 'Edm.Int32')) ||
+    (literal.type === 'string' && expected === 'Edm.String') ||
+    (literal.type === 'guid' && expected === 'Edm.Guid');
+  if (!ok) {
+    throw new ODataError(
+      'InvalidKey',
+      `The key of ${set.name} is ${prop.name} (${expected}); '${String(literal.value)}' is not a valid ${expected}`,
+      prop.name,
+    );
+  }
+  return { kind: 'Value', type: prop.type, value: literal.value, nullable: false };
+}
+
+/** `Users(5)` → Id = 5; `Users(Email='a@b.c')` → Email = 'a@b.c' (alternate key). */
+export function planKey(set: EntitySetDef, key: KeyPredicate): KeyLookup {
+  if (key.kind === 'single') {
+    const prop = keyProperty(set);
+    return { property: prop, value: keyValue(set, prop, key.value) };
+  }
+  const names = Object.keys(key.values);
+  const name = names[0];
+  const allowed = [set.key, ...set.alternateKeys];
+  if (names.length !== 1 || name === undefined || !allowed.includes(name)) {
+    throw new ODataError('InvalidKey', `${set.name} is addressed by ${allowed.map((k) => `${k}=…`).join(' or ')}`, set.name);
+  }
+  const prop = property(set, name) as PropertyDef;
+  return { property: prop, value: keyValue(set, prop, key.values[name] as LiteralNode) };
+}
+
+function planTarget(set: EntitySetDef, segments: readonly PathSegment[]): ReadTarget {
+  const [first, second, third, ...more] = segments;
+  if (!first) throw new Error('planTarget: no segments');
+  if (!first.key) {
+    if (!second) return { kind: 'collection' };
+    if (second.name === '$count' && !third && !second.key) return { kind: 'count' };
+    throw new ODataError('InvalidKey', `'${second.name}' cannot follow the collection ${set.name}; address one entity first: ${set.name}(1)/${second.name}`, second.name);
+  }
+  const key = planKey(set, first.key);
+  if (!second) return { kind: 'entity', key };
+  const prop = property(set, second.name);
+  if (!prop || second.key || more.length > 0 || (third && third.name !== '$value')) {
+    if (navigation(set, second.name)) {
+      throw new ODataError('UnsupportedQueryOption', `Navigation paths like ${set.name}(…)/${second.name} are not supported yet; filter ${second.name} directly`, second.name);
+    }
+    throw new ODataError('UnknownProperty', `${set.typeName} has no property '${second.name}'`, second.name);
+  }
+  return { kind: 'property', key, property: prop, raw: third?.name === '$value' };
+}
+
+function planSelect(set: EntitySetDef, options: QueryOptions): { select: PropertyDef[]; explicit: boolean } {
+  if (!options.select || options.select.some((s) => s.path.length === 1 && s.path[0] === '*')) {
+    return { select: [...set.properties], explicit: false };
+  }
+  const wanted = new Set<string>();
+  for (const item of options.select) {
+    const [name, ...rest] = item.path;
+    if (!name) continue;
+    if (rest.length > 0 || navigation(set, name)) {
+      throw new ODataError('UnsupportedQueryOption', `$select: '${item.path.join('/')}' selects through a navigation property, which needs $expand (not supported yet)`, '$select');
+    }
+    if (!property(set, name)) {
+      throw new ODataError('UnknownProperty', `$select: ${set.typeName} has no property '${name}'`, '$select');
+    }
+    wanted.add(name);
+  }
+  return { select: set.properties.filter((p) => wanted.has(p.name)), explicit: true };
+}
+
+function fingerprintOf(set: EntitySetDef, options: QueryOptions): string {
+  const shape = JSON.stringify({ s: set.name, f: options.filter ?? null, o: options.orderby ?? null });
+  return createHash('sha256').update(shape).digest('base64url').slice(0, 16);
+}
+
+export function planRead(request: ReadRequest, lookup: (n: string) => EntitySetDef | undefined): ReadPlan {
+  const { segments, options, limits } = request;
+  const first = segments[0];
+  if (!first) throw new Error('planRead: empty path');
+  const set = resolveEntitySet(first.name, lookup);
+  const target = planTarget(set, segments);
+
+  if (options.expand) throw new ODataError('UnsupportedQueryOption', '$expand is not supported yet', '$expand');
+  if (options.search !== undefined) throw new ODataError('UnsupportedQueryOption', '$search is not supported yet; use $filter with contains()', '$search');
+  if (options.levels !== undefined) throw new ODataError('UnsupportedQueryOption', '$levels is only allowed inside $expand', '$levels');
+  if (options.top !== undefined && options.top > limits.maxTop) {
+    throw new ODataError('LimitExceeded', `$top may be at most ${limits.maxTop}`, '$top');
+  }
+  if (options.skip !== undefined && options.skip > limits.maxSkip) {
+    throw new ODataError('LimitExceeded', `$skip may be at most ${limits.maxSkip}; use server-driven paging (@odata.nextLink) instead`, '$skip');
+  }
+  const isCollection = target.kind === 'collection' || target.kind === 'count';
+  if (!isCollection) {
+    for (const name of ['filter', 'orderby', 'top', 'skip', 'count', 'skiptoken'] as const) {
+      if (options[name] !== undefined) {
+        throw new ODataError('InvalidQueryOption', `$${name} applies to collections, not to a single entity`, `$${name}`);
+      }
+    }
+  }
+
+  const root = { name: '$it', set };
+  const base = { root, variables: [], counter: { nodes: 0 }, maxInListItems: limits.maxInListItems };
+  const filterCtx: ExprContext = { ...base, option: '$filter', maxNodes: limits.maxFilterNodes };
+  const filter = options.filter ? planBoolean(options.filter, filterCtx, '$filter') : undefined;
+
+  const orderItems = options.orderby ?? [];
+  if (orderItems.length > limits.maxOrderByKeys) {
+    throw new ODataError('LimitExceeded', `$orderby may have at most ${limits.maxOrderByKeys} keys`, '$orderby');
+  }
+  const orderCtx: ExprContext = { ...base, option: '$orderby', counter: { nodes: 0 }, maxNodes: limits.maxFilterNodes };
+  const orderBy: OrderKey[] = orderItems.map((item) => {
+    const expr = planExpr(item.expr, orderCtx);
+    if (expr.type === 'Null') throw new ODataError('TypeMismatch', '$orderby: cannot order by null', '$orderby');
+    return { expr, direction: item.direction };
+  });
+  const key = keyProperty(set);
+  const orderedByKey = orderBy.some((o) => o.expr.kind === 'Column' && o.expr.navPath.length === 0 && o.expr.property === key);
+  if (!orderedByKey) {
+    orderBy.push({ expr: { kind: 'Column', variable: '$it', navPath: [], set, property: key, type: key.type, nullable: false }, direction: 'asc' });
+  }
+
+  const { select, explicit } = planSelect(set, options);
+  const fingerprint = fingerprintOf(set, options);
+  const after = options.skiptoken !== undefined
+    ? decodeSkipToken(options.skiptoken, fingerprint, request.skipTokenSecret, orderBy.length)
+    : undefined;
+  const pageSize = Math.max(1, Math.min(request.preferredPageSize ?? limits.maxPageSize, limits.maxPageSize));
+
+  return {
+    set,
+    target,
+    filter,
+    select,
+    selectExplicit: explicit,
+    orderBy,
+    top: options.top,
+    skip: after ? 0 : options.skip ?? 0,
+    count: options.count === true,
+    after,
+    pageSize,
+    fingerprint,
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * The typed expression tree: what the planner (plan-filter.ts) makes of a $filter/$orderby AST once every
+ * name is resolved against the model and every operand has an Edm type. The SQL compiler
+ * (server/db/compile-expr.ts) reads only this. Pure types.
+ */
+import type { EntitySetDef, NavigationDef, PropertyDef } from '../model';
+import type { ArithmeticOp, ComparisonOp, LogicalOp } from '../parse/ast';
+
+/** Edm types an expression can have; 'Null' is the type of the `null` literal. */
+export type ExprType =
+  | 'Edm.Int32'
+  | 'Edm.Int64'
+  | 'Edm.Decimal'
+  | 'Edm.Double'
+  | 'Edm.String'
+  | 'Edm.Boolean'
+  | 'Edm.DateTimeOffset'
+  | 'Edm.Date'
+  | 'Edm.TimeOfDay'
+  | 'Edm.Duration'
+  | 'Edm.Guid'
+  | 'Null';
+
+/** Where a path starts: the entity being filtered (`$it`) or a lambda variable. */
+export interface RangeVariable {
+  readonly name: string; // '$it' or the lambda variable, e.g. 'm'
+  readonly set: EntitySetDef;
+}
+
+/** `Parent/Name` → { variable:'$it', navPath:[Parent], set: Teams, property: Name } */
+export interface ColumnExpr {
+  readonly kind: 'Column';
+  readonly variable: string;
+  readonly navPath: readonly NavigationDef[];
+  readonly set: EntitySetDef;
+  readonly property: PropertyDef;
+  readonly type: ExprType;
+  readonly nullable: boolean;
+}
+
+export interface ValueExpr {
+  readonly kind: 'Value';
+  readonly type: ExprType;
+  readonly value: string | number | boolean | null;
+  readonly nullable: boolean;
+}
+
+export interface CompareExpr {
+  readonly kind: 'Compare';
+  readonly op: ComparisonOp;
+  readonly left: TypedExpr;
+  readonly right: TypedExpr;
+  readonly type: 'Edm.Boolean';
+  readonly nullable: false;
+}
+
+export interface LogicalExpr {
+  readonly kind: 'Logical';
+  readonly op: LogicalOp;
+  readonly left: TypedExpr;
+  readonly right: TypedExpr;
+  readonly type: 'Edm.Boolean';
+  readonly nullable: false;
+}
+
+export interface NotExpr {
+  readonly kind: 'Not';
+  readonly operand: TypedExpr;
+  readonly type: 'Edm.Boolean';
+  readonly nullable: false;
+}
+
+export interface InExpr {
+  readonly kind: 'In';
+  readonly left: TypedExpr;
+  readonly list: readonly TypedExpr[];
+  readonly type: 'Edm.Boolean';
+  readonly nullable: false;
+}
+
+export interface ArithmeticExpr {
+  readonly kind: 'Arithmetic';
+  readonly op: ArithmeticOp;
+  readonly left: TypedExpr;
+  readonly right: TypedExpr;
+  readonly type: ExprType;
+  readonly nullable: boolean;
+}
+
+export interface NegateExpr {
+  readonly kind: 'Negate';
+  readonly operand: TypedExpr;
+  readonly type: ExprType;
+  readonly nullable: boolean;
+}
+
+/** A canonical function, name lower-case as in the spec: `tolower`, `year`, `cast`… */
+export interface FunctionExpr {
+  readonly kind: 'Function';
+  readonly name: string;
+  readonly args: readonly TypedExpr[];
+  readonly type: ExprType;
+  readonly nullable: boolean;
+}
+
+/** `Members/any(m: m/UserId eq 7)` */
+export interface LambdaExpr {
+  readonly kind: 'Lambda';
+  readonly op: 'any' | 'all';
+  /** The entity the collection hangs off, reached from `source` through single-valued navigations. */
+  readonly source: { readonly variable: string; readonly navPath: readonly NavigationDef[]; readonly set: EntitySetDef };
+  readonly navigation: NavigationDef;
+  readonly variable: RangeVariable;
+  readonly predicate?: TypedExpr;
+  readonly type: 'Edm.Boolean';
+  readonly nullable: false;
+}
+
+export type TypedExpr =
+  | ColumnExpr
+  | ValueExpr
+  | CompareExpr
+  | LogicalExpr
+  | NotExpr
+  | InExpr
+  | ArithmeticExpr
+  | NegateExpr
+  | FunctionExpr
+  | LambdaExpr;

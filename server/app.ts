@@ -1,0 +1,82 @@
+/**
+ * createApp({ db, config, logger }) → the express application: request log → URL limits →
+ * authenticate → route (service document, $metadata, entity-set reads) → the one error renderer.
+ * No side effects at import; main.ts and the specs build it with their own database.
+ */
+import express, { type Request, type Response } from 'express';
+import type { Knex } from 'knex';
+import pino, { type Logger } from 'pino';
+import { ODataError } from '../odata/errors';
+import { buildMetadataXml } from '../odata/metadata';
+import { model } from '../odata/model';
+import { parseQueryOptions, parseResourcePath } from '../odata/parse/parse-query-options';
+import { buildServiceDocument } from '../odata/service-document';
+import { SCOPE_READ } from './auth/tokens';
+import type { Config } from './config';
+import { authenticate, requireScope } from './http/authenticate';
+import { jsonContentType, negotiateJson } from './http/negotiate';
+import { handleRead } from './http/read-handler';
+import { renderError } from './http/render-error';
+import { requestLog } from './http/request-log';
+import { rawQuery, serviceRoot, SERVICE_PATH } from './http/urls';
+
+export interface AppDeps {
+  readonly db: Knex;
+  readonly config: Config;
+  readonly logger?: Logger;
+}
+
+export function createApp({ db, config, logger = pino({ level: 'silent' }) }: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  app.set('trust proxy', config.trustProxy);
+  app.set('query parser', () => ({})); // OData options are parsed from the raw query string
+  const metadataXml = buildMetadataXml(model, config.limits);
+
+  app.use(requestLog(logger));
+  app.use((req, _res, next) => {
+    if (req.originalUrl.length > config.limits.maxUrlLength) {
+      next(new ODataError('UriTooLong', `The URL is longer than ${config.limits.maxUrlLength} characters; narrow the query`));
+      return;
+    }
+    next();
+  });
+
+  const odata = express.Router({ caseSensitive: true, strict: false });
+  odata.use(async (req: Request, res: Response) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      throw new ODataError('MethodNotAllowed', `${req.method} is not supported on ${req.path} yet`);
+    }
+    const query = rawQuery(req);
+    const principal = await authenticate(db, config.jwtSecret, req.headers.authorization, query);
+    requireScope(principal, SCOPE_READ);
+    const { options } = parseQueryOptions(query);
+    const { segments } = parseResourcePath(req.path);
+    const first = segments[0];
+    if (!first) {
+      const format = negotiateJson(req.headers.accept, options.format);
+      res.setHeader('Content-Type', jsonContentType(format));
+      res.send(JSON.stringify(buildServiceDocument(model, serviceRoot(req, config.trustProxy))));
+      return;
+    }
+    if (first.name === '$metadata' && segments.length === 1) {
+      if (options.format !== undefined && !/xml/i.test(options.format)) {
+        throw new ODataError('NotAcceptable', '$metadata is available as XML only (CSDL JSON is not supported)', '$format');
+      }
+      res.type('application/xml').send(metadataXml);
+      return;
+    }
+    if (first.name.startsWith('$')) {
+      throw new ODataError('UnsupportedQueryOption', `${first.name} is not supported`, first.name);
+    }
+    await handleRead(req, res, { db, config, principal, segments, options });
+  });
+  app.use(SERVICE_PATH, odata);
+  app.use((req, _res, next) => {
+    next(new ODataError('NotFound', `Nothing at ${req.path}; the OData service root is ${SERVICE_PATH}`));
+  });
+  app.use(renderError(logger));
+  return app;
+}

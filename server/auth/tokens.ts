@@ -1,0 +1,140 @@
+/**
+ * JWT access tokens (ARCHITECTURE §8 contract): HS256, claims `sub` (user Id as a string), `companyId`,
+ * `scope` (space-separated) and a required `exp`. The CLI and `npm start` sign; the HTTP authenticate
+ * stage verifies and maps a TokenError to 401. No I/O here: whether the user exists, is active and
+ * belongs to the company is checked by the caller against the database.
+ */
+import jwt from 'jsonwebtoken';
+
+export const TOKEN_ALGORITHM = 'HS256';
+export const SCOPE_READ = 'odata.read';
+export const SCOPE_WRITE = 'odata.write';
+export const KNOWN_SCOPES: readonly string[] = [SCOPE_READ, SCOPE_WRITE];
+
+/** The verified claims of a token; `scopes` is `scope` split on spaces. */
+export interface TokenClaims {
+  readonly sub: string;
+  readonly companyId: number;
+  readonly scope: string;
+  readonly scopes: readonly string[];
+  readonly exp: number;
+  readonly iat?: number;
+}
+
+export type TokenErrorReason = 'expired' | 'invalid';
+
+/** A token that must be refused: the HTTP layer answers 401 with WWW-Authenticate. */
+export class TokenError extends Error {
+  override readonly name = 'TokenError';
+  constructor(
+    readonly reason: TokenErrorReason,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface SignTokenInput {
+  /** users.id (int8 arrives from pg as a string of digits; a number is accepted too). */
+  readonly userId: number | string;
+  readonly companyId: number;
+  /** Space-separated, each one of KNOWN_SCOPES: 'odata.read odata.write'. */
+  readonly scope: string;
+  readonly ttlSeconds: number;
+  /** Issue time in seconds since the epoch; defaults to now (tests pin it). */
+  readonly issuedAt?: number;
+}
+
+const DIGITS = /^[1-9][0-9]*$/;
+
+function isPositiveInteger(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+}
+
+/** Splits and checks a scope string: 'odata.read  odata.write' → ['odata.read', 'odata.write']. */
+export function parseScopes(scope: string): string[] {
+  const scopes = scope.split(' ').filter((s) => s !== '');
+  const unknown = scopes.filter((s) => !KNOWN_SCOPES.includes(s));
+  if (scopes.length === 0) throw new RangeError(`scope must name at least one of: ${KNOWN_SCOPES.join(', ')}`);
+  if (unknown.length > 0) {
+    throw new RangeError(`unknown scope ${unknown.map((s) => `"${s}"`).join(', ')}; known: ${KNOWN_SCOPES.join(', ')}`);
+  }
+  return [...new Set(scopes)];
+}
+
+/**
+ * Signs an HS256 token. Throws RangeError on bad input (it is a programming or operator error).
+ * `signToken({ userId: 3, companyId: 1, scope: 'odata.read', ttlSeconds: 3600 }, secret)`
+ *   → 'eyJhbGciOiJIUzI1NiIs…' with payload { sub: '3', companyId: 1, scope: 'odata.read', iat, exp: iat + 3600 }
+ */
+export function signToken(input: SignTokenInput, secret: string): string {
+  const sub = String(input.userId);
+  if (!DIGITS.test(sub)) throw new RangeError(`userId must be a positive integer, got "${sub}"`);
+  if (!isPositiveInteger(input.companyId)) throw new RangeError(`companyId must be a positive integer, got ${input.companyId}`);
+  if (!isPositiveInteger(input.ttlSeconds)) throw new RangeError(`ttlSeconds must be a positive integer, got ${input.ttlSeconds}`);
+  if (!secret) throw new RangeError('the signing secret must not be empty');
+  const iat = input.issuedAt ?? Math.floor(Date.now() / 1000);
+  const payload = {
+    sub,
+    companyId: input.companyId,
+    scope: parseScopes(input.scope).join(' '),
+    iat,
+    exp: iat + input.ttlSeconds,
+  };
+  return jwt.sign(payload, secret, { algorithm: TOKEN_ALGORITHM });
+}
+
+export interface VerifyTokenOptions {
+  /** "Now" in seconds since the epoch; defaults to the clock (tests pin it). */
+  readonly nowSeconds?: number;
+}
+
+/**
+ * Verifies signature (HS256 only: 'none', HS512, RS256… are refused), expiry and claim types.
+ * `verifyToken(signToken({ userId: 3, companyId: 1, scope: 'odata.read', ttlSeconds: 60 }, s), s)`
+ *   → { sub: '3', companyId: 1, scope: 'odata.read', scopes: ['odata.read'], exp, iat }
+ * Throws TokenError('expired') past exp, TokenError('invalid') for anything else.
+ */
+export function verifyToken(token: string, secret: string, options: VerifyTokenOptions = {}): TokenClaims {
+  let payload: string | jwt.JwtPayload;
+  try {
+    payload = jwt.verify(token, secret, { algorithms: [TOKEN_ALGORITHM], clockTimestamp: options.nowSeconds });
+  } catch (err) {
+    if (err instanceof jwt.TokenExpiredError) throw new TokenError('expired', 'the token has expired');
+    const detail = err instanceof Error ? err.message : String(err);
+    throw new TokenError('invalid', `the token is invalid: ${detail}`);
+  }
+  if (typeof payload !== 'object' || payload === null) throw new TokenError('invalid', 'the token payload is not a JSON object');
+  const { sub, companyId, scope, exp, iat } = payload as Record<string, unknown>;
+  if (typeof exp !== 'number' || !Number.isFinite(exp)) throw new TokenError('invalid', 'the token has no exp claim');
+  if (typeof sub !== 'string' || !DIGITS.test(sub)) throw new TokenError('invalid', 'the sub claim must be a user Id (digits)');
+  if (!isPositiveInteger(companyId)) throw new TokenError('invalid', 'the companyId claim must be a positive integer');
+  if (typeof scope !== 'string') throw new TokenError('invalid', 'the scope claim must be a space-separated string');
+  if (iat !== undefined && typeof iat !== 'number') throw new TokenError('invalid', 'the iat claim must be a number');
+  return {
+    sub,
+    companyId,
+    scope,
+    scopes: scope.split(' ').filter((s) => s !== ''),
+    exp,
+    ...(iat === undefined ? {} : { iat }),
+  };
+}
+
+const TTL_UNITS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86_400 };
+/** Longest lifetime accepted: tokens cannot be revoked, so a year is plenty. */
+export const MAX_TTL_SECONDS = 366 * 86_400;
+
+/**
+ * A token lifetime in seconds: '3600' → 3600, '45s' → 45, '30m' → 1800, '1h' → 3600, '7d' → 604800.
+ * Throws RangeError for anything else ('', '0', '-1h', '1.5h', '1w', more than 366 days).
+ */
+export function parseTtl(text: string): number {
+  const match = /^\s*(\d+)\s*([smhd]?)\s*$/i.exec(text);
+  const unit = TTL_UNITS[(match?.[2] || 's').toLowerCase()];
+  const seconds = match && unit ? Number(match[1]) * unit : NaN;
+  if (!Number.isSafeInteger(seconds) || seconds <= 0 || seconds > MAX_TTL_SECONDS) {
+    throw new RangeError(`invalid TTL "${text}": use seconds or <n>s|m|h|d between 1s and 366d, e.g. 1h`);
+  }
+  return seconds;
+}

@@ -1,0 +1,51 @@
+/**
+ * `orgchart token --user <userName> --company <id> [--scope …] [--ttl 1h]`: signs a JWT for an existing,
+ * active user of that company with the configured JWT_SECRET (server/auth/tokens.ts).
+ * `tokenCommand(db, config, { user: 'admin', company: '1' })` → 'eyJhbGciOiJIUzI1NiIs…' (scope
+ * 'odata.read odata.write', valid one hour).
+ */
+import type { Knex } from 'knex';
+import { parseScopes, parseTtl, SCOPE_READ, SCOPE_WRITE, signToken } from '../../auth/tokens';
+import type { Config } from '../../config';
+import { CliError } from '../errors';
+
+export const DEFAULT_TOKEN_SCOPE = `${SCOPE_READ} ${SCOPE_WRITE}`;
+export const DEFAULT_TOKEN_TTL = '1h';
+
+export interface TokenOptions {
+  readonly user: string;
+  /** The company id as typed ('1') or a number. */
+  readonly company: string | number;
+  readonly scope?: string;
+  readonly ttl?: string;
+  /** Issue time in seconds since the epoch (tests); defaults to now. */
+  readonly issuedAt?: number;
+}
+
+function parseCompanyId(value: string | number): number {
+  const id = typeof value === 'number' ? value : /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(id) || id <= 0) throw new CliError(`--company must be a company id (a positive integer), got "${value}"`);
+  return id;
+}
+
+function checked<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    throw new CliError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+export async function tokenCommand(db: Knex, config: Config, options: TokenOptions): Promise<string> {
+  const companyId = parseCompanyId(options.company);
+  const ttlSeconds = checked(() => parseTtl(options.ttl ?? DEFAULT_TOKEN_TTL));
+  const scope = checked(() => parseScopes(options.scope ?? DEFAULT_TOKEN_SCOPE).join(' '));
+  const company = await db('companies').where({ id: companyId }).first('id');
+  if (!company) throw new CliError(`company ${companyId} does not exist`);
+  const user: { id: number | string; is_active: boolean } | undefined = await db('users')
+    .where({ company_id: companyId, user_name: options.user })
+    .first('id', 'is_active');
+  if (!user) throw new CliError(`company ${companyId} has no user named "${options.user}"`);
+  if (!user.is_active) throw new CliError(`user "${options.user}" of company ${companyId} is inactive`);
+  return signToken({ userId: user.id, companyId, scope, ttlSeconds, issuedAt: options.issuedAt }, config.jwtSecret);
+}

@@ -1,0 +1,292 @@
+/**
+ * Compiler for typed expressions (odata/plan/typed-expr.ts) → PostgreSQL fragments with bindings.
+ * Implements OData's null semantics in SQL: `ne` is true where the column is null, `not` treats a null
+ * operand as false (`(x) IS NOT TRUE`), functions propagate null. Single-valued navigations become LEFT
+ * JOINs registered on the scope; lambdas become EXISTS subqueries scoped to the same company.
+ *   Compare(ne, Column(Name), 'x')  →  "t0"."name" IS DISTINCT FROM ?::text   ['x']
+ */
+import type { EntitySetDef, NavigationDef } from '../../odata/model';
+import { targetSet } from '../../odata/plan/plan-expr';
+import type { ColumnExpr, ExprType, LambdaExpr, TypedExpr } from '../../odata/plan/typed-expr';
+import { ident, joinFragments, sql, type SqlFragment } from './sql-fragment';
+
+/** Row-level visibility of a set for the caller, as a predicate on an alias (server/auth/visibility.ts). */
+export type VisibilityFn = (set: EntitySetDef, alias: string) => SqlFragment | null;
+
+/** One FROM item (the root table, or a lambda's table) and the LEFT JOINs its paths needed. */
+export class Scope {
+  readonly joins: SqlFragment[] = [];
+  private readonly joinAliases = new Map<string, string>();
+
+  constructor(
+    readonly variable: string,
+    readonly alias: string,
+    readonly set: EntitySetDef,
+    readonly parent: Scope | undefined,
+    private readonly compiler: ExprCompiler,
+  ) {}
+
+  /** Alias of the row reached by following single-valued navigations; adds LEFT JOINs once per path. */
+  aliasFor(navPath: readonly NavigationDef[]): string {
+    let alias = this.alias;
+    let key = '';
+    for (const nav of navPath) {
+      key += `/${nav.name}`;
+      const target = targetSet(nav);
+      let joined = this.joinAliases.get(key);
+      if (!joined) {
+        joined = this.compiler.nextAlias();
+        const on = [
+          sql(`${ident(joined, 'company_id')} = ${ident(alias, 'company_id')}`),
+          sql(`${ident(joined, nav.targetColumn)} = ${ident(alias, nav.sourceColumn)}`),
+        ];
+        const visible = this.compiler.visibility(target, joined);
+        if (visible) on.push(visible);
+        const condition = joinFragments(on, ' AND ');
+        this.joins.push(sql(`LEFT JOIN ${ident(target.table)} AS ${ident(joined)} ON ${condition.sql}`, condition.bindings));
+        this.joinAliases.set(key, joined);
+      }
+      alias = joined;
+    }
+    return alias;
+  }
+
+  find(variable: string): Scope {
+    if (variable === this.variable || (variable === '$it' && !this.parent)) return this;
+    if (!this.parent) throw new Error(`compile: unknown range variable ${variable}`);
+    return this.parent.find(variable);
+  }
+}
+
+const SQL_TYPES: Record<ExprType, string> = {
+  'Edm.Int32': 'integer',
+  'Edm.Int64': 'bigint',
+  'Edm.Decimal': 'numeric',
+  'Edm.Double': 'double precision',
+  'Edm.String': 'text',
+  'Edm.Boolean': 'boolean',
+  'Edm.DateTimeOffset': 'timestamptz',
+  'Edm.Date': 'date',
+  'Edm.TimeOfDay': 'time',
+  'Edm.Duration': 'interval',
+  'Edm.Guid': 'uuid',
+  Null: 'text',
+};
+
+/** `param('Edm.Int64', 5)` → `?::bigint` [5]; a null value → NULL. */
+export function param(type: ExprType, value: unknown): SqlFragment {
+  if (value === null || value === undefined || type === 'Null') return sql('NULL');
+  return sql(`?::${SQL_TYPES[type]}`, [value]);
+}
+
+const COMPARE: Record<string, string> = { eq: '=', ne: '<>', gt: '>', ge: '>=', lt: '<', le: '<=' };
+const ARITHMETIC: Record<string, string> = { add: '+', sub: '-', mul: '*', div: '/', mod: '%' };
+
+/** Escapes LIKE wildcards: `likeEscape('50%_a\\b')` → `50\%\_a\\b`. */
+function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function isLiteralString(e: TypedExpr): e is Extract<TypedExpr, { kind: 'Value' }> & { value: string } {
+  return e.kind === 'Value' && typeof e.value === 'string';
+}
+
+export class ExprCompiler {
+  private aliasCount = 0;
+
+  constructor(readonly visibility: VisibilityFn) {}
+
+  nextAlias(): string {
+    this.aliasCount += 1;
+    return `t${this.aliasCount}`;
+  }
+
+  /** The root scope for a query over `set`, aliased t0. */
+  rootScope(set: EntitySetDef): Scope {
+    return new Scope('$it', 't0', set, undefined, this);
+  }
+
+  compile(expr: TypedExpr, scope: Scope): SqlFragment {
+    switch (expr.kind) {
+      case 'Value':
+        return param(expr.type, expr.value);
+      case 'Column':
+        return this.column(expr, scope);
+      case 'Logical': {
+        const l = this.compile(expr.left, scope);
+        const r = this.compile(expr.right, scope);
+        return sql(`(${l.sql} ${expr.op === 'and' ? 'AND' : 'OR'} ${r.sql})`, [...l.bindings, ...r.bindings]);
+      }
+      case 'Not': {
+        const inner = this.compile(expr.operand, scope);
+        return sql(`(${inner.sql}) IS NOT TRUE`, inner.bindings);
+      }
+      case 'Compare':
+        return this.compare(expr.op, expr.left, expr.right, scope);
+      case 'In': {
+        const left = this.compile(expr.left, scope);
+        const values = expr.list.filter((v) => !(v.kind === 'Value' && v.value === null));
+        const hasNull = values.length < expr.list.length;
+        const parts: SqlFragment[] = [];
+        if (values.length > 0) {
+          const items = joinFragments(values.map((v) => this.compile(v, scope)), ', ');
+          parts.push(sql(`${left.sql} IN (${items.sql})`, [...left.bindings, ...items.bindings]));
+        }
+        if (hasNull) parts.push(sql(`${left.sql} IS NULL`, left.bindings));
+        if (parts.length === 0) return sql('FALSE');
+        const joined = joinFragments(parts, ' OR ');
+        return parts.length > 1 ? sql(`(${joined.sql})`, joined.bindings) : joined;
+      }
+      case 'Arithmetic': {
+        const l = this.compile(expr.left, scope);
+        const r = this.compile(expr.right, scope);
+        if (expr.op === 'divby') {
+          return sql(`(${l.sql}::${SQL_TYPES[expr.type]} / ${r.sql})`, [...l.bindings, ...r.bindings]);
+        }
+        return sql(`(${l.sql} ${ARITHMETIC[expr.op]} ${r.sql})`, [...l.bindings, ...r.bindings]);
+      }
+      case 'Negate': {
+        const inner = this.compile(expr.operand, scope);
+        return sql(`(-${inner.sql})`, inner.bindings);
+      }
+      case 'Function':
+        return this.call(expr.name, expr.args, expr.type, scope);
+      case 'Lambda':
+        return this.lambda(expr, scope);
+    }
+  }
+
+  private column(expr: ColumnExpr, scope: Scope): SqlFragment {
+    const owner = scope.find(expr.variable);
+    return sql(ident(owner.aliasFor(expr.navPath), expr.property.column));
+  }
+
+  private compare(op: string, left: TypedExpr, right: TypedExpr, scope: Scope): SqlFragment {
+    const isNull = (e: TypedExpr) => e.kind === 'Value' && e.value === null;
+    const l = this.compile(left, scope);
+    const r = this.compile(right, scope);
+    const both = [...l.bindings, ...r.bindings];
+    if (op === 'eq' || op === 'ne') {
+      if (isNull(left) && isNull(right)) return sql(op === 'eq' ? 'TRUE' : 'FALSE');
+      if (isNull(right)) return sql(`${l.sql} IS ${op === 'eq' ? '' : 'NOT '}NULL`, l.bindings);
+      if (isNull(left)) return sql(`${r.sql} IS ${op === 'eq' ? '' : 'NOT '}NULL`, r.bindings);
+      const nullable = left.nullable || right.nullable;
+      if (op === 'eq') {
+        // A plain `=` keeps indexes usable; it differs from OData only when both sides may be null.
+        return sql(`${l.sql} ${left.nullable && right.nullable ? 'IS NOT DISTINCT FROM' : '='} ${r.sql}`, both);
+      }
+      return sql(`${l.sql} ${nullable ? 'IS DISTINCT FROM' : '<>'} ${r.sql}`, both);
+    }
+    // relational operators: false when either side is null — SQL's null, which WHERE and IS NOT TRUE treat as false
+    if (isNull(left) || isNull(right)) return sql('FALSE');
+    return sql(`${l.sql} ${COMPARE[op]} ${r.sql}`, both);
+  }
+
+  private call(name: string, args: readonly TypedExpr[], type: ExprType, scope: Scope): SqlFragment {
+    const [a0, a1] = args;
+    const c = args.map((a) => this.compile(a, scope));
+    const [s0, s1, s2] = c;
+    const all = c.flatMap((f) => f.bindings);
+    const f = (template: string) => sql(template, all);
+    switch (name) {
+      case 'contains':
+      case 'startswith':
+      case 'endswith': {
+        const s = s0 as SqlFragment;
+        if (a1 && isLiteralString(a1)) {
+          const v = likeEscape(a1.value);
+          const pattern = name === 'contains' ? `%${v}%` : name === 'startswith' ? `${v}%` : `%${v}`;
+          return sql(`${s.sql} LIKE ? ESCAPE '\\'`, [...s.bindings, pattern]);
+        }
+        if (name === 'contains') return f(`(strpos(${s.sql}, ${(s1 as SqlFragment).sql}) > 0)`);
+        if (name === 'startswith') return f(`starts_with(${s.sql}, ${(s1 as SqlFragment).sql})`);
+        return sql(`(right(${s.sql}, char_length(${(s1 as SqlFragment).sql})) = ${(s1 as SqlFragment).sql})`, [
+          ...s.bindings,
+          ...(s1 as SqlFragment).bindings,
+          ...(s1 as SqlFragment).bindings,
+        ]);
+      }
+      case 'length':
+        return f(`char_length(${s0?.sql})`);
+      case 'indexof':
+        return f(`(strpos(${s0?.sql}, ${s1?.sql}) - 1)`);
+      case 'substring':
+        return s2
+          ? f(`substr(${s0?.sql}, greatest(${s1?.sql}, 0) + 1, greatest(${s2.sql}, 0))`)
+          : f(`substr(${s0?.sql}, greatest(${s1?.sql}, 0) + 1)`);
+      case 'tolower':
+        return f(`lower(${s0?.sql})`);
+      case 'toupper':
+        return f(`upper(${s0?.sql})`);
+      case 'trim':
+        return f(`btrim(${s0?.sql})`);
+      case 'concat':
+        return f(`(${s0?.sql} || ${s1?.sql})`);
+      case 'matchespattern':
+        return f(`(${s0?.sql} ~ ${s1?.sql})`);
+      case 'year':
+      case 'month':
+      case 'day':
+      case 'hour':
+      case 'minute':
+        return f(`extract(${name} from ${this.utc(a0, s0)})::integer`);
+      case 'second':
+        return f(`floor(extract(second from ${this.utc(a0, s0)}))::integer`);
+      case 'fractionalseconds': {
+        const seconds = `extract(second from ${this.utc(a0, s0)})`;
+        return sql(`(${seconds} - floor(${seconds}))`, [...all, ...all]);
+      }
+      case 'date':
+        return f(`(${this.utc(a0, s0)})::date`);
+      case 'time':
+        return f(`(${this.utc(a0, s0)})::time`);
+      case 'totaloffsetminutes':
+        return f(`(CASE WHEN ${s0?.sql} IS NULL THEN NULL ELSE 0 END)`);
+      case 'now':
+        return sql('now()');
+      case 'maxdatetime':
+        return sql(`'9999-12-31T23:59:59.999999Z'::timestamptz`);
+      case 'mindatetime':
+        return sql(`'0001-01-01T00:00:00Z'::timestamptz`);
+      case 'round':
+        return f(a0?.type === 'Edm.Double' ? `round(${s0?.sql}::numeric)::double precision` : `round(${s0?.sql})`);
+      case 'floor':
+        return f(`floor(${s0?.sql})`);
+      case 'ceiling':
+        return f(`ceil(${s0?.sql})`);
+      case 'cast':
+        return f(`CAST(${s0?.sql} AS ${SQL_TYPES[type]})`);
+      default:
+        throw new Error(`compile: no SQL for function ${name}`);
+    }
+  }
+
+  /** A DateTimeOffset seen in UTC (values are stored as instants); Dates pass through. */
+  private utc(arg: TypedExpr | undefined, compiled: SqlFragment | undefined): string {
+    const s = compiled?.sql ?? 'NULL';
+    return arg?.type === 'Edm.DateTimeOffset' ? `(${s} AT TIME ZONE 'UTC')` : s;
+  }
+
+  private lambda(expr: LambdaExpr, scope: Scope): SqlFragment {
+    const sourceScope = scope.find(expr.source.variable);
+    const sourceAlias = sourceScope.aliasFor(expr.source.navPath);
+    const target = targetSet(expr.navigation);
+    const alias = this.nextAlias();
+    const inner = new Scope(expr.variable.name, alias, target, scope, this);
+    const conditions: SqlFragment[] = [
+      sql(`${ident(alias, 'company_id')} = ${ident(sourceAlias, 'company_id')}`),
+      sql(`${ident(alias, expr.navigation.targetColumn)} = ${ident(sourceAlias, expr.navigation.sourceColumn)}`),
+    ];
+    const visible = this.visibility(target, alias);
+    if (visible) conditions.push(visible);
+    if (expr.predicate) {
+      const predicate = this.compile(expr.predicate, inner);
+      conditions.push(expr.op === 'all' ? sql(`(${predicate.sql}) IS NOT TRUE`, predicate.bindings) : predicate);
+    }
+    const joins = joinFragments(inner.joins, ' ');
+    const where = joinFragments(conditions, ' AND ');
+    const from = `${ident(target.table)} AS ${ident(alias)}${joins.sql ? ` ${joins.sql}` : ''}`;
+    const subquery = sql(`SELECT 1 FROM ${from} WHERE ${where.sql}`, [...joins.bindings, ...where.bindings]);
+    return sql(`${expr.op === 'all' ? 'NOT EXISTS' : 'EXISTS'} (${subquery.sql})`, subquery.bindings);
+  }
+}

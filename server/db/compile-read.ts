@@ -1,0 +1,127 @@
+/**
+ * Compiler for ReadPlans → knex queries: ONE statement for the page (company scope, visibility predicate,
+ * the user's $filter in parentheses, keyset predicate from $skiptoken, ORDER BY with OData's null order,
+ * LIMIT page+1 to detect a next page) and, when $count is asked, one count statement over the same
+ * FROM/WHERE. No I/O here: the caller executes. Identifiers come only from the model.
+ *   Users?$filter=Department eq 'Sales'&$top=2 →
+ *     select "t0"."id" as "Id", … from "users" as "t0"
+ *     where "t0"."company_id" = ? and ("t0"."department" = ?::text) order by "t0"."id" asc limit ?
+ */
+import type { Knex } from 'knex';
+import type { OrderKey, ReadPlan } from '../../odata/plan/read-plan';
+import type { ExprType } from '../../odata/plan/typed-expr';
+import { ExprCompiler, param, type Scope, type VisibilityFn } from './compile-expr';
+import { ident, joinFragments, knexBindings, sql, type SqlFragment } from './sql-fragment';
+
+export interface CompiledRead {
+  /** Rows of the page (or the entity), or null for a pure /$count. */
+  readonly rows: Knex.QueryBuilder | null;
+  /** The total count, when $count=true or /$count. */
+  readonly count: Knex.QueryBuilder | null;
+  /** Rows this page may return; the query fetches one more to know whether a next page exists. */
+  readonly pageLimit: number;
+}
+
+/** Alias of the i-th order-key value in the result rows (read back for the next $skiptoken). */
+export const orderValueAlias = (i: number) => `__o${i}`;
+
+function orderSql(key: OrderKey, compiled: SqlFragment): string {
+  if (!key.expr.nullable) return `${compiled.sql} ${key.direction.toUpperCase()}`;
+  // OData: null sorts before every value ascending, after every value descending.
+  return key.direction === 'asc' ? `${compiled.sql} ASC NULLS FIRST` : `${compiled.sql} DESC NULLS LAST`;
+}
+
+/**
+ * Rows strictly after the last row sent, for any mix of directions and nullable keys:
+ * (k1 after v1) OR (k1 = v1 AND k2 after v2) OR … — or a row comparison when it is equivalent.
+ */
+export function keysetPredicate(keys: readonly { compiled: SqlFragment; key: OrderKey }[], values: readonly unknown[]): SqlFragment {
+  const typeOf = (i: number): ExprType => (keys[i] as { key: OrderKey }).key.expr.type;
+  const allAscOrDesc = keys.every((k) => k.key.direction === keys[0]?.key.direction);
+  if (allAscOrDesc && keys.every((k) => !k.key.expr.nullable) && values.every((v) => v !== null)) {
+    const left = joinFragments(keys.map((k) => k.compiled), ', ');
+    const right = joinFragments(values.map((v, i) => param(typeOf(i), v)), ', ');
+    const op = keys[0]?.key.direction === 'desc' ? '<' : '>';
+    return sql(`(${left.sql}) ${op} (${right.sql})`, [...left.bindings, ...right.bindings]);
+  }
+  const disjuncts: SqlFragment[] = [];
+  for (let i = 0; i < keys.length; i += 1) {
+    const conjuncts: SqlFragment[] = [];
+    for (let j = 0; j < i; j += 1) {
+      const { compiled } = keys[j] as { compiled: SqlFragment };
+      const v = values[j];
+      conjuncts.push(v === null ? sql(`${compiled.sql} IS NULL`, compiled.bindings) : sql(`${compiled.sql} = ${param(typeOf(j), v).sql}`, [...compiled.bindings, v]));
+    }
+    const { compiled, key } = keys[i] as { compiled: SqlFragment; key: OrderKey };
+    const v = values[i];
+    let after: SqlFragment;
+    if (key.direction === 'asc') {
+      after = v === null ? sql(`${compiled.sql} IS NOT NULL`, compiled.bindings) : sql(`${compiled.sql} > ${param(typeOf(i), v).sql}`, [...compiled.bindings, v]);
+    } else if (v === null) {
+      continue; // descending, nulls last: nothing sorts after a null except equal nulls (handled by the next key)
+    } else {
+      const gt = sql(`${compiled.sql} < ${param(typeOf(i), v).sql}`, [...compiled.bindings, v]);
+      after = key.expr.nullable ? sql(`(${gt.sql} OR ${compiled.sql} IS NULL)`, [...gt.bindings, ...compiled.bindings]) : gt;
+    }
+    disjuncts.push(joinFragments([...conjuncts, after], ' AND '));
+  }
+  if (disjuncts.length === 0) return sql('FALSE');
+  const joined = joinFragments(disjuncts.map((d) => sql(`(${d.sql})`, d.bindings)), ' OR ');
+  return sql(`(${joined.sql})`, joined.bindings);
+}
+
+export function compileRead(db: Knex, plan: ReadPlan, companyId: number, visibility: VisibilityFn): CompiledRead {
+  const compiler = new ExprCompiler(visibility);
+  const scope: Scope = compiler.rootScope(plan.set);
+  const where: SqlFragment[] = [sql(`${ident('t0', 'company_id')} = ?`, [companyId])];
+  const visible = visibility(plan.set, 't0');
+  if (visible) where.push(visible);
+  const { target } = plan;
+  if (target.kind === 'entity' || target.kind === 'property') {
+    const column = ident('t0', target.key.property.column);
+    where.push(
+      target.key.property.caseInsensitive
+        ? sql(`lower(${column}) = lower(?)`, [target.key.value.value])
+        : sql(`${column} = ${param(target.key.value.type, target.key.value.value).sql}`, [target.key.value.value]),
+    );
+  }
+  if (plan.filter) {
+    const filter = compiler.compile(plan.filter, scope);
+    where.push(sql(`(${filter.sql})`, filter.bindings));
+  }
+  const orderKeys = plan.orderBy.map((key) => ({ key, compiled: compiler.compile(key.expr, scope) }));
+  // joins are complete only once every expression has been compiled
+  const base = (): Knex.QueryBuilder => {
+    const q = db.queryBuilder().from({ t0: plan.set.table });
+    for (const join of scope.joins) q.joinRaw(join.sql, [...knexBindings(join)] as Knex.Value[]);
+    const condition = joinFragments(where, ' AND ');
+    return q.whereRaw(condition.sql, knexBindings(condition));
+  };
+
+  const count = plan.count || target.kind === 'count' ? base().count({ count: '*' }) : null;
+  if (target.kind === 'count') return { rows: null, count, pageLimit: 0 };
+
+  const rows = base();
+  const columns =
+    target.kind === 'property'
+      ? [sql(`${ident('t0', target.property.column)} AS ${ident(target.property.name)}`)]
+      : plan.select.map((p) => sql(`${ident('t0', p.column)} AS ${ident(p.name)}`));
+  if (target.kind !== 'collection') {
+    const list = joinFragments(columns, ', ');
+    return { rows: rows.select(db.raw(list.sql, knexBindings(list))).limit(1), count: null, pageLimit: 1 };
+  }
+  orderKeys.forEach(({ compiled }, i) => columns.push(sql(`(${compiled.sql})::text AS ${ident(orderValueAlias(i))}`, compiled.bindings)));
+  const list = joinFragments(columns, ', ');
+  rows.select(db.raw(list.sql, knexBindings(list)));
+  if (plan.after) {
+    const after = keysetPredicate(orderKeys, plan.after);
+    rows.andWhereRaw(after.sql, knexBindings(after));
+  }
+  const order = joinFragments(orderKeys.map(({ key, compiled }) => sql(orderSql(key, compiled), compiled.bindings)), ', ');
+  rows.orderByRaw(order.sql, knexBindings(order));
+  const pageLimit = plan.top === undefined ? plan.pageSize : Math.min(plan.pageSize, plan.top);
+  const fetchMore = plan.top === undefined || plan.top > pageLimit;
+  rows.limit(pageLimit + (fetchMore ? 1 : 0));
+  if (plan.skip > 0) rows.offset(plan.skip);
+  return { rows, count, pageLimit };
+}

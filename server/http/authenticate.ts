@@ -1,0 +1,88 @@
+/**
+ * Authentication stage: finds the JWT (Authorization: Bearer, Basic with the JWT as password, or the
+ * `token` query parameter that Power BI's "Web API key" sends), verifies it, and loads the user: it must
+ * exist, be active and belong to the token's company. Produces the Principal; failures are 401 with
+ * WWW-Authenticate. One indexed point query per request.
+ */
+import type { Knex } from 'knex';
+import { ODataError } from '../../odata/errors';
+import type { Principal } from '../auth/principal';
+import { TokenError, verifyToken } from '../auth/tokens';
+
+export const WWW_AUTHENTICATE = 'Bearer realm="orgchart-odata", Basic realm="orgchart-odata"';
+
+function unauthenticated(message: string): ODataError {
+  return new ODataError('Unauthenticated', message);
+}
+
+/** Values of the `token` query parameter: `a=1&token=x&token=x` → ['x', 'x']. */
+export function tokenParameters(query: string): string[] {
+  const tokens: string[] = [];
+  for (const pair of query.split('&')) {
+    const eq = pair.indexOf('=');
+    const name = eq < 0 ? pair : pair.slice(0, eq);
+    if (name.toLowerCase() !== 'token') continue;
+    try {
+      tokens.push(decodeURIComponent(pair.slice(eq + 1).replace(/\+/g, ' ')).trim());
+    } catch {
+      throw unauthenticated('The token query parameter is not valid percent-encoding');
+    }
+  }
+  return tokens;
+}
+
+/**
+ * All the places a token may come from, de-duplicated:
+ * `findTokens('Bearer abc', 'token=abc')` → ['abc']; two different tokens → 401.
+ */
+export function findToken(authorization: string | undefined, query: string): string | undefined {
+  const found: string[] = [];
+  if (authorization) {
+    const [scheme = '', ...rest] = authorization.trim().split(/\s+/);
+    const credentials = rest.join(' ');
+    if (scheme.toLowerCase() === 'bearer') {
+      found.push(credentials);
+    } else if (scheme.toLowerCase() === 'basic') {
+      const decoded = Buffer.from(credentials, 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      found.push(colon < 0 ? decoded : decoded.slice(colon + 1));
+    } else {
+      throw unauthenticated(`Unsupported Authorization scheme '${scheme}'; use Bearer <token>`);
+    }
+  }
+  found.push(...tokenParameters(query));
+  const distinct = [...new Set(found.filter((t) => t !== ''))];
+  if (distinct.length > 1) throw unauthenticated('The request carries two different tokens; send one');
+  return distinct[0];
+}
+
+export async function authenticate(db: Knex, secret: string, authorization: string | undefined, query: string): Promise<Principal> {
+  const token = findToken(authorization, query);
+  if (!token) throw unauthenticated('Authentication required: send Authorization: Bearer <token> (or ?token=<token>)');
+  let claims;
+  try {
+    claims = verifyToken(token, secret);
+  } catch (err) {
+    if (err instanceof TokenError) throw unauthenticated(err.reason === 'expired' ? 'The token has expired' : 'The token is invalid');
+    throw err;
+  }
+  const user = (await db('users')
+    .select('id', 'user_name', 'is_administrator', 'is_active')
+    .where({ company_id: claims.companyId, id: claims.sub })
+    .first()) as { id: string | number; user_name: string; is_administrator: boolean; is_active: boolean } | undefined;
+  if (!user || !user.is_active) throw unauthenticated('The token does not belong to an active user of its company');
+  return {
+    userId: String(user.id),
+    companyId: claims.companyId,
+    userName: user.user_name,
+    isAdministrator: user.is_administrator,
+    scopes: new Set(claims.scopes),
+  };
+}
+
+/** 403 unless the principal's token carries the scope: `requireScope(p, 'odata.read')`. */
+export function requireScope(principal: Principal, scope: string): void {
+  if (!principal.scopes.has(scope)) {
+    throw new ODataError('Forbidden', `This token lacks the '${scope}' scope`);
+  }
+}

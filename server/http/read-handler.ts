@@ -1,0 +1,131 @@
+/**
+ * The GET pipeline for entity sets: parse → plan → compile → execute → format. One SQL statement for
+ * the page (two, in one read-only snapshot, when a count is asked). Builds the absolute nextLink with
+ * an opaque keyset $skiptoken when more rows remain.
+ */
+import type { Request, Response } from 'express';
+import type { Knex } from 'knex';
+import { ODataError } from '../../odata/errors';
+import { formatCollection, formatSingle, formatValue, contextUrl, keyLiteral, type FormatOptions } from '../../odata/format';
+import { entitySet } from '../../odata/model';
+import type { PathSegment, QueryOptions } from '../../odata/parse/ast';
+import { planRead } from '../../odata/plan/plan-read';
+import type { ReadPlan } from '../../odata/plan/read-plan';
+import { encodeSkipToken } from '../../odata/plan/skiptoken';
+import type { Principal } from '../auth/principal';
+import { visibilityFor } from '../auth/visibility';
+import type { Config } from '../config';
+import { compileRead, orderValueAlias, type CompiledRead } from '../db/compile-read';
+import { jsonContentType, negotiateJson } from './negotiate';
+import { parsePrefer } from './prefer';
+import { nextLink, rawQuery, serviceRoot, SERVICE_PATH } from './urls';
+
+type Row = Record<string, unknown>;
+
+interface Executed {
+  readonly rows: Row[];
+  readonly count?: number;
+}
+
+/** Runs the page and count statements; two statements are read from one snapshot. */
+async function execute(db: Knex, compiled: CompiledRead): Promise<Executed> {
+  const run = async (trx?: Knex.Transaction): Promise<Executed> => {
+    const bind = (q: Knex.QueryBuilder) => (trx ? q.transacting(trx) : q);
+    const rows = compiled.rows ? ((await bind(compiled.rows)) as Row[]) : [];
+    const counted = compiled.count ? ((await bind(compiled.count)) as { count: string | number }[]) : undefined;
+    return { rows, count: counted ? Number(counted[0]?.count ?? 0) : undefined };
+  };
+  if (compiled.rows && compiled.count) {
+    return db.transaction((trx) => run(trx), { isolationLevel: 'repeatable read', readOnly: true });
+  }
+  return run();
+}
+
+export interface ReadContext {
+  readonly db: Knex;
+  readonly config: Config;
+  readonly principal: Principal;
+  readonly segments: readonly PathSegment[];
+  readonly options: QueryOptions;
+}
+
+export async function handleRead(req: Request, res: Response, ctx: ReadContext): Promise<void> {
+  const { db, config, principal, segments, options } = ctx;
+  const prefer = parsePrefer(req.headers.prefer);
+  const lastSegment = segments[segments.length - 1]?.name;
+  const isCount = lastSegment === '$count';
+  const isRawValue = lastSegment === '$value';
+  const format = isCount || isRawValue ? undefined : negotiateJson(req.headers.accept, options.format);
+  const plan = planRead(
+    { segments, options, limits: config.limits, preferredPageSize: prefer.maxPageSize, skipTokenSecret: config.jwtSecret },
+    entitySet,
+  );
+  const compiled = compileRead(db, plan, principal.companyId, visibilityFor(principal));
+  const result = await execute(db, compiled);
+
+  if (plan.target.kind === 'count') {
+    res.status(200).type('text/plain').send(String(result.count ?? 0));
+    return;
+  }
+  const root = serviceRoot(req, config.trustProxy);
+  const formatOptions: FormatOptions = {
+    serviceRoot: root,
+    ieee754Compatible: format?.ieee754Compatible ?? false,
+    omitNulls: prefer.omitNulls,
+  };
+  const applied: string[] = [];
+  if (prefer.omitNulls) applied.push('omit-values=nulls');
+
+  if (plan.target.kind === 'collection') {
+    const hasMore = result.rows.length > compiled.pageLimit;
+    const rows = hasMore ? result.rows.slice(0, compiled.pageLimit) : result.rows;
+    let link: string | undefined;
+    if (hasMore) {
+      const last = rows[rows.length - 1] as Row;
+      const token = encodeSkipToken(plan.orderBy.map((_, i) => last[orderValueAlias(i)] ?? null), plan.fingerprint, config.jwtSecret);
+      const remaining = plan.top === undefined ? undefined : plan.top - rows.length;
+      link = nextLink(`${root}${req.path}`, rawQuery(req), remaining, token);
+    }
+    if (prefer.maxPageSize !== undefined) applied.push(`odata.maxpagesize=${plan.pageSize}`);
+    setPreferenceApplied(res, applied);
+    sendJson(res, format, formatCollection(plan, { rows, count: result.count, nextLink: link }, formatOptions));
+    return;
+  }
+
+  const row = result.rows[0];
+  if (!row) throw notFound(plan);
+  setPreferenceApplied(res, applied);
+  if (plan.target.kind === 'entity') {
+    sendJson(res, format, formatSingle(plan, row, formatOptions));
+    return;
+  }
+  const prop = plan.target.property;
+  const value = formatValue(prop, row[prop.name], formatOptions);
+  if (value === null) {
+    res.status(204).end();
+    return;
+  }
+  if (plan.target.raw) {
+    res.status(200).type('text/plain').send(String(value));
+    return;
+  }
+  const keyText = keyLiteral(plan.set, plan.target.key.property, plan.target.key.value.value);
+  sendJson(res, format, { '@odata.context': contextUrl(plan, root, keyText), value });
+}
+
+function notFound(plan: ReadPlan): ODataError {
+  const target = plan.target as { key: { property: { name: string }; value: { value: unknown } } };
+  return new ODataError('NotFound', `No ${plan.set.typeName} with ${target.key.property.name} ${String(target.key.value.value)}`, plan.set.name);
+}
+
+function setPreferenceApplied(res: Response, applied: readonly string[]): void {
+  if (applied.length > 0) res.setHeader('Preference-Applied', applied.join(', '));
+}
+
+function sendJson(res: Response, format: ReturnType<typeof negotiateJson> | undefined, body: unknown): void {
+  res.status(200);
+  res.setHeader('Content-Type', jsonContentType(format ?? { ieee754Compatible: false, metadata: 'minimal' }));
+  res.send(JSON.stringify(body));
+}
+
+export { SERVICE_PATH };

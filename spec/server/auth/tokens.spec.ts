@@ -1,0 +1,127 @@
+import { createHmac } from 'node:crypto';
+import { expect } from 'chai';
+import jwt from 'jsonwebtoken';
+import { parseTtl, signToken, TokenError, verifyToken } from '../../../server/auth/tokens';
+
+const SECRET = 'spec-secret-0123456789abcdef';
+const NOW = 1_900_000_000;
+
+function expectTokenError(fn: () => unknown, reason: TokenError['reason']): TokenError {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).to.be.instanceOf(TokenError);
+    expect((err as TokenError).reason).to.equal(reason);
+    return err as TokenError;
+  }
+  expect.fail('expected a TokenError');
+}
+
+/** Hand-rolled HS256 token with an arbitrary payload (to forge bad claims). */
+function hs256(payload: object, secret = SECRET, header: object = { alg: 'HS256', typ: 'JWT' }): string {
+  const enc = (v: object) => Buffer.from(JSON.stringify(v)).toString('base64url');
+  const body = `${enc(header)}.${enc(payload)}`;
+  return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
+}
+
+describe('server/auth/tokens', () => {
+  describe('signToken + verifyToken', () => {
+    it('round-trips sub, companyId, scope, iat and exp', () => {
+      const token = signToken({ userId: '42', companyId: 7, scope: 'odata.read odata.write', ttlSeconds: 3600, issuedAt: NOW }, SECRET);
+      expect(jwt.decode(token, { complete: true })?.header.alg).to.equal('HS256');
+      const claims = verifyToken(token, SECRET, { nowSeconds: NOW + 10 });
+      expect(claims).to.deep.equal({
+        sub: '42',
+        companyId: 7,
+        scope: 'odata.read odata.write',
+        scopes: ['odata.read', 'odata.write'],
+        iat: NOW,
+        exp: NOW + 3600,
+      });
+    });
+
+    it('writes sub as a string even when userId is a number', () => {
+      const token = signToken({ userId: 3, companyId: 1, scope: 'odata.read', ttlSeconds: 60 }, SECRET);
+      expect(verifyToken(token, SECRET).sub).to.equal('3');
+    });
+
+    it('refuses to sign an unknown scope, an empty scope, a bad user id or a bad ttl', () => {
+      const base = { userId: 3, companyId: 1, scope: 'odata.read', ttlSeconds: 60 };
+      expect(() => signToken({ ...base, scope: 'odata.admin' }, SECRET)).to.throw(RangeError, /unknown scope "odata.admin"/);
+      expect(() => signToken({ ...base, scope: '  ' }, SECRET)).to.throw(RangeError, /at least one/);
+      expect(() => signToken({ ...base, userId: 'abc' }, SECRET)).to.throw(RangeError, /userId/);
+      expect(() => signToken({ ...base, companyId: 0 }, SECRET)).to.throw(RangeError, /companyId/);
+      expect(() => signToken({ ...base, ttlSeconds: 0 }, SECRET)).to.throw(RangeError, /ttlSeconds/);
+    });
+  });
+
+  describe('verifyToken', () => {
+    const good = { sub: '5', companyId: 1, scope: 'odata.read', iat: NOW, exp: NOW + 60 };
+
+    it('rejects an expired token with reason "expired"', () => {
+      const token = signToken({ userId: 5, companyId: 1, scope: 'odata.read', ttlSeconds: 60, issuedAt: NOW }, SECRET);
+      expectTokenError(() => verifyToken(token, SECRET, { nowSeconds: NOW + 61 }), 'expired');
+    });
+
+    it('rejects a token without exp', () => {
+      const token = jwt.sign({ sub: '5', companyId: 1, scope: 'odata.read' }, SECRET, { algorithm: 'HS256' });
+      const err = expectTokenError(() => verifyToken(token, SECRET), 'invalid');
+      expect(err.message).to.match(/exp/);
+    });
+
+    it('rejects a token signed with another secret', () => {
+      expectTokenError(() => verifyToken(hs256(good, 'another-secret'), SECRET, { nowSeconds: NOW }), 'invalid');
+    });
+
+    it('rejects an unsigned token (alg "none")', () => {
+      const unsigned = jwt.sign(good, null as unknown as string, { algorithm: 'none' });
+      expectTokenError(() => verifyToken(unsigned, SECRET, { nowSeconds: NOW }), 'invalid');
+      const forged = hs256(good, SECRET, { alg: 'none', typ: 'JWT' }).replace(/[^.]+$/, '');
+      expectTokenError(() => verifyToken(forged, SECRET, { nowSeconds: NOW }), 'invalid');
+    });
+
+    it('rejects a token signed with HS512 under the right secret', () => {
+      const token = jwt.sign(good, SECRET, { algorithm: 'HS512' });
+      expectTokenError(() => verifyToken(token, SECRET, { nowSeconds: NOW }), 'invalid');
+    });
+
+    it('rejects garbage', () => {
+      expectTokenError(() => verifyToken('not.a.jwt', SECRET), 'invalid');
+      expectTokenError(() => verifyToken('', SECRET), 'invalid');
+    });
+
+    const badClaims: Array<[string, object]> = [
+      ['a numeric sub', { ...good, sub: 5 }],
+      ['a non-digit sub', { ...good, sub: 'alice' }],
+      ['a missing sub', { ...good, sub: undefined }],
+      ['a string companyId', { ...good, companyId: '1' }],
+      ['a zero companyId', { ...good, companyId: 0 }],
+      ['a fractional companyId', { ...good, companyId: 1.5 }],
+      ['a missing companyId', { ...good, companyId: undefined }],
+      ['an array scope', { ...good, scope: ['odata.read'] }],
+      ['a missing scope', { ...good, scope: undefined }],
+    ];
+    for (const [what, payload] of badClaims) {
+      it(`rejects a token with ${what}`, () => {
+        expectTokenError(() => verifyToken(hs256(payload), SECRET, { nowSeconds: NOW }), 'invalid');
+      });
+    }
+  });
+
+  describe('parseTtl', () => {
+    const good: Array<[string, number]> = [
+      ['3600', 3600],
+      ['45s', 45],
+      ['30m', 1800],
+      ['1h', 3600],
+      ['7d', 604_800],
+      ['2H', 7200],
+    ];
+    for (const [text, seconds] of good) {
+      it(`reads "${text}" as ${seconds} seconds`, () => expect(parseTtl(text)).to.equal(seconds));
+    }
+    for (const text of ['', '0', '0h', '-1h', '1.5h', '1w', 'h', 'forever', '400d']) {
+      it(`rejects "${text}"`, () => expect(() => parseTtl(text)).to.throw(RangeError, /invalid TTL/));
+    }
+  });
+});
