@@ -95,7 +95,7 @@ async function insertDemo(trx: Knex.Transaction): Promise<DemoSummary> {
 /**
  * Seeds the demo organisation in one transaction (a savepoint when `db` is already a transaction).
  * `await seedDemo(db)` on a fresh database →
- *   { companies: { contoso: 1, fabrikam: 2 }, users: { admin: 1, aliceManager: 2, bobReader: 3, fabrikamAdmin: 224 }, teams: … }
+ *   { companies: { contoso: 1, fabrikam: 2 }, users: { admin: 1, aliceManager: 2, bobReader: 3, fabrikamAdmin: 228 }, teams: … }
  */
 export async function seedDemo(db: Knex): Promise<DemoSummary> {
   return db.transaction((trx) => insertDemo(trx));

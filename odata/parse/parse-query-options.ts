@@ -1,7 +1,8 @@
 /**
- * Parse stage entry: the raw query string (after '?') → parsed system query options + custom options.
- * Splits on '&', percent-decodes names and values ('+' stays '+'), recognises system options
- * case-insensitively with or without '$' (OData 4.01) and parses each one. Pure: no I/O.
+ * Parse stage entry: raw query string (after '?'; not framework-decoded, '+' stays '+') → system options
+ * + custom options. Splits on '&', percent-decodes, recognises system options case-insensitively with or
+ * without '$' (4.01). Syntax-error positions count characters of the decoded option value; option-level
+ * errors give the position in the query string. Pure: no I/O.
  */
 import type { QueryOptions } from './ast';
 import { ODataError } from '../errors';

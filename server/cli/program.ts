@@ -81,10 +81,12 @@ export function buildProgram(io: CliIo): Command {
     .requiredOption('--company <id>', 'company id')
     .option('--scope <scopes>', 'space-separated scopes', DEFAULT_TOKEN_SCOPE)
     .option('--ttl <ttl>', 'lifetime: seconds or <n>s|m|h|d', DEFAULT_TOKEN_TTL)
-    .action(async (options: { user: string; company: string; scope: string; ttl: string }) => {
-      if (!io.env.JWT_SECRET) io.err('orgchart: note: signed with the development JWT secret (JWT_SECRET is unset)\n');
-      await runWithDatabase(io, (db, config) => tokenCommand(db, config, options));
-    });
+    .action((options: { user: string; company: string; scope: string; ttl: string }) =>
+      runWithDatabase(io, async (db, config) => {
+        const token = await tokenCommand(db, config, options);
+        if (config.jwtSecretIsDevDefault) io.err('orgchart: note: signed with the development JWT secret (JWT_SECRET is unset)\n');
+        return token;
+      }));
 
   return program;
 }

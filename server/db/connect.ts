@@ -3,6 +3,7 @@
  * (WASM PostgreSQL, one connection) through the knex-pglite dialect. Both speak the same SQL and run
  * the same migrations. `connect({ databaseUrl })` → Knex instance.
  */
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import knexFactory, { type Knex } from 'knex';
@@ -20,18 +21,32 @@ export interface ConnectOptions {
   readonly poolMax?: number;
   /** Schema to put first on the search_path (tests isolate runs by schema). */
   readonly searchPath?: string;
+  /** PostgreSQL only: cancel statements running longer than this (PGlite runs one query at a time). */
+  readonly statementTimeoutMs?: number;
 }
+
+type PgConnection = { query: (sql: string, cb: (err: Error | null) => void) => void };
 
 export function connect(options: ConnectOptions): Knex {
   if (options.databaseUrl) {
     return knexFactory({
       client: 'pg',
       connection: options.databaseUrl,
-      pool: { min: 0, max: options.poolMax ?? 10 },
+      pool: {
+        min: 0,
+        max: options.poolMax ?? 10,
+        // every session: UTC (date functions in $filter are UTC) and the statement timeout
+        afterCreate: (conn: PgConnection, done: (err: Error | null, conn: PgConnection) => void) => {
+          const timeout = options.statementTimeoutMs ? `; SET statement_timeout = ${Math.floor(options.statementTimeoutMs)}` : '';
+          conn.query(`SET TIME ZONE 'UTC'${timeout}`, (err) => done(err, conn));
+        },
+      },
       searchPath: options.searchPath ? [options.searchPath] : undefined,
     });
   }
   const dir = options.pgliteDir ?? 'memory://';
+  // PGlite creates its data directory but not the parents (./data on a bare machine)
+  if (dir !== 'memory://') mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
   const pglite = new PGlite(dir === 'memory://' ? undefined : path.resolve(dir));
   return knexFactory({
     client: ClientPgLite as unknown as typeof knexFactory.Client,

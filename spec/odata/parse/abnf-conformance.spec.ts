@@ -7,12 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
+import { load } from 'js-yaml';
 import { ODataError } from '../../../odata/errors';
 import { parseFilter, parseQueryOptions, parseResourcePath } from '../../../odata/parse/parse-query-options';
 import { OUT_OF_SCOPE, POSITION_DIFFERS, type CaseRef } from './abnf-out-of-scope';
 
-// js-yaml is already installed (a dependency of mocha); it ships no TypeScript types.
-const { load } = require('js-yaml') as { load(text: string): unknown };
 
 interface TestCase {
   readonly Name: string;
@@ -89,8 +88,8 @@ function attempt(run: Runner, input: string): Outcome {
   } catch (err) {
     if (!(err instanceof ODataError)) throw err; // anything else escaping is a bug
     const reported = Number(/at position (\d+)/.exec(err.message)?.[1] ?? NaN);
-    const err2 = err as ODataError & { rawPosition?: number };
-    return { error: err, position: err2.rawPosition ?? reported };
+    const mapped = (err as ODataError & { rawPosition?: number }).rawPosition;
+    return { error: err, position: mapped ?? reported };
   }
 }
 

@@ -1,0 +1,85 @@
+/**
+ * `npm start`: the only module with side effects. Reads the configuration, opens PostgreSQL (DATABASE_URL)
+ * or embedded PGlite, migrates, seeds the demo organisation into an empty database, listens on PORT and
+ * prints the feed URL with ready-to-paste tokens. Shuts down gracefully on SIGINT/SIGTERM.
+ */
+import type { Server } from 'node:http';
+import pino from 'pino';
+import { loadDemoSummary, seedDemoIfEmpty } from '../seeds/demo';
+import { createApp } from './app';
+import { signToken } from './auth/tokens';
+import { loadConfig } from './config';
+import { connect } from './db/connect';
+import { migrateLatest } from './db/migrate';
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const logger = pino({ level: config.logLevel, base: { service: 'orgchart-odata' } });
+  const started = Date.now();
+  const db = connect({
+    databaseUrl: config.databaseUrl,
+    pgliteDir: config.pgliteDir,
+    poolMax: config.poolMax,
+    statementTimeoutMs: config.limits.statementTimeoutMs,
+  });
+  const applied = await migrateLatest(db);
+  const seeded = await seedDemoIfEmpty(db);
+  logger.info({ database: config.databaseUrl ? 'postgresql' : `pglite:${config.pgliteDir}`, migrations: applied, seededDemo: seeded }, 'database ready');
+
+  const app = createApp({ db, config, logger });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(config.port, () => resolve(s));
+  });
+  const url = `http://localhost:${config.port}/odata`;
+  const lines = [
+    '',
+    `orgchart-odata is listening (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    `  OData feed:   ${url}`,
+    `  Database:     ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.pgliteDir}`}`,
+  ];
+  if (config.jwtSecretIsDevDefault) lines.push('  JWT_SECRET:   not set: using the development secret (embedded database only)');
+  const demo = await loadDemoSummary(db);
+  if (demo) {
+    const ttlSeconds = 7 * 86_400;
+    const adminToken = signToken({ userId: demo.users.admin, companyId: demo.companies.contoso, scope: 'odata.read odata.write', ttlSeconds }, config.jwtSecret);
+    const readerToken = signToken({ userId: demo.users.aliceManager, companyId: demo.companies.contoso, scope: 'odata.read', ttlSeconds }, config.jwtSecret);
+    lines.push(
+      '',
+      '  Admin token (user "admin", read + write, 7 days):',
+      `    ${adminToken}`,
+      '  Read-only token (user "alice.manager", not an administrator, 7 days):',
+      `    ${readerToken}`,
+      '',
+      '  Try it:',
+      `    curl -H "Authorization: Bearer ${readerToken}" "${url}/Users?\\$top=5&\\$select=FirstName,LastName,Department"`,
+      '  Power BI / Excel: Get Data → OData feed → the URL above; credentials: Web API, key = a token above',
+      '  (Power BI sends it as ?token=…).',
+    );
+  } else {
+    lines.push('', '  Make a token with: npm run cli -- token --user <userName> --company <id>');
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.close(() => {
+      void db.destroy().then(() => {
+        logger.info('stopped');
+        process.exitCode = 0;
+      });
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`orgchart-odata failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,79 @@
+/**
+ * One database per test run, shared by every spec that needs one: in-memory PGlite by default, or a fresh
+ * PostgreSQL database created next to TEST_DATABASE_URL (and dropped at the end) when TEST_TARGET=postgres.
+ * Migrated and seeded with the demo organisation once; specs that write use their own transaction or company.
+ */
+import type { Knex } from 'knex';
+import { randomBytes } from 'node:crypto';
+import { connect } from '../../server/db/connect';
+import { migrateLatest } from '../../server/db/migrate';
+import { seedDemo, type DemoSummary } from '../../seeds/demo';
+
+export interface TestDatabase {
+  readonly db: Knex;
+  readonly target: 'pglite' | 'postgres';
+  readonly demo: DemoSummary;
+  /** Closes the database (and drops it on PostgreSQL). */
+  readonly cleanup: () => Promise<void>;
+}
+
+let current: Promise<TestDatabase> | undefined;
+
+export function testTarget(): 'pglite' | 'postgres' {
+  return process.env.TEST_TARGET === 'postgres' ? 'postgres' : 'pglite';
+}
+
+async function createPostgresDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `orgchart_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = connect({ databaseUrl: baseUrl, poolMax: 1 });
+  await admin.raw(`CREATE DATABASE ${name}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.destroy();
+    },
+  };
+}
+
+async function open(): Promise<TestDatabase> {
+  const target = testTarget();
+  let db: Knex;
+  let drop = async () => {};
+  if (target === 'postgres') {
+    const base = process.env.TEST_DATABASE_URL;
+    if (!base) throw new Error('TEST_TARGET=postgres needs TEST_DATABASE_URL');
+    const created = await createPostgresDatabase(base);
+    db = connect({ databaseUrl: created.url, poolMax: 5, statementTimeoutMs: 15_000 });
+    drop = created.drop;
+  } else {
+    db = connect({ pgliteDir: 'memory://' });
+  }
+  await migrateLatest(db);
+  const demo = await seedDemo(db);
+  return {
+    db,
+    target,
+    demo,
+    cleanup: async () => {
+      await db.destroy();
+      await drop();
+    },
+  };
+}
+
+/** The run's database, created on first use. */
+export function testDatabase(): Promise<TestDatabase> {
+  current ??= open();
+  return current;
+}
+
+/** Called once by the root hooks after all specs. */
+export async function closeTestDatabase(): Promise<void> {
+  if (!current) return;
+  const opened = await current;
+  current = undefined;
+  await opened.cleanup();
+}

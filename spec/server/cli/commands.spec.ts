@@ -1,0 +1,125 @@
+import { expect } from 'chai';
+import type { Knex } from 'knex';
+import { verifyToken } from '../../../server/auth/tokens';
+import { companyCreateCommand } from '../../../server/cli/commands/company-create';
+import { migrateCommand } from '../../../server/cli/commands/migrate';
+import { seedCommand } from '../../../server/cli/commands/seed';
+import { tokenCommand } from '../../../server/cli/commands/token';
+import { CliError } from '../../../server/cli/errors';
+import { loadConfig } from '../../../server/config';
+import { connect } from '../../../server/db/connect';
+
+const config = loadConfig({ JWT_SECRET: 'cli-spec-secret' });
+
+async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (err) {
+    return err as Error;
+  }
+  expect.fail('expected the command to fail');
+}
+
+describe('server/cli/commands', () => {
+  let db: Knex;
+  before(() => {
+    db = connect({ pgliteDir: 'memory://' });
+  });
+  after(async () => db.destroy());
+
+  describe('migrate', () => {
+    it('applies the migrations, then reports the database up to date', async () => {
+      expect(await migrateCommand(db, config)).to.match(/^applied 1 migration: \d+_org_chart\.ts$/);
+      expect(await migrateCommand(db, config)).to.equal('already up to date');
+    });
+  });
+
+  describe('seed', () => {
+    it('refuses to run without --demo', async () => {
+      const err = await rejection(seedCommand(db, config, {}));
+      expect(err).to.be.instanceOf(CliError).with.property('message', 'nothing to seed: pass --demo to seed the demo organisation');
+    });
+
+    it('seeds the demo once and reports its ids on every run', async () => {
+      const first = await seedCommand(db, config, { demo: true });
+      expect(first.seeded).to.equal(true);
+      expect(first.demo?.companies).to.deep.equal({ contoso: 1, fabrikam: 2 });
+      const second = await seedCommand(db, config, { demo: true });
+      expect(second).to.deep.equal({ seeded: false, demo: first.demo });
+    });
+  });
+
+  describe('company create', () => {
+    it('creates the company and its administrator and returns both ids', async () => {
+      const result = await companyCreateCommand(db, config, { name: 'Northwind', admin: 'nw.admin', email: 'NW.Admin@northwind.example' });
+      expect(result).to.have.all.keys('companyId', 'adminUserId');
+      const company = await db('companies').where({ id: result.companyId }).first();
+      expect(company.name).to.equal('Northwind');
+      const admin = await db('users').where({ company_id: result.companyId, id: result.adminUserId }).first();
+      expect(admin).to.include({ user_name: 'nw.admin', email: 'NW.Admin@northwind.example', is_administrator: true, is_active: true });
+    });
+
+    it('leaves the email empty when --email is omitted', async () => {
+      const result = await companyCreateCommand(db, config, { name: 'Tailspin', admin: 'ts.admin' });
+      const admin = await db('users').where({ company_id: result.companyId, id: result.adminUserId }).first();
+      expect(admin.email).to.equal(null);
+    });
+
+    it('rejects a blank name, a user name with spaces and a malformed email, creating nothing', async () => {
+      const before = await db('companies').count<{ count: string }[]>('* as count');
+      for (const options of [
+        { name: '  ', admin: 'x.admin' },
+        { name: 'Adatum', admin: 'x admin' },
+        { name: 'Adatum', admin: 'x.admin', email: 'not-an-email' },
+      ]) {
+        expect(await rejection(companyCreateCommand(db, config, options))).to.be.instanceOf(CliError);
+      }
+      expect(await db('companies').count<{ count: string }[]>('* as count')).to.deep.equal(before);
+    });
+  });
+
+  describe('token', () => {
+    it('signs a token for the demo admin with the default scope and a one-hour lifetime', async () => {
+      const issuedAt = Math.floor(Date.now() / 1000);
+      const token = await tokenCommand(db, config, { user: 'admin', company: '1', issuedAt });
+      const claims = verifyToken(token, config.jwtSecret);
+      const admin = await db('users').where({ company_id: 1, user_name: 'admin' }).first('id');
+      expect(claims).to.deep.equal({
+        sub: String(admin.id),
+        companyId: 1,
+        scope: 'odata.read odata.write',
+        scopes: ['odata.read', 'odata.write'],
+        iat: issuedAt,
+        exp: issuedAt + 3600,
+      });
+    });
+
+    it('honours --scope and --ttl', async () => {
+      const token = await tokenCommand(db, config, { user: 'bob.reader', company: 1, scope: 'odata.read', ttl: '7d', issuedAt: 1_000 });
+      const claims = verifyToken(token, config.jwtSecret, { nowSeconds: 2_000 });
+      expect(claims).to.include({ scope: 'odata.read', exp: 1_000 + 7 * 86_400 });
+    });
+
+    const failures: Array<[string, Parameters<typeof tokenCommand>[2], RegExp]> = [
+      ['an unknown user', { user: 'zed', company: '1' }, /^company 1 has no user named "zed"$/],
+      ['a user of another company', { user: 'fabrikam.admin', company: '1' }, /no user named "fabrikam.admin"/],
+      ['a company that does not exist', { user: 'admin', company: '99' }, /^company 99 does not exist$/],
+      ['a company id that is not a number', { user: 'admin', company: 'contoso' }, /--company must be a company id/],
+      ['an unknown scope', { user: 'admin', company: '1', scope: 'odata.admin' }, /unknown scope "odata.admin"/],
+      ['a malformed ttl', { user: 'admin', company: '1', ttl: 'soon' }, /invalid TTL "soon"/],
+    ];
+    for (const [what, options, message] of failures) {
+      it(`fails with a clear message for ${what}`, async () => {
+        const err = await rejection(tokenCommand(db, config, options));
+        expect(err).to.be.instanceOf(CliError);
+        expect(err.message).to.match(message);
+      });
+    }
+
+    it('fails for an inactive user', async () => {
+      const inactive = await db('users').where({ company_id: 1, is_active: false }).first('user_name');
+      const err = await rejection(tokenCommand(db, config, { user: inactive.user_name, company: '1' }));
+      expect(err.message).to.equal(`user "${inactive.user_name}" of company 1 is inactive`);
+    });
+  });
+});
