@@ -4,8 +4,6 @@
  * Results go to stdout, errors to stderr as `orgchart: <message>` with exit code 1, never a stack trace.
  * `runCli(['node', 'orgchart', 'token', '--user', 'admin', '--company', '1'], io)` → 0, prints a JWT.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import type { Knex } from 'knex';
 import { loadConfig, type Config } from '../config';
@@ -28,13 +26,9 @@ function print(io: CliIo, value: unknown): void {
   io.out(`${typeof value === 'string' ? value : JSON.stringify(value)}\n`);
 }
 
-/** Config → open database (a PGlite directory is created with its parents) → command → print → close. */
+/** Config → open database → command → print → close. */
 async function runWithDatabase(io: CliIo, command: Command_): Promise<void> {
   const config = loadConfig(io.env);
-  if (!config.databaseUrl && config.pgliteDir !== 'memory://') {
-    // PGlite creates its own directory but not the parents (./data on a bare machine).
-    mkdirSync(path.dirname(path.resolve(config.pgliteDir)), { recursive: true });
-  }
   const db = connect({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir, poolMax: config.poolMax });
   try {
     // Open the connection before the command, so a command that fails early still closes PGlite cleanly.

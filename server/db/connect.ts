@@ -9,6 +9,7 @@ import { PGlite } from '@electric-sql/pglite';
 import knexFactory, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
 import pg from 'pg';
+import { lockPgliteDir } from './pglite-lock';
 
 // int8 → string (the formatter converts per Edm type), date → the text as stored (no local-time shift).
 pg.types.setTypeParser(1082, (v: string) => v);
@@ -46,14 +47,29 @@ export function connect(options: ConnectOptions): Knex {
   }
   const dir = options.pgliteDir ?? 'memory://';
   // PGlite creates its data directory but not the parents (./data on a bare machine)
-  if (dir !== 'memory://') mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
+  let release = () => {};
+  if (dir !== 'memory://') {
+    mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
+    release = lockPgliteDir(path.resolve(dir));
+  }
   const pglite = new PGlite(dir === 'memory://' ? undefined : path.resolve(dir));
-  return knexFactory({
+  const db = knexFactory({
     client: ClientPgLite as unknown as typeof knexFactory.Client,
     dialect: 'postgres',
     connection: { pglite } as unknown as Knex.StaticConnectionConfig,
     searchPath: options.searchPath ? [options.searchPath] : undefined,
   });
+  // knex.destroy() ends in client.destroy(): release the directory lock there
+  const client = db.client as { destroy: (...args: unknown[]) => Promise<unknown> };
+  const destroyClient = client.destroy.bind(client);
+  client.destroy = async (...args: unknown[]) => {
+    try {
+      return await destroyClient(...args);
+    } finally {
+      release();
+    }
+  };
+  return db;
 }
 
 /** True when the knex instance talks to embedded PGlite. */

@@ -66,8 +66,8 @@ describe('parseFilter errors', () => {
     expect(errorOf('D eq 2024-13-01').message).to.contain('at position 9');
   });
 
-  it('rejects unsupported syntax: JSON arrays, enum literals, $it, aliases', () => {
-    for (const text of ['Name in ["a"]', "Color eq NS.Color'Red'", '$it/Name eq 1', 'Name eq @p']) {
+  it('rejects unsupported syntax: JSON arrays, enum literals, $root, aliases', () => {
+    for (const text of ['Name in ["a"]', "Color eq NS.Color'Red'", '$root/Users(1)/Name eq 1', 'Name eq @p']) {
       expect(errorOf(text).code, text).to.equal('SyntaxError');
     }
   });

@@ -198,6 +198,18 @@ describe('parseFilter', () => {
       expect(parseFilter('Members/any()')).to.deep.equal({ kind: 'Lambda', op: 'any', path: ['Members'], pos: 0 });
     });
 
+    it('parses $it as the head of a path, also inside a lambda', () => {
+      expect(parseFilter('$it/Id eq 1')).to.deep.equal(bin('eq', mem(['$it', 'Id'], 0), lit('int', 1, 10), 7));
+      expect(parseFilter('Children/any(c: c/ParentId eq $it/Id)')).to.deep.equal({
+        kind: 'Lambda',
+        op: 'any',
+        path: ['Children'],
+        variable: 'c',
+        predicate: bin('eq', mem('c/ParentId', 16), mem(['$it', 'Id'], 30), 27),
+        pos: 0,
+      });
+    });
+
     it('parses function calls of any name, lower-casing the name', () => {
       expect(parseFilter("contains(Name,'x')")).to.deep.equal({
         kind: 'Call',

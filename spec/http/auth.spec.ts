@@ -1,0 +1,144 @@
+import { expect } from 'chai';
+import jwt from 'jsonwebtoken';
+import { TEST_SECRET, testApp, type TestApp } from '../helpers/test-app';
+import { createCompany, expectError, expectJson, HOST, ids, type PrivateCompany } from './helpers';
+
+const now = () => Math.floor(Date.now() / 1000);
+const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+describe('Authentication of GET reads', () => {
+  let t: TestApp;
+  let own: PrivateCompany;
+  /** Users(<alice>), which the Contoso administrator may read. */
+  let aliceUrl: string;
+
+  before(async () => {
+    t = await testApp();
+    own = await createCompany(t.database.db, 'Auth', [
+      { user_name: 'active', is_administrator: true },
+      { user_name: 'gone', is_administrator: true, is_active: false },
+    ]);
+    aliceUrl = `/odata/Users(${t.database.demo.users.aliceManager})`;
+  });
+
+  const claims = (over: Record<string, unknown> = {}) => ({
+    sub: String(t.database.demo.users.admin), companyId: t.database.demo.companies.contoso, scope: 'odata.read', exp: now() + 600, ...over,
+  });
+  const unauthorized = (res: Parameters<typeof expectError>[0]) => {
+    const error = expectError(res, 401, 'Unauthenticated');
+    expect(res.headers['www-authenticate']).to.match(/^Bearer /);
+    expect(res.headers['www-authenticate']).to.include('Basic');
+    return error;
+  };
+  const plain = (url: string) => t.get(url);
+
+  describe('accepted credentials', () => {
+    it('accepts Authorization: Bearer <jwt>', async () => {
+      expect(expectJson(await t.get(aliceUrl, t.tokens.admin)).Id).to.equal(t.database.demo.users.aliceManager);
+    });
+
+    it('accepts the token query parameter (Power BI "Web API key")', async () => {
+      expect(expectJson(await plain(`${aliceUrl}?token=${t.tokens.admin}`)).Id).to.equal(t.database.demo.users.aliceManager);
+    });
+
+    it('accepts the same token repeated in the query and in the header', async () => {
+      const bob = t.database.demo.users.bobReader;
+      const res = await t.get(`/odata/Users(${bob})?token=${t.tokens.bob}&token=${t.tokens.bob}`, t.tokens.bob);
+      expect(expectJson(res).Id).to.equal(bob);
+    });
+
+    it('accepts HTTP Basic with the JWT as password and any user name, as that token\'s user', async () => {
+      for (const userName of ['powerbi', '', 'alice.manager']) {
+        const basic = Buffer.from(`${userName}:${t.tokens.bob}`).toString('base64');
+        const res = await plain('/odata/Users?$select=Id').set('Authorization', `Basic ${basic}`);
+        const asBob = expectJson(await t.get('/odata/Users?$select=Id', t.tokens.bob));
+        expect(ids(expectJson(res))).to.deep.equal(ids(asBob));
+      }
+    });
+
+    it('takes administrator rights from the user record, not from the token scope', async () => {
+      const aliceWithWrite = t.token(t.database.demo.users.aliceManager, t.database.demo.companies.contoso, 'odata.read odata.write');
+      const asAlice = await t.get('/odata/Users/$count', aliceWithWrite);
+      const asAdmin = await t.get('/odata/Users/$count', t.tokens.admin);
+      expect(Number(asAlice.text)).to.be.lessThan(Number(asAdmin.text));
+    });
+  });
+
+  describe('refused credentials → 401 with WWW-Authenticate', () => {
+    it('refuses a request without a token', async () => {
+      unauthorized(await plain('/odata/Users'));
+    });
+
+    it('refuses two different tokens in one request', async () => {
+      unauthorized(await t.get(`/odata/Users?token=${t.tokens.bob}`, t.tokens.alice));
+      unauthorized(await plain(`/odata/Users?token=${t.tokens.bob}&token=${t.tokens.alice}`));
+    });
+
+    it('refuses an expired token and says so', async () => {
+      const expired = jwt.sign(claims({ exp: now() - 60, iat: now() - 3660 }), TEST_SECRET, { algorithm: 'HS256' });
+      const error = unauthorized(await t.get('/odata/Users', expired));
+      expect(error.message.toLowerCase()).to.include('expired');
+    });
+
+    it('refuses a token signed with another secret', async () => {
+      unauthorized(await t.get('/odata/Users', jwt.sign(claims(), 'another-secret', { algorithm: 'HS256' })));
+    });
+
+    it('refuses a token with alg none', async () => {
+      const none = `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url(claims())}.`;
+      unauthorized(await t.get('/odata/Users', none));
+      unauthorized(await plain(`/odata/Users?token=${none}`));
+    });
+
+    it('refuses a token signed with HS512 even with the right secret', async () => {
+      unauthorized(await t.get('/odata/Users', jwt.sign(claims(), TEST_SECRET, { algorithm: 'HS512' })));
+    });
+
+    it('refuses a token without exp', async () => {
+      const { exp: _exp, ...rest } = claims();
+      unauthorized(await t.get('/odata/Users', jwt.sign(rest, TEST_SECRET, { algorithm: 'HS256' })));
+    });
+
+    it('refuses a token that is not a JWT, and an unknown Authorization scheme', async () => {
+      unauthorized(await t.get('/odata/Users', 'not-a-jwt'));
+      unauthorized(await plain('/odata/Users').set('Authorization', `Digest ${t.tokens.admin}`));
+    });
+
+    it('refuses a token for an inactive user', async () => {
+      unauthorized(await t.get('/odata/Users', t.token(own.users.get('gone') as number, own.companyId, 'odata.read')));
+      expectJson(await t.get('/odata/Users', t.token(own.users.get('active') as number, own.companyId, 'odata.read')));
+    });
+
+    it('refuses a token whose user belongs to another company than its companyId claim', async () => {
+      const { users, companies } = t.database.demo;
+      unauthorized(await t.get('/odata/Users', t.token(users.admin, companies.fabrikam, 'odata.read')));
+      unauthorized(await t.get('/odata/Users', t.token(users.fabrikamAdmin, companies.contoso, 'odata.read')));
+    });
+
+    it('refuses a token for a user that does not exist', async () => {
+      const [{ max }] = (await t.database.db('users').max({ max: 'id' })) as [{ max: string }];
+      unauthorized(await t.get('/odata/Users', t.token(Number(max) + 1000, t.database.demo.companies.contoso, 'odata.read')));
+    });
+  });
+
+  describe('scope', () => {
+    it('answers 403 Forbidden to a valid token without odata.read', async () => {
+      const res = await t.get('/odata/Users', t.tokens.writeOnly);
+      const error = expectError(res, 403, 'Forbidden');
+      expect(error.message).to.include('odata.read');
+    });
+  });
+
+  describe('the token parameter and nextLinks', () => {
+    it('never copies the token parameter into a nextLink, wherever it sits in the query', async () => {
+      for (const query of [`token=${t.tokens.admin}&$select=Id`, `$select=Id&token=${t.tokens.admin}`, `$select=Id&token=${t.tokens.admin}&token=${t.tokens.admin}`]) {
+        const res = await plain(`/odata/Users?${query}`).set('Host', HOST).set('Prefer', 'odata.maxpagesize=3');
+        const link = expectJson(res)['@odata.nextLink'] as string;
+        expect(link, query).to.be.a('string');
+        expect(link).not.to.match(/[?&]token=/i);
+        expect(link).not.to.include(t.tokens.admin);
+        expect(link).to.include('$select=Id');
+      }
+    });
+  });
+});
