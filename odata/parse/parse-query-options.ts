@@ -1,5 +1,6 @@
 /**
- * Parse stage entry: raw query string (after '?'; not framework-decoded, '+' stays '+') → system options
+ * Parse stage entry: raw query string (after '?'; not framework-decoded; '+' is a space, as curl, browsers and
+ * most HTTP libraries encode it — a literal plus is %2B) → system options
  * + custom options. Splits on '&', percent-decodes, recognises system options case-insensitively with or
  * without '$' (4.01). Syntax-error positions count characters of the decoded option value; option-level
  * errors give the position in the query string. Pure: no I/O.
@@ -57,7 +58,7 @@ export function parseQueryOptions(rawQuery: string): ParsedQuery {
         throw new ODataError('UnsupportedQueryOption', `Parameter aliases such as ${name} are not supported (at position ${pieceStart})`, name);
       }
       if (name === '') throw new ODataError('InvalidQueryOption', `Query option without a name at position ${pieceStart}`, 'query string');
-      const value = rawValue === undefined ? '' : decodePercent(rawValue, name, 0);
+      const value = rawValue === undefined ? '' : decodePercent(plusAsSpace(rawValue), name, 0);
       custom.set(name, [...(custom.get(name) ?? []), value]);
       continue;
     }
@@ -70,7 +71,7 @@ export function parseQueryOptions(rawQuery: string): ParsedQuery {
     if (rawValue === undefined) {
       throw new ODataError('InvalidQueryOption', `Query option ${option} needs a value: expected '=' at position ${pieceStart + piece.length}`, option);
     }
-    const text = decodePercent(rawValue, option, 0);
+    const text = decodePercent(plusAsSpace(rawValue), option, 0);
     switch (system) {
       case 'filter':
         options.filter = parseFilter(text, { option });
@@ -89,4 +90,13 @@ export function parseQueryOptions(rawQuery: string): ParsedQuery {
     }
   }
   return { options, custom: Object.fromEntries(custom) };
+}
+
+/**
+ * '+' in a query string means a space (application/x-www-form-urlencoded, what curl --data-urlencode,
+ * URLSearchParams and Python requests send); a literal plus arrives as %2B. Same length, so positions hold.
+ * e.g. plusAsSpace("Name+eq+'x'") → "Name eq 'x'"
+ */
+export function plusAsSpace(raw: string): string {
+  return raw.replace(/\+/g, ' ');
 }

@@ -1,6 +1,7 @@
 /**
  * Parse stage helper: percent-decoding of URL query names/values and path segments, with the position
- * of a malformed escape in the error. '+' stays '+' (OData, unlike HTML forms). Pure: no I/O.
+ * of a malformed escape in the error. '+' is left alone here (literal in paths; query strings turn it
+ * into a space first, see parse-query-options.ts). Pure: no I/O.
  */
 import { ODataError } from '../errors';
 

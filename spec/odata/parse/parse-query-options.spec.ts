@@ -23,9 +23,15 @@ describe('parseQueryOptions', () => {
     expect(parseQueryOptions('')).to.deep.equal({ options: {}, custom: {} });
   });
 
-  it('percent-decodes values and keeps + as +', () => {
+  it('percent-decodes values and reads + as a space (curl, URLSearchParams), %2B as a plus', () => {
     const { options } = parseQueryOptions("$filter=Name%20eq%20'a+b%2Bc'");
-    expect(options.filter).to.deep.equal(bin('eq', mem('Name', 0), lit('string', 'a+b+c', 8), 5));
+    expect(options.filter).to.deep.equal(bin('eq', mem('Name', 0), lit('string', 'a b+c', 8), 5));
+    expect(parseQueryOptions("$filter=Name+eq+'x'").options.filter).to.deep.equal(bin('eq', mem('Name', 0), lit('string', 'x', 8), 5));
+  });
+
+  it('still reads an unencoded + in a DateTimeOffset offset as the sign', () => {
+    const { options } = parseQueryOptions('$filter=CreatedAt+gt+2024-01-01T10:00:00+01:00');
+    expect(options.filter).to.deep.equal(bin('gt', mem('CreatedAt', 0), lit('dateTimeOffset', '2024-01-01T10:00:00+01:00', 13), 10));
   });
 
   it('decodes %26 and %3D inside values without splitting on them', () => {
