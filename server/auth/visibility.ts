@@ -11,19 +11,19 @@ import type { Principal } from './principal';
 
 /**
  * `visibleUsersPredicate('t0', alice)` →
- *   ("t0"."id" = ?::bigint OR EXISTS (SELECT 1 FROM memberships mine JOIN team_closure c … JOIN memberships theirs …
- *    WHERE mine.company_id = "t0"."company_id" AND mine.user_id = ? AND theirs.user_id = "t0"."id"))
+ *   "t0"."id" = ANY (ARRAY(SELECT ?::bigint UNION ALL SELECT theirs.user_id FROM memberships mine
+ *    JOIN team_closure c … JOIN memberships theirs … WHERE mine.company_id = ? AND mine.user_id = ?))
+ * The array does not depend on the row: PostgreSQL computes the visible ids once (an InitPlan) and can
+ * use them as an index condition on (company_id, id), instead of probing the hierarchy per user row.
  */
 export function visibleUsersPredicate(alias: string, principal: Principal): SqlFragment {
-  const id = ident(alias, 'id');
-  const company = ident(alias, 'company_id');
   return sql(
-    `(${id} = ?::bigint OR EXISTS (SELECT 1 FROM organization_team_member_hierarchies AS mine` +
+    `${ident(alias, 'id')} = ANY (ARRAY(SELECT ?::bigint UNION ALL SELECT theirs.user_id FROM organization_team_member_hierarchies AS mine` +
       ` JOIN team_closure AS c ON c.company_id = mine.company_id AND c.ancestor_id = mine.organization_team_hierarchy_id` +
       ` JOIN organization_team_member_hierarchies AS theirs ON theirs.company_id = c.company_id` +
       ` AND theirs.organization_team_hierarchy_id = c.descendant_id` +
-      ` WHERE mine.company_id = ${company} AND mine.user_id = ?::bigint AND theirs.user_id = ${id}))`,
-    [principal.userId, principal.userId],
+      ` WHERE mine.company_id = ?::integer AND mine.user_id = ?::bigint))`,
+    [principal.userId, principal.companyId, principal.userId],
   );
 }
 

@@ -31,11 +31,11 @@ function shape(query: string, principal: Principal = admin, set = 'Users') {
 }
 
 const VISIBLE_USERS =
-  '("t0"."id" = $2::bigint OR EXISTS (SELECT 1 FROM organization_team_member_hierarchies AS mine' +
+  '"t0"."id" = ANY (ARRAY(SELECT $2::bigint UNION ALL SELECT theirs.user_id FROM organization_team_member_hierarchies AS mine' +
   ' JOIN team_closure AS c ON c.company_id = mine.company_id AND c.ancestor_id = mine.organization_team_hierarchy_id' +
   ' JOIN organization_team_member_hierarchies AS theirs ON theirs.company_id = c.company_id' +
   ' AND theirs.organization_team_hierarchy_id = c.descendant_id' +
-  ' WHERE mine.company_id = "t0"."company_id" AND mine.user_id = $3::bigint AND theirs.user_id = "t0"."id"))';
+  ' WHERE mine.company_id = $3::integer AND mine.user_id = $4::bigint))';
 
 describe('compileRead (exact SQL)', () => {
   it('scopes to the company first and parenthesises the user filter', () => {
@@ -72,8 +72,8 @@ describe('compileRead (exact SQL)', () => {
 
   it('ANDs the visibility predicate for non-administrators, with the caller bound as a parameter', () => {
     expect(shape('$top=5', member)).to.deep.equal({
-      sql: `select … from "users" as "t0" where "t0"."company_id" = $1 AND ${VISIBLE_USERS} order by "t0"."id" ASC limit $4`,
-      bindings: [1, '7', '7', 5],
+      sql: `select … from "users" as "t0" where "t0"."company_id" = $1 AND ${VISIBLE_USERS} order by "t0"."id" ASC limit $5`,
+      bindings: [1, '7', 1, '7', 5],
     });
   });
 
