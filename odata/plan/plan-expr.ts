@@ -149,6 +149,7 @@ export function targetSet(nav: NavigationDef): EntitySetDef {
 function planMember(path: readonly string[], ctx: ExprContext): TypedExpr {
   const { variable, rest } = resolveVariable(path, ctx);
   if (rest.length === 0) throw mismatch(ctx, `'${path.join('/')}' is an entity, not a value; name one of its properties`);
+  if (rest[rest.length - 1] === '$count') return planCount(variable, rest.slice(0, -1), ctx);
   const walked = walkNavigations(variable.set, rest, ctx);
   const prop = property(walked.set, walked.last);
   if (!prop) {
@@ -164,6 +165,21 @@ function planMember(path: readonly string[], ctx: ExprContext): TypedExpr {
     property: prop,
     type: prop.type,
     nullable: prop.nullable || walked.nullable,
+  };
+}
+
+/** `Members/$count` → Count(Members). */
+function planCount(variable: RangeVariable, path: readonly string[], ctx: ExprContext): TypedExpr {
+  if (path.length === 0) throw mismatch(ctx, '$count needs a collection navigation before it: Members/$count');
+  const walked = walkNavigations(variable.set, path, ctx);
+  const nav = navigation(walked.set, walked.last);
+  if (!nav || !nav.collection) throw mismatch(ctx, `${walked.last}/$count needs ${walked.last} to be a collection navigation property`);
+  return {
+    kind: 'Count',
+    source: { variable: variable.name, navPath: walked.navPath, set: walked.set },
+    navigation: nav,
+    type: 'Edm.Int64',
+    nullable: false,
   };
 }
 

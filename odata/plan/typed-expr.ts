@@ -116,7 +116,17 @@ export interface LambdaExpr {
   readonly nullable: false;
 }
 
+/** `Members/$count` → the number of related entities the caller can see. */
+export interface CountExpr {
+  readonly kind: 'Count';
+  readonly source: { readonly variable: string; readonly navPath: readonly NavigationDef[]; readonly set: EntitySetDef };
+  readonly navigation: NavigationDef;
+  readonly type: 'Edm.Int64';
+  readonly nullable: false;
+}
+
 export type TypedExpr =
+  | CountExpr
   | ColumnExpr
   | ValueExpr
   | CompareExpr

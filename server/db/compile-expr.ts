@@ -153,6 +153,10 @@ export class ExprCompiler {
         return this.call(expr.name, expr.args, expr.type, scope);
       case 'Lambda':
         return this.lambda(expr, scope);
+      case 'Count': {
+        const related = this.related(expr.source, expr.navigation, scope);
+        return sql(`(SELECT count(*) FROM ${related.from} WHERE ${related.where.sql})`, related.where.bindings);
+      }
     }
   }
 
@@ -267,25 +271,32 @@ export class ExprCompiler {
     return arg?.type === 'Edm.DateTimeOffset' ? `(${s} AT TIME ZONE 'UTC')` : s;
   }
 
-  private lambda(expr: LambdaExpr, scope: Scope): SqlFragment {
-    const sourceScope = scope.find(expr.source.variable);
-    const sourceAlias = sourceScope.aliasFor(expr.source.navPath);
-    const target = targetSet(expr.navigation);
+  /** FROM and WHERE of the rows a collection navigation reaches from `source`: same company, joined, visible. */
+  private related(source: LambdaExpr['source'], nav: NavigationDef, scope: Scope, inner?: (alias: string, target: EntitySetDef) => Scope) {
+    const sourceAlias = scope.find(source.variable).aliasFor(source.navPath);
+    const target = targetSet(nav);
     const alias = this.nextAlias();
-    const inner = new Scope(expr.variable.name, alias, target, scope, this);
     const conditions: SqlFragment[] = [
       sql(`${ident(alias, 'company_id')} = ${ident(sourceAlias, 'company_id')}`),
-      sql(`${ident(alias, expr.navigation.targetColumn)} = ${ident(sourceAlias, expr.navigation.sourceColumn)}`),
+      sql(`${ident(alias, nav.targetColumn)} = ${ident(sourceAlias, nav.sourceColumn)}`),
     ];
     const visible = this.visibility(target, alias);
     if (visible) conditions.push(visible);
+    return { alias, target, from: `${ident(target.table)} AS ${ident(alias)}`, where: joinFragments(conditions, ' AND '), scope: inner?.(alias, target) };
+  }
+
+  private lambda(expr: LambdaExpr, scope: Scope): SqlFragment {
+    const related = this.related(expr.source, expr.navigation, scope, (alias, target) => new Scope(expr.variable.name, alias, target, scope, this));
+    const inner = related.scope as Scope;
+    const conditions: SqlFragment[] = [related.where];
     if (expr.predicate) {
       const predicate = this.compile(expr.predicate, inner);
       conditions.push(expr.op === 'all' ? sql(`(${predicate.sql}) IS NOT TRUE`, predicate.bindings) : predicate);
     }
+    // the predicate's LEFT JOINs are registered on the inner scope while compiling it, so read them after
     const joins = joinFragments(inner.joins, ' ');
     const where = joinFragments(conditions, ' AND ');
-    const from = `${ident(target.table)} AS ${ident(alias)}${joins.sql ? ` ${joins.sql}` : ''}`;
+    const from = `${related.from}${joins.sql ? ` ${joins.sql}` : ''}`;
     const subquery = sql(`SELECT 1 FROM ${from} WHERE ${where.sql}`, [...joins.bindings, ...where.bindings]);
     return sql(`${expr.op === 'all' ? 'NOT EXISTS' : 'EXISTS'} (${subquery.sql})`, subquery.bindings);
   }

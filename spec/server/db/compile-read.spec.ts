@@ -93,6 +93,17 @@ describe('compileRead (exact SQL)', () => {
     );
   });
 
+  it('compiles Members/$count as a company-scoped count subquery, usable in $filter and $orderby', () => {
+    expect(shape('$filter=Members/$count gt 2&$orderby=Members/$count desc&$select=Id', admin, 'OrganizationTeamHierarchies')).to.deep.equal({
+      sql:
+        'select … from "organization_team_hierarchies" as "t0" where "t0"."company_id" = $1 AND ((SELECT count(*) FROM "organization_team_member_hierarchies" AS "t1"' +
+        ' WHERE "t1"."company_id" = "t0"."company_id" AND "t1"."organization_team_hierarchy_id" = "t0"."id") > $2::integer)' +
+        ' order by (SELECT count(*) FROM "organization_team_member_hierarchies" AS "t2" WHERE "t2"."company_id" = "t0"."company_id"' +
+        ' AND "t2"."organization_team_hierarchy_id" = "t0"."id") DESC, "t0"."id" ASC limit $3',
+      bindings: [1, 2, 1001],
+    });
+  });
+
   it('counts over the same FROM and WHERE without ORDER BY or LIMIT', () => {
     const native = compile('Users', "$filter=Department eq 'Sales'&$count=true").count?.toSQL().toNative();
     expect(native).to.deep.equal({
@@ -131,6 +142,19 @@ describe('keysetPredicate', () => {
 });
 
 describe('compileRead on the database', () => {
+  it('filters by the number of related entities (Members/$count)', async () => {
+    const { db } = await testDatabase();
+    const rows = (await compile('OrganizationTeamHierarchies', '$filter=Members/$count ge 5&$select=Id', admin, db).rows) as { Id: unknown }[];
+    const expected = await db('organization_team_member_hierarchies')
+      .where({ company_id: 1 })
+      .groupBy('organization_team_hierarchy_id')
+      .havingRaw('count(*) >= 5')
+      .orderBy('organization_team_hierarchy_id')
+      .pluck('organization_team_hierarchy_id');
+    expect(expected.length).to.be.greaterThan(0);
+    expect(rows.map((r) => Number(r.Id))).to.deep.equal(expected.map(Number));
+  });
+
   it('returns exactly the rows a hand-written query returns', async () => {
     const { db } = await testDatabase();
     const rows = (await compile('Users', "$filter=Department ne 'Platform'&$select=Id", admin, db).rows) as { Id: unknown }[];
