@@ -4,19 +4,8 @@
  * 400 errors (code, target, position). Pure.
  */
 import { expect } from 'chai';
-import { ODataError } from '../../../odata/errors';
 import { parseExpand, parseOrderBy, parseQueryOptions, parseSelect } from '../../../odata/parse/parse-query-options';
-import { bin, lit, mem } from './ast-builders';
-
-function failure(run: () => unknown): ODataError {
-  try {
-    run();
-  } catch (err) {
-    expect(err).to.be.instanceOf(ODataError);
-    return err as ODataError;
-  }
-  throw new Error('expected a failure');
-}
+import { bin, lit, mem, failure } from './ast-builders';
 
 describe('parseQueryOptions', () => {
   it('parses an empty query into no options', () => {

@@ -3,19 +3,8 @@
  * percent-decoding, and 400 errors with positions. Pure.
  */
 import { expect } from 'chai';
-import { ODataError } from '../../../odata/errors';
 import { parseKeyPredicate, parseResourcePath } from '../../../odata/parse/parse-query-options';
-import { lit } from './ast-builders';
-
-function failure(run: () => unknown): ODataError {
-  try {
-    run();
-  } catch (err) {
-    expect(err).to.be.instanceOf(ODataError);
-    return err as ODataError;
-  }
-  throw new Error('expected a failure');
-}
+import { lit, failure } from './ast-builders';
 
 describe('parseKeyPredicate', () => {
   it('parses a single integer or string key', () => {
