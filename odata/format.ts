@@ -3,7 +3,7 @@
  * (Int64/Decimal as numbers, or strings with IEEE754Compatible=true; DateTimeOffset as ISO 8601 with Z),
  * builds context URLs, and puts "@odata.context" first. Pure: no I/O.
  */
-import type { EntitySetDef, PropertyDef } from './model';
+import type { PropertyDef } from './model';
 import type { ReadPlan } from './plan/read-plan';
 
 export interface FormatOptions {
@@ -86,8 +86,8 @@ export function formatSingle(plan: ReadPlan, row: Record<string, unknown>, optio
   return { '@odata.context': contextUrl(plan, options.serviceRoot), ...formatEntity(row, plan.select, options) };
 }
 
-/** `keyLiteral(Users, Id prop, 5)` → '5'; strings quoted with '' escaping: `'O''Neil'`. */
-export function keyLiteral(_set: EntitySetDef, prop: PropertyDef, value: unknown): string {
+/** `keyLiteral(Id prop, 5)` → '5'; strings quoted with '' escaping: `'O''Neil'`. */
+export function keyLiteral(prop: PropertyDef, value: unknown): string {
   if (prop.type === 'Edm.String') return `'${String(value).replace(/'/g, "''")}'`;
   return String(value);
 }

@@ -71,8 +71,3 @@ export function connect(options: ConnectOptions): Knex {
   };
   return db;
 }
-
-/** True when the knex instance talks to embedded PGlite. */
-export function isPglite(db: Knex): boolean {
-  return db.client instanceof (ClientPgLite as unknown as new (...a: unknown[]) => object);
-}

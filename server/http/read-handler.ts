@@ -18,7 +18,7 @@ import type { Config } from '../config';
 import { compileRead, orderValueAlias, type CompiledRead } from '../db/compile-read';
 import { jsonContentType, negotiateJson } from './negotiate';
 import { parsePrefer } from './prefer';
-import { nextLink, rawQuery, serviceRoot, SERVICE_PATH } from './urls';
+import { nextLink, rawQuery, serviceRoot } from './urls';
 
 type Row = Record<string, unknown>;
 
@@ -109,7 +109,7 @@ export async function handleRead(req: Request, res: Response, ctx: ReadContext):
     res.status(200).type('text/plain').send(String(value));
     return;
   }
-  const keyText = keyLiteral(plan.set, plan.target.key.property, plan.target.key.value.value);
+  const keyText = keyLiteral(plan.target.key.property, plan.target.key.value.value);
   sendJson(res, format, { '@odata.context': contextUrl(plan, root, keyText), value });
 }
 
@@ -128,4 +128,3 @@ function sendJson(res: Response, format: ReturnType<typeof negotiateJson> | unde
   res.send(JSON.stringify(body));
 }
 
-export { SERVICE_PATH };
