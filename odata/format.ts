@@ -34,9 +34,20 @@ export function formatValue(prop: PropertyDef, value: unknown, options: FormatOp
   }
 }
 
-/** One row → one entity object with the selected properties in model order. */
+/** The weak ETag of a row version: `etagOf('3')` → 'W/"3"'. */
+export function etagOf(version: unknown): string {
+  return `W/"${String(version)}"`;
+}
+
+/** The row version named by an ETag: `versionOfEtag('W/"3"')` → '3'; anything else → undefined. */
+export function versionOfEtag(etag: string): string | undefined {
+  return /^(?:W\/)?"(\d+)"$/.exec(etag.trim())?.[1];
+}
+
+/** One row → one entity object: "@odata.etag" (when the row has a version), then the selected properties in model order. */
 export function formatEntity(row: Record<string, unknown>, select: readonly PropertyDef[], options: FormatOptions): Record<string, unknown> {
   const entity: Record<string, unknown> = {};
+  if (row.__etag !== undefined && row.__etag !== null) entity['@odata.etag'] = etagOf(row.__etag);
   for (const prop of select) {
     const value = formatValue(prop, row[prop.name], options);
     if (value === null && options.omitNulls) continue;

@@ -25,10 +25,16 @@ const ENTITY_SET_CAPABILITIES: ReadonlyArray<readonly [string, boolean | Readonl
   ['Capabilities.ExpandRestrictions', { Expandable: false }],
   ['Capabilities.SearchRestrictions', { Searchable: false }],
   ['Capabilities.SelectSupport', { Supported: true }],
-  ['Capabilities.InsertRestrictions', { Insertable: false }],
-  ['Capabilities.UpdateRestrictions', { Updatable: false }],
-  ['Capabilities.DeleteRestrictions', { Deletable: false }],
 ];
+
+/** Write capabilities follow the set's declaration: `writable: false` (AuditLogs) → all false. */
+function writeCapabilities(set: EntitySetDef): typeof ENTITY_SET_CAPABILITIES {
+  return [
+    ['Capabilities.InsertRestrictions', { Insertable: set.writable }],
+    ['Capabilities.UpdateRestrictions', { Updatable: set.writable }],
+    ['Capabilities.DeleteRestrictions', { Deletable: set.writable }],
+  ];
+}
 
 type AttributeValue = string | number | boolean | undefined;
 
@@ -158,7 +164,8 @@ function entityContainer(model: Model, limits: Limits): XmlElement {
     ...model.entitySets.map((set) =>
       el('EntitySet', { Name: set.name, EntityType: `${model.namespace}.${set.typeName}` }, [
         ...set.navigations.map((nav) => el('NavigationPropertyBinding', { Path: nav.name, Target: targetSet(model, set, nav).name })),
-        ...ENTITY_SET_CAPABILITIES.map(([term, value]) => capability(term, value)),
+        ...[...ENTITY_SET_CAPABILITIES, ...writeCapabilities(set)].map(([term, value]) => capability(term, value)),
+        ...(set.versionColumn ? [el('Annotation', { Term: 'Core.OptimisticConcurrency' }, [el('Collection')])] : []),
       ]),
     ),
   ]);

@@ -11,14 +11,20 @@ import { buildMetadataXml } from '../odata/metadata';
 import { model } from '../odata/model';
 import { parseQueryOptions, parseResourcePath } from '../odata/parse/parse-query-options';
 import { buildServiceDocument } from '../odata/service-document';
-import { SCOPE_READ } from './auth/tokens';
+import { SCOPE_READ, SCOPE_WRITE } from './auth/tokens';
 import type { Config } from './config';
 import { authenticate, requireScope } from './http/authenticate';
 import { jsonContentType, negotiateJson } from './http/negotiate';
 import { handleRead } from './http/read-handler';
+import { handleWrite } from './http/write-handler';
 import { renderError } from './http/render-error';
 import { requestLog } from './http/request-log';
 import { rawQuery, serviceRoot, SERVICE_PATH } from './http/urls';
+
+const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+
+/** Largest request body accepted (JSON); larger → 413. */
+export const MAX_BODY_BYTES = 256 * 1024;
 
 export interface AppDeps {
   readonly db: Knex;
@@ -44,16 +50,23 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }) }: Ap
   });
 
   const odata = express.Router({ caseSensitive: true, strict: false });
+  // bodies are parsed only when declared as JSON; anything else reaches the write stage as undefined (→ 415)
+  odata.use(express.json({ limit: MAX_BODY_BYTES, type: ['application/json', 'application/*+json'], strict: false }));
   odata.use(async (req: Request, res: Response) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.setHeader('Allow', 'GET, HEAD');
-      throw new ODataError('MethodNotAllowed', `${req.method} is not supported on ${req.path} yet`);
+    const isRead = req.method === 'GET' || req.method === 'HEAD';
+    if (!isRead && !WRITE_METHODS.has(req.method)) {
+      res.setHeader('Allow', 'GET, HEAD, POST, PATCH, PUT, DELETE');
+      throw new ODataError('MethodNotAllowed', `${req.method} is not supported`);
     }
     const query = rawQuery(req);
     const principal = await authenticate(db, config.jwtSecret, req.headers.authorization, query);
-    requireScope(principal, SCOPE_READ);
+    requireScope(principal, isRead ? SCOPE_READ : SCOPE_WRITE);
     const { options } = parseQueryOptions(query);
     const { segments } = parseResourcePath(req.path);
+    if (!isRead) {
+      await handleWrite(req, res, { db, config, principal, segments });
+      return;
+    }
     const first = segments[0];
     if (!first) {
       const format = negotiateJson(req.headers.accept, options.format);

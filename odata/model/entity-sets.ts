@@ -21,6 +21,9 @@ export const Users: EntitySetDef = {
   key: 'Id',
   alternateKeys: ['Email'],
   policy: 'users',
+  writable: true,
+  readableBy: 'everyone',
+  versionColumn: 'row_version',
   description: 'People of the company: accounts with their organisational attributes',
   properties: [
     id,
@@ -60,6 +63,9 @@ export const OrganizationTeamHierarchies: EntitySetDef = {
   key: 'Id',
   alternateKeys: [],
   policy: 'teams',
+  writable: true,
+  readableBy: 'everyone',
+  versionColumn: 'row_version',
   description: 'Org-chart teams; ParentId links a team to the team above it',
   properties: [
     id,
@@ -107,6 +113,9 @@ export const OrganizationTeamMemberHierarchies: EntitySetDef = {
   key: 'Id',
   alternateKeys: [],
   policy: 'memberships',
+  writable: true,
+  readableBy: 'everyone',
+  versionColumn: 'row_version',
   description: 'Membership of a user in an org-chart team',
   properties: [
     id,
@@ -139,6 +148,42 @@ export const OrganizationTeamMemberHierarchies: EntitySetDef = {
       sourceColumn: 'organization_team_hierarchy_id',
       targetColumn: 'id',
       constraint: { property: 'OrganizationTeamHierarchyId', referencedProperty: 'Id' },
+    },
+  ],
+};
+
+/** The audit log: one row per successful write, in the same transaction (seeds 001/004 "activity logs"). */
+export const AuditLogs: EntitySetDef = {
+  name: 'AuditLogs',
+  typeName: 'AuditLog',
+  table: 'audit_logs',
+  key: 'Id',
+  alternateKeys: [],
+  policy: 'audit',
+  writable: false,
+  readableBy: 'administrators',
+  description: 'Who changed what and when: one entry per successful write (administrators only)',
+  properties: [
+    id,
+    companyId,
+    { name: 'UserId', column: 'user_id', type: 'Edm.Int64', nullable: false },
+    { name: 'Action', column: 'action', type: 'Edm.String', nullable: false, maxLength: 20 },
+    { name: 'EntitySet', column: 'entity_set', type: 'Edm.String', nullable: false, maxLength: 100 },
+    { name: 'EntityKey', column: 'entity_key', type: 'Edm.String', nullable: false, maxLength: 100 },
+    { name: 'ChangedProperties', column: 'changed_properties', type: 'Edm.String', nullable: false },
+    { name: 'Changes', column: 'changes', type: 'Edm.String', nullable: false },
+    { name: 'RequestId', column: 'request_id', type: 'Edm.String', nullable: true, maxLength: 64 },
+    createdAt,
+  ],
+  navigations: [
+    {
+      name: 'User',
+      target: 'Users',
+      collection: false,
+      nullable: true,
+      sourceColumn: 'user_id',
+      targetColumn: 'id',
+      constraint: { property: 'UserId', referencedProperty: 'Id' },
     },
   ],
 };

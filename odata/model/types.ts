@@ -62,8 +62,14 @@ export interface EntitySetDef {
   readonly alternateKeys: readonly string[];
   readonly properties: readonly PropertyDef[];
   readonly navigations: readonly NavigationDef[];
-  /** Visibility/authorization policy name (server/auth/policies). */
+  /** Visibility/authorization policy name (server/auth/visibility.ts, server/auth/write-rules/). */
   readonly policy: string;
+  /** Whether POST/PATCH/PUT/DELETE are offered (AuditLogs: read-only). */
+  readonly writable: boolean;
+  /** Who may read the set at all: everyone in the company, or administrators only (403 for others). */
+  readonly readableBy: 'everyone' | 'administrators';
+  /** Column incremented on every update; the entity's ETag is W/"<value>". Absent: no ETag. */
+  readonly versionColumn?: string;
   readonly description: string;
 }
 

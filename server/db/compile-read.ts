@@ -22,6 +22,9 @@ export interface CompiledRead {
   readonly pageLimit: number;
 }
 
+/** Alias of the row version, from which the entity's ETag is made. */
+export const ETAG_ALIAS = '__etag';
+
 /** Alias of the i-th order-key value in the result rows (read back for the next $skiptoken). */
 export const orderValueAlias = (i: number) => `__o${i}`;
 
@@ -106,6 +109,9 @@ export function compileRead(db: Knex, plan: ReadPlan, companyId: number, visibil
     target.kind === 'property'
       ? [sql(`${ident('t0', target.property.column)} AS ${ident(target.property.name)}`)]
       : plan.select.map((p) => sql(`${ident('t0', p.column)} AS ${ident(p.name)}`));
+  if (plan.set.versionColumn && target.kind !== 'property') {
+    columns.push(sql(`${ident('t0', plan.set.versionColumn)}::text AS ${ident(ETAG_ALIAS)}`));
+  }
   if (target.kind !== 'collection') {
     const list = joinFragments(columns, ', ');
     return { rows: rows.select(db.raw(list.sql, knexBindings(list))).limit(1), count: null, pageLimit: 1 };

@@ -7,6 +7,25 @@ import { ODataError } from '../../odata/errors';
 
 interface DbError {
   readonly code?: unknown;
+  readonly constraint?: unknown;
+}
+
+/** Unique and check constraints → the seed's status for each (duplicate membership 409, user names 400). */
+const CONSTRAINTS: Readonly<Record<string, ODataError>> = {
+  memberships_unique: new ODataError('Conflict', 'The user is already a member of this team', 'UserId'),
+  users_user_name_unique: new ODataError('ValidationFailed', 'UserName is already taken in this company', 'UserName'),
+  users_email_unique: new ODataError('ValidationFailed', 'Email is already used by another user of this company', 'Email'),
+  teams_no_cycle: new ODataError('Conflict', 'A team cannot be moved under itself or one of its own descendants', 'ParentId'),
+  teams_not_own_parent: new ODataError('Conflict', 'A team cannot be its own parent', 'ParentId'),
+  memberships_user_fk: new ODataError('Conflict', 'The user still has team memberships; remove them first', 'UserId'),
+  teams_parent_fk: new ODataError('Conflict', 'The team still has child teams; move or delete them first', 'ParentId'),
+  memberships_team_fk: new ODataError('Conflict', 'The team still has members; remove them first', 'OrganizationTeamHierarchyId'),
+};
+
+/** SQLSTATEs that mean "another transaction got in the way": the write is retried, then reported as 409. */
+export function isRetryable(err: unknown): boolean {
+  const code = (err as DbError | null)?.code;
+  return code === '40001' || code === '40P01';
 }
 
 /**
@@ -29,8 +48,14 @@ const DATA_EXCEPTIONS: Readonly<Record<string, string>> = {
 /** `mapDbError({ code: '22012' })` → ODataError 400 "…: division by zero"; unknown errors → undefined. */
 export function mapDbError(err: unknown): ODataError | undefined {
   if (typeof err !== 'object' || err === null) return undefined;
-  const { code } = err as DbError;
+  const { code, constraint } = err as DbError;
   if (typeof code !== 'string' || code.length !== 5) return undefined;
+  if ((code === '23505' || code === '23514' || code === '23503') && typeof constraint === 'string' && CONSTRAINTS[constraint]) {
+    return CONSTRAINTS[constraint];
+  }
+  if (code === '23505') return new ODataError('Conflict', 'An entity with the same unique values already exists');
+  if (code === '23503') return new ODataError('ValidationFailed', 'The entity refers to something that does not exist, or is still referred to');
+  if (isRetryable(err)) return new ODataError('Conflict', 'The write collided with a concurrent change; retry it');
   if (code === '57014') {
     return new ODataError('StatementTimeout', 'The query took too long and was cancelled; narrow it with $filter or $top');
   }

@@ -6,7 +6,7 @@
 import type { Request, Response } from 'express';
 import type { Knex } from 'knex';
 import { ODataError } from '../../odata/errors';
-import { formatCollection, formatSingle, formatValue, contextUrl, keyLiteral, type FormatOptions } from '../../odata/format';
+import { contextUrl, etagOf, formatCollection, formatSingle, formatValue, keyLiteral, type FormatOptions } from '../../odata/format';
 import { entitySet } from '../../odata/model';
 import type { PathSegment, QueryOptions } from '../../odata/parse/ast';
 import { planRead } from '../../odata/plan/plan-read';
@@ -60,6 +60,9 @@ export async function handleRead(req: Request, res: Response, ctx: ReadContext):
     { segments, options, limits: config.limits, preferredPageSize: prefer.maxPageSize, skipTokenSecret: config.jwtSecret },
     entitySet,
   );
+  if (plan.set.readableBy === 'administrators' && !principal.isAdministrator) {
+    throw new ODataError('Forbidden', `${plan.set.name} can be read by administrators only`, plan.set.name);
+  }
   const compiled = compileRead(db, plan, principal.companyId, visibilityFor(principal));
   const result = await execute(db, compiled);
 
@@ -96,6 +99,7 @@ export async function handleRead(req: Request, res: Response, ctx: ReadContext):
   if (!row) throw notFound(plan);
   setPreferenceApplied(res, applied);
   if (plan.target.kind === 'entity') {
+    if (row.__etag !== undefined) res.setHeader('ETag', etagOf(row.__etag));
     sendJson(res, format, formatSingle(plan, row, formatOptions));
     return;
   }

@@ -14,7 +14,7 @@ const PROPERTIES: readonly (readonly [string, string])[] = [
 
 /** A users row as the OData entity it must be served as. */
 function entityOf(row: Row): Row {
-  const entity: Row = {};
+  const entity: Row = { '@odata.etag': `W/"${String(row.row_version)}"` };
   for (const [name, column] of PROPERTIES) {
     const v = row[column];
     entity[name] = v instanceof Date ? v.toISOString() : name === 'Id' || name === 'CompanyId' ? Number(v) : v;
@@ -39,7 +39,7 @@ describe('GET /odata/Users', () => {
       expect(body['@odata.context']).to.equal(`${ORIGIN}/odata/$metadata#Users`);
       const value = body.value as Row[];
       expect(value).to.have.length(contoso.length);
-      for (const entity of value) expect(Object.keys(entity)).to.deep.equal(PROPERTIES.map(([n]) => n));
+      for (const entity of value) expect(Object.keys(entity)).to.deep.equal(['@odata.etag', ...PROPERTIES.map(([n]) => n)]);
       expect(value).to.deep.equal(contoso.map(entityOf));
     });
 
@@ -60,7 +60,7 @@ describe('GET /odata/Users', () => {
     it('returns Users(1) with the $entity context URL and every property', async () => {
       const admin = contoso.find((u) => u.id === t.database.demo.users.admin) as Row;
       const body = expectJson(await get(`/odata/Users(${admin.id})`));
-      expect(Object.keys(body)).to.deep.equal(['@odata.context', ...PROPERTIES.map(([n]) => n)]);
+      expect(Object.keys(body)).to.deep.equal(['@odata.context', '@odata.etag', ...PROPERTIES.map(([n]) => n)]);
       expect(body).to.deep.equal({ '@odata.context': `${ORIGIN}/odata/$metadata#Users/$entity`, ...entityOf(admin) });
     });
 
@@ -143,7 +143,7 @@ describe('GET /odata/Users', () => {
       const match = /^http:\/\/feeds\.example\/odata\/\$metadata#Users\(([^)]*)\)$/.exec(context);
       expect(match, context).to.not.equal(null);
       expect((match?.[1] ?? '').split(',').sort()).to.deep.equal(['Id', 'LastName']);
-      expect(body.value).to.deep.equal(contoso.slice(0, 4).map((u) => ({ Id: u.id, LastName: u.last_name })));
+      expect(body.value).to.deep.equal(contoso.slice(0, 4).map((u) => ({ '@odata.etag': `W/"${String(u.row_version)}"`, Id: u.id, LastName: u.last_name })));
     });
 
     for (const [orderby, keys] of [

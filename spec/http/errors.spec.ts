@@ -170,12 +170,17 @@ describe('Error responses of GET reads', () => {
   });
 
   describe('methods', () => {
-    for (const method of ['post', 'patch', 'put', 'delete'] as const) {
-      it(`answers 405 with Allow: GET, HEAD to ${method.toUpperCase()} for now`, async () => {
-        const res = await request(t.app)[method]('/odata/Users(1)').set('Authorization', `Bearer ${t.tokens.admin}`).send({});
+    it('answers 405 with Allow to a method the service does not offer', async () => {
+      const res = await request(t.app).options('/odata/Users').set('Authorization', `Bearer ${t.tokens.admin}`);
+      expectError(res, 405, 'MethodNotAllowed');
+      expect(res.headers.allow).to.equal('GET, HEAD, POST, PATCH, PUT, DELETE');
+    });
+
+    it('answers 405 to writes on the read-only AuditLogs and to POST on a single entity', async () => {
+      for (const [method, url] of [['post', '/odata/AuditLogs'], ['delete', '/odata/AuditLogs(1)'], ['post', '/odata/Users(1)'], ['patch', '/odata/Users']] as const) {
+        const res = await request(t.app)[method](url).set('Authorization', `Bearer ${t.tokens.admin}`).send({});
         expectError(res, 405, 'MethodNotAllowed');
-        expect(res.headers.allow).to.equal('GET, HEAD');
-      });
-    }
+      }
+    });
   });
 });

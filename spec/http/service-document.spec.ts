@@ -14,6 +14,7 @@ describe('GET /odata (service document)', () => {
       'Users',
       'OrganizationTeamHierarchies',
       'OrganizationTeamMemberHierarchies',
+      'AuditLogs',
     ]);
   });
 
@@ -21,7 +22,7 @@ describe('GET /odata (service document)', () => {
     const t = await testApp();
     const res = await t.get('/odata/', t.tokens.admin);
     expect(res.status).to.equal(200);
-    expect(res.body.value).to.have.length(3);
+    expect(res.body.value).to.have.length(4);
   });
 
   it('requires authentication (401 with WWW-Authenticate)', async () => {

@@ -10,6 +10,7 @@ describe('buildServiceDocument', () => {
         { name: 'Users', kind: 'EntitySet', url: 'Users' },
         { name: 'OrganizationTeamHierarchies', kind: 'EntitySet', url: 'OrganizationTeamHierarchies' },
         { name: 'OrganizationTeamMemberHierarchies', kind: 'EntitySet', url: 'OrganizationTeamMemberHierarchies' },
+        { name: 'AuditLogs', kind: 'EntitySet', url: 'AuditLogs' },
       ],
     });
   });
@@ -31,6 +32,7 @@ describe('buildServiceDocument', () => {
       'Users',
       'OrganizationTeamHierarchies',
       'OrganizationTeamMemberHierarchies',
+      'AuditLogs',
       'Projects',
     ]);
   });

@@ -48,7 +48,7 @@ describe('compileRead (exact SQL)', () => {
   it('selects the requested properties and the order-key values for the next $skiptoken', () => {
     const native = compile('Users', '$select=FirstName&$orderby=LastName').rows?.toSQL().toNative();
     expect(native?.sql).to.equal(
-      'select "t0"."first_name" AS "FirstName", ("t0"."last_name")::text AS "__o0", ("t0"."id")::text AS "__o1" from "users" as "t0"' +
+      'select "t0"."first_name" AS "FirstName", "t0"."row_version"::text AS "__etag", ("t0"."last_name")::text AS "__o0", ("t0"."id")::text AS "__o1" from "users" as "t0"' +
         ' where "t0"."company_id" = $1 order by "t0"."last_name" ASC NULLS FIRST, "t0"."id" ASC limit $2',
     );
     expect(native?.bindings).to.deep.equal([1, 1001]);

@@ -1,0 +1,133 @@
+/**
+ * Executes one write (POST/PATCH/PUT/DELETE) in ONE transaction: the set's rules (seed 003) check it with
+ * indexed queries inside that transaction, the target row is locked (FOR UPDATE), If-Match is compared
+ * with its row version, the statement runs, and the audit row is inserted — all or nothing. Deadlocks and
+ * serialization failures are retried, then reported as 409.
+ */
+import type { Knex } from 'knex';
+import { ODataError } from '../../odata/errors';
+import { versionOfEtag } from '../../odata/format';
+import type { EntitySetDef, PropertyDef } from '../../odata/model';
+import type { KeyLookup } from '../../odata/plan/read-plan';
+import type { Principal } from '../auth/principal';
+import { writeRulesFor } from '../auth/write-rules';
+import { same, type Row, type RuleContext } from '../auth/write-rules/types';
+import { writeAudit, type AuditAction, type AuditChanges } from './audit';
+import { isRetryable } from './map-db-error';
+
+export interface WriteCommand {
+  readonly set: EntitySetDef;
+  readonly action: AuditAction;
+  /** The addressed entity (update, replace, delete). */
+  readonly key?: KeyLookup;
+  /** Validated body, property names as in the model (create, update, replace). */
+  readonly body?: Readonly<Record<string, unknown>>;
+  readonly ifMatch?: string;
+  readonly ifNoneMatch?: string;
+  readonly principal: Principal;
+  readonly requestId?: string;
+}
+
+const MAX_ATTEMPTS = 3;
+
+/** Body (OData names) → columns: `{ ParentId: 3 }` → `{ parent_id: 3 }`; CompanyId is dropped (always the caller's). */
+function toColumns(set: EntitySetDef, body: Readonly<Record<string, unknown>>): Row {
+  const row: Row = {};
+  for (const prop of set.properties) {
+    if (prop.readOnly || prop.name === 'CompanyId' || !(prop.name in body)) continue;
+    row[prop.column] = body[prop.name];
+  }
+  return row;
+}
+
+/** What PUT resets an omitted property to: its default, or null. */
+function replacementValues(set: EntitySetDef, body: Readonly<Record<string, unknown>>): Row {
+  const row: Row = {};
+  for (const prop of set.properties) {
+    if (prop.readOnly || prop.name === 'CompanyId') continue;
+    row[prop.column] = prop.name in body ? body[prop.name] : (prop.defaultValue ?? null);
+  }
+  return row;
+}
+
+function changesOf(props: readonly PropertyDef[], before: Row | undefined, after: Row | undefined): AuditChanges {
+  const changes: AuditChanges = {};
+  for (const prop of props) {
+    if (prop.name === 'UpdatedAt' || prop.name === 'CreatedAt') continue;
+    const old = before?.[prop.column];
+    const next = after?.[prop.column];
+    if (before && after && same(old, next)) continue;
+    changes[prop.name] = { ...(before ? { old: old ?? null } : {}), ...(after ? { new: next ?? null } : {}) };
+  }
+  return changes;
+}
+
+function checkPreconditions(set: EntitySetDef, before: Row, ifMatch?: string, ifNoneMatch?: string): void {
+  if (ifNoneMatch !== undefined && ifNoneMatch.trim() === '*') {
+    throw new ODataError('PreconditionFailed', `If-None-Match: * failed: the ${set.typeName} exists`);
+  }
+  if (ifMatch === undefined || ifMatch.trim() === '*') return;
+  const version = set.versionColumn ? String(before[set.versionColumn]) : undefined;
+  const wanted = ifMatch.split(',').map((tag) => versionOfEtag(tag));
+  if (!version || !wanted.includes(version)) {
+    throw new ODataError('PreconditionFailed', `If-Match failed: the ${set.typeName} has changed since it was read (its ETag is now W/"${version ?? ''}")`);
+  }
+}
+
+async function lockedRow(trx: Knex.Transaction, set: EntitySetDef, key: KeyLookup, companyId: number): Promise<Row | undefined> {
+  const q = trx(set.table).where({ company_id: companyId });
+  if (key.property.caseInsensitive) q.andWhereRaw(`lower(??) = lower(?)`, [key.property.column, String(key.value.value)]);
+  else q.andWhere(key.property.column, key.value.value as string);
+  return (await q.forUpdate().first()) as Row | undefined;
+}
+
+async function run(trx: Knex.Transaction, command: WriteCommand): Promise<Row | undefined> {
+  const { set, principal } = command;
+  const rules = writeRulesFor(set);
+  const ctx: RuleContext = { trx, principal, set };
+  await rules.prepare?.(ctx);
+  const audit = (action: AuditAction, key: unknown, changes: AuditChanges) =>
+    writeAudit(trx, { principal, action, entitySet: set.name, entityKey: String(key), changes, requestId: command.requestId });
+
+  if (command.action === 'create') {
+    const values = { ...toColumns(set, command.body ?? {}), company_id: principal.companyId };
+    await rules.create(ctx, values);
+    const [inserted] = (await trx(set.table).insert(values).returning('*')) as Row[];
+    await audit('create', inserted?.id, changesOf(set.properties, undefined, inserted));
+    return inserted;
+  }
+
+  const key = command.key as KeyLookup;
+  const before = await lockedRow(trx, set, key, principal.companyId);
+  const notFound = () => new ODataError('NotFound', `No ${set.typeName} with ${key.property.name} ${String(key.value.value)}`, set.name);
+  if (!before || (await rules.isHidden?.(ctx, before))) throw notFound();
+  checkPreconditions(set, before, command.ifMatch, command.ifNoneMatch);
+
+  if (command.action === 'delete') {
+    await rules.remove(ctx, before);
+    await trx(set.table).where({ company_id: principal.companyId, id: before.id as string }).delete();
+    await audit('delete', before.id, changesOf(set.properties, before, undefined));
+    return undefined;
+  }
+
+  const written = command.action === 'replace' ? replacementValues(set, command.body ?? {}) : toColumns(set, command.body ?? {});
+  const after = { ...before, ...written };
+  await rules.update(ctx, before, after);
+  const update: Row = { ...written };
+  if (set.versionColumn) update[set.versionColumn] = trx.raw('?? + 1', [set.versionColumn]);
+  if (set.properties.some((p) => p.column === 'updated_at')) update.updated_at = trx.fn.now();
+  const [updated] = (await trx(set.table).where({ company_id: principal.companyId, id: before.id as string }).update(update).returning('*')) as Row[];
+  await audit(command.action, before.id, changesOf(set.properties, before, updated));
+  return updated;
+}
+
+/** Runs the command; resolves to the written row (column space), or undefined after a delete. */
+export async function executeWrite(db: Knex, command: WriteCommand): Promise<Row | undefined> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await db.transaction((trx) => run(trx, command));
+    } catch (err) {
+      if (!isRetryable(err) || attempt >= MAX_ATTEMPTS) throw err;
+    }
+  }
+}

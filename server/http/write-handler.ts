@@ -1,0 +1,119 @@
+/**
+ * The write pipeline for entity sets: route (POST on a collection; PATCH, PUT, DELETE on an entity) →
+ * validate the body (ajv, from the model) → check CompanyId and Id against the caller and the URL →
+ * execute in one transaction (server/db/execute-write.ts) → respond with the seed's status codes:
+ * POST 200 + entity + Location, PATCH/PUT/DELETE 204; `Prefer: return=…` switches, with Preference-Applied.
+ */
+import type { Request, Response } from 'express';
+import type { Knex } from 'knex';
+import { ODataError } from '../../odata/errors';
+import { etagOf, formatEntity, keyLiteral } from '../../odata/format';
+import { entitySet, keyProperty, type EntitySetDef } from '../../odata/model';
+import type { PathSegment } from '../../odata/parse/ast';
+import { planKey, resolveEntitySet } from '../../odata/plan/plan-read';
+import type { KeyLookup } from '../../odata/plan/read-plan';
+import type { Principal } from '../auth/principal';
+import { same, type Row } from '../auth/write-rules/types';
+import type { Config } from '../config';
+import { executeWrite } from '../db/execute-write';
+import type { AuditAction } from '../db/audit';
+import { validateBody, type WriteMode } from '../validation/body-schemas';
+import { jsonContentType, negotiateJson } from './negotiate';
+import { parsePrefer } from './prefer';
+import { serviceRoot } from './urls';
+
+export interface WriteContext {
+  readonly db: Knex;
+  readonly config: Config;
+  readonly principal: Principal;
+  readonly segments: readonly PathSegment[];
+}
+
+const MODES: Readonly<Record<string, { action: AuditAction; mode?: WriteMode }>> = {
+  POST: { action: 'create', mode: 'create' },
+  PATCH: { action: 'update', mode: 'update' },
+  PUT: { action: 'replace', mode: 'replace' },
+  DELETE: { action: 'delete' },
+};
+
+function route(method: string, segments: readonly PathSegment[]): { set: EntitySetDef; key?: KeyLookup } {
+  const [first, ...rest] = segments;
+  if (!first) throw new ODataError('MethodNotAllowed', `${method} is not allowed on the service root`);
+  const set = resolveEntitySet(first.name, entitySet);
+  if (rest.length > 0) {
+    throw new ODataError('MethodNotAllowed', `${method} is allowed on ${set.name} or ${set.name}(key) only, not on a property path`);
+  }
+  if (!set.writable) throw new ODataError('MethodNotAllowed', `${set.name} is read-only`, set.name);
+  if (method === 'POST') {
+    if (first.key) throw new ODataError('MethodNotAllowed', `POST creates in the collection: POST /odata/${set.name}, not ${set.name}(key)`);
+    return { set };
+  }
+  if (!first.key) throw new ODataError('MethodNotAllowed', `${method} needs an entity: /odata/${set.name}(key)`);
+  return { set, key: planKey(set, first.key) };
+}
+
+/** The body must not move the entity to another company, nor name another key than the URL (seed 003: 400). */
+function checkBodyIdentity(set: EntitySetDef, body: Record<string, unknown>, principal: Principal, key?: KeyLookup): void {
+  if ('CompanyId' in body && !same(body.CompanyId, principal.companyId)) {
+    throw new ODataError('ValidationFailed', `CompanyId ${String(body.CompanyId)} is not your company (${principal.companyId})`, 'CompanyId');
+  }
+  const keyName = keyProperty(set).name;
+  if (key && keyName in body && !(key.property.name === keyName && same(body[keyName], key.value.value))) {
+    throw new ODataError('ValidationFailed', `${keyName} in the body (${String(body[keyName])}) does not match the URL`, keyName);
+  }
+}
+
+/** Column-space row → the entity as the client reads it (with "@odata.etag"). */
+function entityOf(set: EntitySetDef, row: Row, ieee754Compatible: boolean): Record<string, unknown> {
+  const named: Record<string, unknown> = {};
+  for (const prop of set.properties) named[prop.name] = row[prop.column];
+  if (set.versionColumn) named.__etag = row[set.versionColumn];
+  return formatEntity(named, set.properties, { serviceRoot: '', ieee754Compatible, omitNulls: false });
+}
+
+export async function handleWrite(req: Request, res: Response, ctx: WriteContext): Promise<void> {
+  const { db, config, principal } = ctx;
+  const method = req.method.toUpperCase();
+  const spec = MODES[method];
+  if (!spec) throw new ODataError('MethodNotAllowed', `${method} is not supported`);
+  const { set, key } = route(method, ctx.segments);
+  let body: Record<string, unknown> | undefined;
+  if (spec.mode) {
+    if (!req.is('application/json')) {
+      throw new ODataError('UnsupportedMediaType', `${method} needs a JSON body with Content-Type: application/json`);
+    }
+    body = validateBody(set, spec.mode, req.body);
+    checkBodyIdentity(set, body, principal, key);
+  }
+  const prefer = parsePrefer(req.headers.prefer);
+  const format = negotiateJson(req.headers.accept, undefined);
+  const row = await executeWrite(db, {
+    set,
+    action: spec.action,
+    key,
+    body,
+    ifMatch: req.headers['if-match'],
+    ifNoneMatch: req.headers['if-none-match'],
+    principal,
+    requestId: String(res.getHeader('x-request-id') ?? ''),
+  });
+
+  if (!row) {
+    res.status(204).end();
+    return;
+  }
+  const root = serviceRoot(req, config.trustProxy);
+  const location = `${root}/${set.name}(${keyLiteral(keyProperty(set), row[keyProperty(set).column])})`;
+  if (set.versionColumn) res.setHeader('ETag', etagOf(row[set.versionColumn]));
+  const representation = method === 'POST' ? prefer.return !== 'minimal' : prefer.return === 'representation';
+  if (prefer.return) res.setHeader('Preference-Applied', `return=${prefer.return}`);
+  if (method === 'POST') res.setHeader('Location', location);
+  if (!representation) {
+    res.setHeader('OData-EntityId', location);
+    res.status(204).end();
+    return;
+  }
+  res.status(200);
+  res.setHeader('Content-Type', jsonContentType(format));
+  res.send(JSON.stringify({ '@odata.context': `${root}/$metadata#${set.name}/$entity`, ...entityOf(set, row, format.ieee754Compatible) }));
+}
