@@ -1,6 +1,6 @@
 /**
- * Migration 2: row versions for optimistic concurrency (ETags) and the audit log of every write
- * (seeds 001/004 "activity logs"), readable by administrators as /odata/AuditLogs.
+ * Migration 2: row versions for optimistic concurrency (ETags), the audit log of every write (seeds
+ * 001/004 "activity logs"), readable by administrators as /odata/AuditLogs, and case-insensitive user names.
  */
 import type { Knex } from 'knex';
 
@@ -24,6 +24,9 @@ const UP: readonly string[] = [
   `CREATE INDEX audit_logs_by_time ON audit_logs (company_id, created_at, id)`,
   `CREATE INDEX audit_logs_by_entity ON audit_logs (company_id, entity_set, entity_key, id)`,
   `CREATE INDEX audit_logs_by_user ON audit_logs (company_id, user_id, id)`,
+  // user names are unique per company ignoring case, like emails ('Dev' and 'dev' are one person)
+  `ALTER TABLE users DROP CONSTRAINT users_user_name_unique`,
+  `CREATE UNIQUE INDEX users_user_name_unique ON users (company_id, lower(user_name))`,
 ];
 
 export async function up(knex: Knex): Promise<void> {
@@ -31,6 +34,8 @@ export async function up(knex: Knex): Promise<void> {
 }
 
 export async function down(knex: Knex): Promise<void> {
+  await knex.raw('DROP INDEX IF EXISTS users_user_name_unique');
+  await knex.raw('ALTER TABLE users ADD CONSTRAINT users_user_name_unique UNIQUE (company_id, user_name)');
   await knex.raw('DROP TABLE IF EXISTS audit_logs');
   for (const table of VERSIONED) await knex.raw(`ALTER TABLE ${table} DROP COLUMN IF EXISTS row_version`);
 }

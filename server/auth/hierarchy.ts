@@ -39,5 +39,12 @@ export async function isAtOrBelow(trx: Knex.Transaction, companyId: number, ance
  * can then never both pass their cycle checks. Held until the transaction ends.
  */
 export async function lockHierarchy(trx: Knex.Transaction, companyId: number): Promise<void> {
-  await trx.raw('SELECT pg_advisory_xact_lock(?::integer, ?::integer)', [0x7eab, companyId]);
+  await lockCompany(trx, 'hierarchy', companyId);
+}
+
+const LOCK_CLASSES = { hierarchy: 0x7eab, users: 0x7eac } as const;
+
+/** A transaction-scoped advisory lock on one company's hierarchy or user administration. */
+export async function lockCompany(trx: Knex.Transaction, what: keyof typeof LOCK_CLASSES, companyId: number): Promise<void> {
+  await trx.raw('SELECT pg_advisory_xact_lock(?::integer, ?::integer)', [LOCK_CLASSES[what], companyId]);
 }

@@ -6,7 +6,7 @@
  */
 import type { Knex } from 'knex';
 import { ODataError } from '../../odata/errors';
-import { versionOfEtag } from '../../odata/format';
+import { formatValue, versionOfEtag } from '../../odata/format';
 import type { EntitySetDef, PropertyDef } from '../../odata/model';
 import type { KeyLookup } from '../../odata/plan/read-plan';
 import type { Principal } from '../auth/principal';
@@ -50,16 +50,24 @@ function replacementValues(set: EntitySetDef, body: Readonly<Record<string, unkn
   return row;
 }
 
+/** Values as the API shows them (Int64 as numbers whatever the driver returns). */
+const AUDIT_FORMAT = { serviceRoot: '', ieee754Compatible: false, omitNulls: false };
+
 function changesOf(props: readonly PropertyDef[], before: Row | undefined, after: Row | undefined): AuditChanges {
   const changes: AuditChanges = {};
   for (const prop of props) {
     if (prop.name === 'UpdatedAt' || prop.name === 'CreatedAt') continue;
-    const old = before?.[prop.column];
-    const next = after?.[prop.column];
+    const old = formatValue(prop, before?.[prop.column], AUDIT_FORMAT);
+    const next = formatValue(prop, after?.[prop.column], AUDIT_FORMAT);
     if (before && after && same(old, next)) continue;
-    changes[prop.name] = { ...(before ? { old: old ?? null } : {}), ...(after ? { new: next ?? null } : {}) };
+    changes[prop.name] = { ...(before ? { old } : {}), ...(after ? { new: next } : {}) };
   }
   return changes;
+}
+
+/** Columns whose value the write changes: `changedColumns({ name: 'A' }, { name: 'A', x: 1 })` → {} when equal. */
+function changedColumns(before: Row, written: Row): Row {
+  return Object.fromEntries(Object.entries(written).filter(([column, value]) => !same(before[column], value)));
 }
 
 function checkPreconditions(set: EntitySetDef, before: Row, ifMatch?: string, ifNoneMatch?: string): void {
@@ -113,7 +121,8 @@ async function run(trx: Knex.Transaction, command: WriteCommand): Promise<Row | 
   const written = command.action === 'replace' ? replacementValues(set, command.body ?? {}) : toColumns(set, command.body ?? {});
   const after = { ...before, ...written };
   await rules.update(ctx, before, after);
-  const update: Row = { ...written };
+  const update = changedColumns(before, written);
+  if (Object.keys(update).length === 0) return before; // nothing changes: no new version, no audit entry
   if (set.versionColumn) update[set.versionColumn] = trx.raw('?? + 1', [set.versionColumn]);
   if (set.properties.some((p) => p.column === 'updated_at')) update.updated_at = trx.fn.now();
   const [updated] = (await trx(set.table).where({ company_id: principal.companyId, id: before.id as string }).update(update).returning('*')) as Row[];

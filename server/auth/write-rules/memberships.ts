@@ -22,9 +22,10 @@ async function requireExists(ctx: RuleContext, table: string, id: unknown, prope
 
 export const membershipRules: WriteRules = {
   async create(ctx, after: Row) {
+    // permission first: a caller who may not add members learns nothing about which ids exist
+    await requireTeamMember(ctx, after.organization_team_hierarchy_id, 'add');
     await requireExists(ctx, 'organization_team_hierarchies', after.organization_team_hierarchy_id, 'OrganizationTeamHierarchyId');
     await requireExists(ctx, 'users', after.user_id, 'UserId');
-    await requireTeamMember(ctx, after.organization_team_hierarchy_id, 'add');
   },
 
   async update(ctx, before, after) {

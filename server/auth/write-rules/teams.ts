@@ -36,6 +36,12 @@ async function count(ctx: RuleContext, table: string, column: string, teamId: un
   return Number(row?.n ?? 0);
 }
 
+/** `'2 child teams (Platform, Security)'`: the count and up to three names. */
+async function describeChildren(ctx: RuleContext, teamId: unknown, total: number): Promise<string> {
+  const names = (await ctx.trx('organization_team_hierarchies').where({ company_id: ctx.principal.companyId, parent_id: teamId }).orderBy('name').limit(3).pluck('name')) as string[];
+  return `${total} child team${total === 1 ? '' : 's'} (${names.join(', ')}${total > names.length ? ', …' : ''})`;
+}
+
 export const teamRules: WriteRules = {
   prepare: (ctx) => lockHierarchy(ctx.trx, ctx.principal.companyId),
 
@@ -55,7 +61,7 @@ export const teamRules: WriteRules = {
     const children = await count(ctx, 'organization_team_hierarchies', 'parent_id', before.id);
     const members = await count(ctx, 'organization_team_member_hierarchies', 'organization_team_hierarchy_id', before.id);
     if (children > 0 || members > 0) {
-      const what = [children > 0 ? `${children} child team${children === 1 ? '' : 's'}` : '', members > 0 ? `${members} member${members === 1 ? '' : 's'}` : '']
+      const what = [children > 0 ? await describeChildren(ctx, before.id, children) : '', members > 0 ? `${members} member${members === 1 ? '' : 's'}` : '']
         .filter(Boolean)
         .join(' and ');
       throw new ODataError('Conflict', `Team ${String(before.id)} still has ${what}; move or remove them first`);

@@ -1,8 +1,10 @@
 /**
  * Seed 003 rules for Users writes: administrators only — others get 403 for a user they can see and 404
- * for one they cannot; a change that would leave the company without an active administrator is 409.
+ * for one they cannot; a change that would leave the company without an active administrator is 409,
+ * also when two administrators try it at once (a per-company lock serialises user administration).
  */
 import { ODataError } from '../../../odata/errors';
+import { lockCompany } from '../hierarchy';
 import { visibleUsersPredicate } from '../visibility';
 import { same, type RuleContext, type Row, type WriteRules } from './types';
 
@@ -28,7 +30,22 @@ async function keepAnAdministrator(ctx: RuleContext, before: Row, after: Row | u
   }
 }
 
+/**
+ * Serialises user administration per company, then re-reads the caller inside the transaction: two
+ * administrators demoting each other at once cannot both pass, and a caller demoted a moment ago is refused.
+ */
+async function prepare(ctx: RuleContext): Promise<void> {
+  if (!ctx.principal.isAdministrator) return;
+  await lockCompany(ctx.trx, 'users', ctx.principal.companyId);
+  const caller = await ctx.trx('users').first('is_administrator', 'is_active').where({ company_id: ctx.principal.companyId, id: ctx.principal.userId });
+  if (!caller || caller.is_administrator !== true || caller.is_active !== true) {
+    throw new ODataError('Forbidden', 'You are no longer an active administrator of this company');
+  }
+}
+
 export const userRules: WriteRules = {
+  prepare,
+
   async isHidden(ctx, before) {
     if (ctx.principal.isAdministrator || same(before.id, ctx.principal.userId)) return false;
     const visible = visibleUsersPredicate('u', ctx.principal);
