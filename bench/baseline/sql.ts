@@ -1,0 +1,110 @@
+/**
+ * The hand-written SQL the baseline server runs: ONE statement per request, with the same company scope,
+ * the same non-admin visibility rule (himself + members of teams in the subtrees of his teams, through
+ * team_closure) and, for writes, the same authorization checks and audit row. PostgreSQL placeholders
+ * ($1…); pure text, no I/O. Compare with what server/db/compile-read.ts emits for the same request.
+ */
+
+const USER_COLUMNS = `u.id AS "Id", u.company_id AS "CompanyId", u.user_name AS "UserName", u.email AS "Email",
+  u.first_name AS "FirstName", u.last_name AS "LastName", u.display_name AS "DisplayName", u.external_id AS "ExternalId",
+  u.organization AS "Organization", u.business AS "Business", u.department AS "Department", u.group_name AS "Group",
+  u.team_name AS "Team", u.is_administrator AS "IsAdministrator", u.is_active AS "IsActive", u.created_at AS "CreatedAt",
+  u.updated_at AS "UpdatedAt", u.row_version AS "RowVersion"`;
+
+/**
+ * `visibleTo('$3', '$1')` → "AND u.id IN (SELECT $3::bigint UNION ALL SELECT theirs.user_id …)": the caller
+ * and every member of a team at or below one of the caller's teams.
+ */
+function visibleTo(user: string, company: string): string {
+  return `AND u.id IN (SELECT ${user}::bigint UNION ALL
+    SELECT theirs.user_id FROM organization_team_member_hierarchies mine
+    JOIN team_closure c ON c.company_id = mine.company_id AND c.ancestor_id = mine.organization_team_hierarchy_id
+    JOIN organization_team_member_hierarchies theirs ON theirs.company_id = c.company_id AND theirs.organization_team_hierarchy_id = c.descendant_id
+    WHERE mine.company_id = ${company} AND mine.user_id = ${user}::bigint)`;
+}
+
+/** A statement for administrators and one for a non-admin caller (whose id is the last parameter). */
+export interface ScopedSql {
+  readonly admin: string;
+  readonly visible: string;
+}
+
+function scoped(build: (visibility: string) => string, userParam: string): ScopedSql {
+  return { admin: build(''), visible: build(visibleTo(userParam, '$1')) };
+}
+
+/** Users(<id>): $1 company, $2 id [, $3 caller]. */
+export const USER_BY_ID = scoped((v) => `SELECT ${USER_COLUMNS} FROM users u WHERE u.company_id = $1 AND u.id = $2 ${v}`, '$3');
+
+/** startswith(LastName, …) ordered by LastName, FirstName (index order): $1 company, $2 'Sm%', $3 limit [, $4 caller]. */
+export const USERS_BY_LAST_NAME_PREFIX = scoped(
+  (v) => `SELECT ${USER_COLUMNS} FROM users u WHERE u.company_id = $1 AND u.last_name LIKE $2 ${v}
+    ORDER BY u.last_name NULLS FIRST, u.first_name NULLS FIRST, u.id LIMIT $3`,
+  '$4',
+);
+
+/** contains(tolower(DisplayName), …) in key order: $1 company, $2 '%ann%', $3 limit [, $4 caller]. */
+export const USERS_DISPLAY_NAME_CONTAINS = scoped(
+  (v) => `SELECT ${USER_COLUMNS} FROM users u WHERE u.company_id = $1 AND lower(u.display_name) LIKE $2 ${v} ORDER BY u.id LIMIT $3`,
+  '$4',
+);
+
+/** A keyset page in key order: $1 company, $2 last id of the previous page (0 for the first), $3 limit [, $4 caller]. */
+export const USERS_PAGE = scoped(
+  (v) => `SELECT ${USER_COLUMNS} FROM users u WHERE u.company_id = $1 AND u.id > $2 ${v} ORDER BY u.id LIMIT $3`,
+  '$4',
+);
+
+/** Department eq …, counted: $1 company, $2 department [, $3 caller]. */
+export const COUNT_USERS_IN_DEPARTMENT = scoped(
+  (v) => `SELECT count(*)::integer AS count FROM users u WHERE u.company_id = $1 AND u.department = $2 ${v}`,
+  '$3',
+);
+
+/** Checks "is $caller a member of team $team or of a team above it" (depth >= $minDepth: 1 = strict). */
+function memberAbove(team: string, caller: string, minDepth: number): string {
+  return `EXISTS (SELECT 1 FROM team_closure c JOIN organization_team_member_hierarchies m
+    ON m.company_id = c.company_id AND m.organization_team_hierarchy_id = c.ancestor_id
+    WHERE c.company_id = $1 AND c.descendant_id = ${team} AND c.depth >= ${minDepth} AND m.user_id = ${caller})`;
+}
+
+/**
+ * A non-admin adds a membership (member of the team or above), with its audit row:
+ * $1 company, $2 user, $3 team, $4 caller → the created row, or no row when not allowed.
+ */
+export const INSERT_MEMBERSHIP = `WITH created AS (
+    INSERT INTO organization_team_member_hierarchies (company_id, user_id, organization_team_hierarchy_id)
+    SELECT $1, $2, $3 WHERE ${memberAbove('$3', '$4', 0)}
+    RETURNING id, company_id, user_id, organization_team_hierarchy_id, created_at, row_version
+  ), audited AS (
+    INSERT INTO audit_logs (company_id, user_id, action, entity_set, entity_key, changed_properties, changes)
+    SELECT company_id, $4, 'create', 'OrganizationTeamMemberHierarchies', id::text, 'Id,CompanyId,UserId,OrganizationTeamHierarchyId',
+      json_build_object('Id', json_build_object('new', id), 'CompanyId', json_build_object('new', company_id),
+        'UserId', json_build_object('new', user_id), 'OrganizationTeamHierarchyId', json_build_object('new', organization_team_hierarchy_id))::text
+    FROM created
+  )
+  SELECT id AS "Id", company_id AS "CompanyId", user_id AS "UserId", organization_team_hierarchy_id AS "OrganizationTeamHierarchyId",
+    created_at AS "CreatedAt", row_version AS "RowVersion" FROM created`;
+
+/**
+ * A non-admin moves a team under a new parent, under the company's hierarchy lock (the same advisory key
+ * as server/auth/hierarchy.ts): member of a strict ancestor of the team AND of the new parent or above,
+ * never under its own subtree; with its audit row. $1 company, $2 team, $3 new parent, $4 caller.
+ */
+export const MOVE_TEAM = `WITH locked AS MATERIALIZED (SELECT pg_advisory_xact_lock(${0x7eab}, $1::integer)),
+  before AS (SELECT parent_id FROM organization_team_hierarchies WHERE company_id = $1 AND id = $2),
+  moved AS (
+    UPDATE organization_team_hierarchies t SET parent_id = $3, row_version = t.row_version + 1, updated_at = now()
+    FROM before
+    WHERE t.company_id = $1 AND t.id = $2 AND (SELECT count(*) FROM locked) = 1
+      AND ${memberAbove('$2', '$4', 1)}
+      AND ${memberAbove('$3', '$4', 0)}
+      AND NOT EXISTS (SELECT 1 FROM team_closure s WHERE s.company_id = $1 AND s.ancestor_id = $2 AND s.descendant_id = $3)
+    RETURNING t.id, t.company_id, t.parent_id, before.parent_id AS old_parent_id
+  ), audited AS (
+    INSERT INTO audit_logs (company_id, user_id, action, entity_set, entity_key, changed_properties, changes)
+    SELECT company_id, $4, 'update', 'OrganizationTeamHierarchies', id::text, 'ParentId',
+      json_build_object('ParentId', json_build_object('old', old_parent_id, 'new', parent_id))::text
+    FROM moved
+  )
+  SELECT id AS "Id" FROM moved`;

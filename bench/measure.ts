@@ -1,0 +1,131 @@
+/**
+ * Load generation for `npm run bench`, in the runner's process (never the servers' event loop):
+ * autocannon for throughput and latency under concurrency, plain sequential fetch for the Power BI
+ * style full pull and for probing a response (status + the ids or count it returned).
+ */
+import autocannon from 'autocannon';
+
+export interface BenchRequest {
+  readonly method: 'GET' | 'POST' | 'PATCH';
+  /** Path and query: '/odata/Users(5)'. */
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string;
+}
+
+/** The next request to send; called once per request, so it may rotate ids or hand out unique bodies. */
+export type RequestSource = () => BenchRequest;
+
+export interface LoadOptions {
+  readonly connections: number;
+  /** Seconds; ignored when amount is set. */
+  readonly durationSeconds?: number;
+  /** A fixed number of requests instead of a duration. */
+  readonly amount?: number;
+}
+
+export interface LoadResult {
+  readonly requests: number;
+  readonly reqPerSec: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly non2xx: number;
+  readonly errors: number;
+  readonly seconds: number;
+}
+
+/**
+ * `await runLoad(3000, () => ({ method: 'GET', path: '/odata/Users(1)', headers }), { connections: 4, durationSeconds: 3 })`
+ *   → { requests: 5210, reqPerSec: 1736.7, p50Ms: 2, p99Ms: 6, non2xx: 0, errors: 0, seconds: 3 }
+ */
+export async function runLoad(port: number, next: RequestSource, options: LoadOptions): Promise<LoadResult> {
+  const started = performance.now();
+  let lastResponse = started;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: options.connections,
+    ...(options.amount === undefined ? { duration: options.durationSeconds ?? 3 } : { amount: options.amount }),
+    requests: [{
+      setupRequest: (req) => {
+        const r = next();
+        return { ...req, method: r.method, path: r.path, headers: { ...r.headers }, ...(r.body === undefined ? {} : { body: r.body }) };
+      },
+      onResponse: () => {
+        lastResponse = performance.now();
+      },
+    }],
+  });
+  // autocannon ends on its 1 s sampling tick: a fixed amount is timed to its last response instead
+  const seconds = options.amount === undefined ? (result.finish.getTime() - result.start.getTime()) / 1000 : (lastResponse - started) / 1000;
+  return {
+    requests: result.requests.total,
+    reqPerSec: result.requests.total / seconds,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    seconds,
+  };
+}
+
+async function send(port: number, request: BenchRequest): Promise<Response> {
+  return fetch(`http://127.0.0.1:${port}${request.path}`, { method: request.method, headers: request.headers, body: request.body });
+}
+
+export interface Probe {
+  readonly status: number;
+  /** The ids of `value` (in order), or the count of a /$count, or null. */
+  readonly ids: readonly number[] | null;
+  readonly count: number | null;
+  readonly nextPath: string | null;
+}
+
+/** One request → what it answered: `probe(port, req)` → { status: 200, ids: [3, 9, …], count: null, nextPath: '/odata/Users?…' }. */
+export async function probe(port: number, request: BenchRequest): Promise<Probe> {
+  const response = await send(port, request);
+  const text = await response.text();
+  if (!(response.headers.get('content-type') ?? '').includes('json')) {
+    const n = Number(text);
+    return { status: response.status, ids: null, count: Number.isFinite(n) && text.trim() !== '' ? n : null, nextPath: null };
+  }
+  const body = JSON.parse(text) as { value?: Array<{ Id?: unknown }>; Id?: unknown; '@odata.nextLink'?: string };
+  const ids = body.value ? body.value.map((r) => Number(r.Id)) : body.Id !== undefined ? [Number(body.Id)] : null;
+  const link = body['@odata.nextLink'];
+  const nextPath = link ? (({ pathname, search }) => pathname + search)(new URL(link)) : null;
+  return { status: response.status, ids, count: null, nextPath };
+}
+
+/** Follows nextLinks: `pageRequest(port, first, 50)` → first with path '/odata/Users?$top=5100&$skiptoken=…' (page 50). */
+export async function pageRequest(port: number, first: BenchRequest, page: number): Promise<BenchRequest> {
+  let request = first;
+  for (let i = 1; i < page; i++) {
+    const answer = await probe(port, request);
+    if (!answer.nextPath) throw new Error(`page ${i} of ${first.path} has no nextLink (status ${answer.status})`);
+    request = { ...request, path: answer.nextPath };
+  }
+  return request;
+}
+
+export interface PullResult {
+  readonly rows: number;
+  readonly pages: number;
+  readonly seconds: number;
+  readonly rowsPerSec: number;
+}
+
+/** A Power BI style refresh, one client, page after page until no nextLink: → { rows: 100000, pages: 100, seconds: 4.2, rowsPerSec: 23809 }. */
+export async function fullPull(port: number, first: BenchRequest): Promise<PullResult> {
+  const started = performance.now();
+  let rows = 0;
+  let pages = 0;
+  for (let path: string | null = first.path; path; pages++) {
+    const response = await send(port, { ...first, path });
+    if (response.status !== 200) throw new Error(`full pull: ${path} answered ${response.status}`);
+    const body = (await response.json()) as { value: unknown[]; '@odata.nextLink'?: string };
+    rows += body.value.length;
+    const link = body['@odata.nextLink'];
+    path = link ? (({ pathname, search }) => pathname + search)(new URL(link)) : null;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { rows, pages, seconds, rowsPerSec: rows / seconds };
+}

@@ -1,0 +1,130 @@
+/**
+ * The benchmark's scenarios as data: for each, the request our OData server gets and the equivalent
+ * request to the hand-written baseline (same company, same caller, same rows). Names are stable: reports
+ * and issues refer to them. Pure: building requests does no I/O (page 50 is found by the runner).
+ */
+import type { Fixtures } from './fixtures';
+import type { BenchRequest, RequestSource } from './measure';
+
+export interface LoadScenario {
+  readonly kind: 'load';
+  readonly name: string;
+  readonly what: string;
+  readonly ours: RequestSource;
+  readonly baseline: RequestSource;
+  /** Writes: a fixed number of requests per server, no warm-up, no response comparison. */
+  readonly write: boolean;
+}
+
+export interface PullScenario {
+  readonly kind: 'pull';
+  readonly name: string;
+  readonly what: string;
+  readonly ours: BenchRequest;
+  readonly baseline: BenchRequest;
+}
+
+export interface MissingScenario {
+  readonly kind: 'missing';
+  readonly name: string;
+  readonly what: string;
+}
+
+export type Scenario = LoadScenario | PullScenario | MissingScenario;
+
+export interface ScenarioContext {
+  readonly fixtures: Fixtures;
+  readonly adminToken: string;
+  readonly managerToken: string;
+  /** Page 50 of page-1's request, found by following nextLinks on each server. */
+  readonly page50: { readonly ours: BenchRequest; readonly baseline: BenchRequest };
+}
+
+/** `odataPath('Users', { $top: '50' })` → '/odata/Users?$top=50' (values percent-encoded, names kept). */
+export function odataPath(resource: string, options: Readonly<Record<string, string>> = {}): string {
+  const query = Object.entries(options).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+  return `/odata/${resource}${query ? `?${query}` : ''}`;
+}
+
+const get = (path: string, headers: Readonly<Record<string, string>>): BenchRequest => ({ method: 'GET', path, headers });
+const always = (request: BenchRequest): RequestSource => () => request;
+
+/** Cycles through `items`: `rotate([1, 2])` → 1, 2, 1, 2, … */
+function rotate<T>(items: readonly T[], make: (item: T) => BenchRequest): RequestSource {
+  let i = 0;
+  return () => make(items[i++ % items.length] as T);
+}
+
+export const PAGE_SIZE = 100;
+
+/** The first page of page-1 / page-50 on each server: → { ours: GET /odata/Users?$top=10000 (Prefer: odata.maxpagesize=100), baseline: GET /users?limit=100 }. */
+export function firstPages(ctx: Omit<ScenarioContext, 'page50'>): { ours: BenchRequest; baseline: BenchRequest } {
+  const company = String(ctx.fixtures.companyId);
+  return {
+    ours: get(odataPath('Users', { $top: '10000' }), { authorization: `Bearer ${ctx.adminToken}`, prefer: `odata.maxpagesize=${PAGE_SIZE}` }),
+    baseline: get(`/users?limit=${PAGE_SIZE}`, { 'x-bench-company': company }),
+  };
+}
+
+/** Every scenario, in the order they run: → [point, prefix-sort, count-department, …, expand (n/a), levels (n/a)]. */
+export function buildScenarios(ctx: ScenarioContext): Scenario[] {
+  const { fixtures } = ctx;
+  const admin = { authorization: `Bearer ${ctx.adminToken}` };
+  const manager = { authorization: `Bearer ${ctx.managerToken}` };
+  const company = { 'x-bench-company': String(fixtures.companyId) };
+  const asManager = { ...company, 'x-bench-user': String(fixtures.managerId) };
+  const json = { 'content-type': 'application/json' };
+  const prefixSort = odataPath('Users', { $filter: "startswith(LastName,'Sm')", $orderby: 'LastName,FirstName', $top: '50' });
+  const first = firstPages(ctx);
+  const load = (name: string, what: string, ours: RequestSource, baseline: RequestSource, write = false): LoadScenario =>
+    ({ kind: 'load', name, what, ours, baseline, write });
+
+  const oursPairs = ctx.fixtures.membershipPairs.filter((_, i) => i % 2 === 0);
+  const baselinePairs = ctx.fixtures.membershipPairs.filter((_, i) => i % 2 === 1);
+  const move = fixtures.moveTeam;
+  const toggle = (make: (parent: number) => BenchRequest): RequestSource => {
+    let i = 0;
+    return () => make(i++ % 2 === 0 ? (move as NonNullable<typeof move>).away : (move as NonNullable<typeof move>).home);
+  };
+
+  const scenarios: Scenario[] = [
+    load('point', 'GET Users(<id>), 1000 ids in rotation',
+      rotate(fixtures.pointIds, (id) => get(odataPath(`Users(${id})`), admin)),
+      rotate(fixtures.pointIds, (id) => get(`/users/${id}`, company))),
+    load('prefix-sort', "Users?$filter=startswith(LastName,'Sm')&$orderby=LastName,FirstName&$top=50 (admin)",
+      always(get(prefixSort, admin)), always(get('/users?lastNamePrefix=Sm&limit=50', company))),
+    load('count-department', "Users/$count?$filter=Department eq 'Platform'",
+      always(get(odataPath('Users/$count', { $filter: "Department eq 'Platform'" }), admin)), always(get('/users/count?department=Platform', company))),
+    load('contains-lower', "Users?$filter=contains(tolower(DisplayName),'ann')&$top=50",
+      always(get(odataPath('Users', { $filter: "contains(tolower(DisplayName),'ann')", $top: '50' }), admin)),
+      always(get('/users?displayNameContains=ann&limit=50', company))),
+    load('page-1', `Users?$top=10000, Prefer: odata.maxpagesize=${PAGE_SIZE}: the first page`, always(first.ours), always(first.baseline)),
+    load('page-50', 'the same, page 50 ($skiptoken from 49 nextLinks; baseline: WHERE id > $last)', always(ctx.page50.ours), always(ctx.page50.baseline)),
+    load('non-admin', `prefix-sort as bench.manager (non-admin, sees ${fixtures.managerVisibleUsers} users)`,
+      always(get(prefixSort, manager)), always(get('/users?lastNamePrefix=Sm&limit=50', asManager))),
+    {
+      kind: 'pull', name: 'full-pull', what: 'every user of the company, following nextLinks (pages of 1000), 1 client',
+      ours: get(odataPath('Users'), admin), baseline: get('/users?limit=1000', company),
+    },
+    load('write-membership', 'POST OrganizationTeamMemberHierarchies as bench.manager (unique pairs in his subtree)',
+      rotate(oursPairs, ([user, team]) => ({ method: 'POST', path: odataPath('OrganizationTeamMemberHierarchies'), headers: { ...manager, ...json },
+        body: JSON.stringify({ UserId: user, OrganizationTeamHierarchyId: team }) })),
+      rotate(baselinePairs, ([user, team]) => ({ method: 'POST', path: '/memberships', headers: { ...asManager, ...json },
+        body: JSON.stringify({ userId: user, teamId: team }) })),
+      true),
+  ];
+  if (move) {
+    scenarios.push(load('move-team', `PATCH a depth-6 team (${move.team}) to a sibling parent and back, as bench.manager`,
+      toggle((parent) => ({ method: 'PATCH', path: odataPath(`OrganizationTeamHierarchies(${move.team})`), headers: { ...manager, ...json },
+        body: JSON.stringify({ ParentId: parent }) })),
+      toggle((parent) => ({ method: 'PATCH', path: `/teams/${move.team}`, headers: { ...asManager, ...json }, body: JSON.stringify({ parentId: parent }) })),
+      true));
+  } else {
+    scenarios.push({ kind: 'missing', name: 'move-team', what: 'n/a (no depth-6 team with a sibling parent in the manager\'s subtree)' });
+  }
+  scenarios.push(
+    { kind: 'missing', name: 'expand', what: 'n/a (not implemented): $expand' },
+    { kind: 'missing', name: 'levels', what: 'n/a (not implemented): $levels' },
+  );
+  return scenarios;
+}
