@@ -4,7 +4,22 @@
  * stage verifies and maps a TokenError to 401. No I/O here: whether the user exists, is active and
  * belongs to the company is checked by the caller against the database.
  */
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
+
+/**
+ * The HMAC key object of a secret, made once per secret: given a plain string, jsonwebtoken first tries
+ * to parse it as a public key and throws internally on every call (a quarter of a point read's CPU).
+ */
+const keys = new Map<string, KeyObject>();
+function secretKey(secret: string): KeyObject {
+  let key = keys.get(secret);
+  if (!key) {
+    key = createSecretKey(Buffer.from(secret, 'utf8'));
+    keys.set(secret, key);
+  }
+  return key;
+}
 
 export const TOKEN_ALGORITHM = 'HS256';
 export const SCOPE_READ = 'odata.read';
@@ -98,7 +113,7 @@ export interface VerifyTokenOptions {
 export function verifyToken(token: string, secret: string, options: VerifyTokenOptions = {}): TokenClaims {
   let payload: string | jwt.JwtPayload;
   try {
-    payload = jwt.verify(token, secret, { algorithms: [TOKEN_ALGORITHM], clockTimestamp: options.nowSeconds });
+    payload = jwt.verify(token, secretKey(secret), { algorithms: [TOKEN_ALGORITHM], clockTimestamp: options.nowSeconds });
   } catch (err) {
     if (err instanceof jwt.TokenExpiredError) throw new TokenError('expired', 'the token has expired');
     const detail = err instanceof Error ? err.message : String(err);
