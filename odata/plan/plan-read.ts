@@ -53,6 +53,11 @@ function keyValue(set: EntitySetDef, prop: PropertyDef, literal: LiteralNode): V
   return { kind: 'Value', type: prop.type, value: literal.value, nullable: false };
 }
 
+/** The 404 for an addressed entity that does not exist for the caller: "No User with Id 5". */
+export function entityNotFound(set: EntitySetDef, key: KeyLookup): ODataError {
+  return new ODataError('NotFound', `No ${set.typeName} with ${key.property.name} ${String(key.value.value)}`, set.name);
+}
+
 /** `Users(5)` → Id = 5; `Users(Email='a@b.c')` → Email = 'a@b.c' (alternate key). */
 export function planKey(set: EntitySetDef, key: KeyPredicate): KeyLookup {
   if (key.kind === 'single') {

@@ -8,6 +8,7 @@ import type { Knex } from 'knex';
 import { ODataError } from '../../odata/errors';
 import { formatValue, versionOfEtag } from '../../odata/format';
 import type { EntitySetDef, PropertyDef } from '../../odata/model';
+import { entityNotFound } from '../../odata/plan/plan-read';
 import type { KeyLookup } from '../../odata/plan/read-plan';
 import type { Principal } from '../auth/principal';
 import { writeRulesFor } from '../auth/write-rules';
@@ -107,8 +108,7 @@ async function run(trx: Knex.Transaction, command: WriteCommand): Promise<Row | 
 
   const key = command.key as KeyLookup;
   const before = await lockedRow(trx, set, key, principal.companyId);
-  const notFound = () => new ODataError('NotFound', `No ${set.typeName} with ${key.property.name} ${String(key.value.value)}`, set.name);
-  if (!before || (await rules.isHidden?.(ctx, before))) throw notFound();
+  if (!before || (await rules.isHidden?.(ctx, before))) throw entityNotFound(set, key);
   checkPreconditions(set, before, command.ifMatch, command.ifNoneMatch);
 
   if (command.action === 'delete') {

@@ -9,8 +9,7 @@ import { ODataError } from '../../odata/errors';
 import { contextUrl, etagOf, formatCollection, formatSingle, formatValue, keyLiteral, type FormatOptions } from '../../odata/format';
 import { entitySet } from '../../odata/model';
 import type { PathSegment, QueryOptions } from '../../odata/parse/ast';
-import { planRead } from '../../odata/plan/plan-read';
-import type { ReadPlan } from '../../odata/plan/read-plan';
+import { entityNotFound, planRead } from '../../odata/plan/plan-read';
 import { encodeSkipToken } from '../../odata/plan/skiptoken';
 import type { Principal } from '../auth/principal';
 import { visibilityFor } from '../auth/visibility';
@@ -96,7 +95,7 @@ export async function handleRead(req: Request, res: Response, ctx: ReadContext):
   }
 
   const row = result.rows[0];
-  if (!row) throw notFound(plan);
+  if (!row) throw entityNotFound(plan.set, plan.target.key);
   setPreferenceApplied(res, applied);
   if (plan.target.kind === 'entity') {
     if (row.__etag !== undefined) res.setHeader('ETag', etagOf(row.__etag));
@@ -115,11 +114,6 @@ export async function handleRead(req: Request, res: Response, ctx: ReadContext):
   }
   const keyText = keyLiteral(plan.target.key.property, plan.target.key.value.value);
   sendJson(res, format, { '@odata.context': contextUrl(plan, root, keyText), value });
-}
-
-function notFound(plan: ReadPlan): ODataError {
-  const target = plan.target as { key: { property: { name: string }; value: { value: unknown } } };
-  return new ODataError('NotFound', `No ${plan.set.typeName} with ${target.key.property.name} ${String(target.key.value.value)}`, plan.set.name);
 }
 
 function setPreferenceApplied(res: Response, applied: readonly string[]): void {
