@@ -12,6 +12,7 @@ import { model } from '../odata/model';
 import { parseQueryOptions, parseResourcePath } from '../odata/parse/parse-query-options';
 import { buildServiceDocument } from '../odata/service-document';
 import { SCOPE_READ, SCOPE_WRITE } from './auth/tokens';
+import { UserCache } from './auth/user-cache';
 import type { Config } from './config';
 import { authenticate, requireScope } from './http/authenticate';
 import { jsonContentType, negotiateJson } from './http/negotiate';
@@ -39,6 +40,7 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }) }: Ap
   app.set('trust proxy', config.trustProxy);
   app.set('query parser', () => ({})); // OData options are parsed from the raw query string
   const metadataXml = buildMetadataXml(model, config.limits);
+  const callers = new UserCache(config.authCacheMs);
 
   app.use(requestLog(logger));
   app.use((req, _res, next) => {
@@ -59,12 +61,13 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }) }: Ap
       throw new ODataError('MethodNotAllowed', `${req.method} is not supported`);
     }
     const query = rawQuery(req);
-    const principal = await authenticate(db, config.jwtSecret, req.headers.authorization, query);
+    // writes re-read the caller's row: a demoted administrator cannot write on a cached role
+    const principal = await authenticate(db, config.jwtSecret, req.headers.authorization, query, isRead ? { cache: callers } : {});
     requireScope(principal, isRead ? SCOPE_READ : SCOPE_WRITE);
     const { options } = parseQueryOptions(query);
     const { segments } = parseResourcePath(req.path);
     if (!isRead) {
-      await handleWrite(req, res, { db, config, principal, segments });
+      await handleWrite(req, res, { db, config, principal, segments, onUsersChanged: () => callers.clear() });
       return;
     }
     const first = segments[0];

@@ -17,6 +17,8 @@ export interface Config {
   /** Honour X-Forwarded-Proto/Host when building absolute URLs. */
   readonly trustProxy: boolean;
   readonly poolMax: number;
+  /** How long a read may use a cached copy of the caller's user row (0: read it on every request). */
+  readonly authCacheMs: number;
   readonly limits: Limits;
 }
 
@@ -32,6 +34,9 @@ export const DEFAULT_LIMITS: Limits = {
   maxInListItems: 1000,
   statementTimeoutMs: 15_000,
 };
+
+/** Default of AUTH_CACHE_MS: a deactivated or demoted user keeps read access at most this long. */
+export const DEFAULT_AUTH_CACHE_MS = 5000;
 
 export const DEV_JWT_SECRET = 'orgchart-dev-secret-do-not-use-in-production';
 
@@ -60,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: ['1', 'true', 'yes'].includes((env.TRUST_PROXY ?? '').toLowerCase()),
     poolMax: intFrom(env, 'DB_POOL_MAX', 10),
+    authCacheMs: intFrom(env, 'AUTH_CACHE_MS', DEFAULT_AUTH_CACHE_MS),
     limits: {
       ...DEFAULT_LIMITS,
       maxPageSize: Math.max(1, pageSize),

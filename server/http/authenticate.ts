@@ -2,12 +2,14 @@
  * Authentication stage: finds the JWT (Authorization: Bearer, Basic with the JWT as password, or the
  * `token` query parameter that Power BI's "Web API key" sends), verifies it, and loads the user: it must
  * exist, be active and belong to the token's company. Produces the Principal; failures are 401 with
- * WWW-Authenticate. One indexed point query per request.
+ * WWW-Authenticate. One indexed point query per write; reads may take the row from a cache a few
+ * seconds old (server/auth/user-cache.ts).
  */
 import type { Knex } from 'knex';
 import { ODataError } from '../../odata/errors';
 import type { Principal } from '../auth/principal';
 import { TokenError, verifyToken } from '../auth/tokens';
+import type { CallerRow, UserCache } from '../auth/user-cache';
 
 export const WWW_AUTHENTICATE = 'Bearer realm="orgchart-odata", Basic realm="orgchart-odata"';
 
@@ -56,7 +58,26 @@ export function findToken(authorization: string | undefined, query: string): str
   return distinct[0];
 }
 
-export async function authenticate(db: Knex, secret: string, authorization: string | undefined, query: string): Promise<Principal> {
+async function loadCaller(db: Knex, companyId: number, userId: string): Promise<CallerRow | null> {
+  const row = (await db('users')
+    .select('id', 'user_name', 'is_administrator', 'is_active')
+    .where({ company_id: companyId, id: userId })
+    .first()) as { id: string | number; user_name: string; is_administrator: boolean; is_active: boolean } | undefined;
+  return row ? { id: String(row.id), userName: row.user_name, isAdministrator: row.is_administrator, isActive: row.is_active } : null;
+}
+
+export interface AuthenticateOptions {
+  /** Accept the caller's row from this cache (reads); without it the row is read fresh (writes). */
+  readonly cache?: UserCache;
+}
+
+export async function authenticate(
+  db: Knex,
+  secret: string,
+  authorization: string | undefined,
+  query: string,
+  options: AuthenticateOptions = {},
+): Promise<Principal> {
   const token = findToken(authorization, query);
   if (!token) throw unauthenticated('Authentication required: send Authorization: Bearer <token> (or ?token=<token>)');
   let claims;
@@ -66,16 +87,18 @@ export async function authenticate(db: Knex, secret: string, authorization: stri
     if (err instanceof TokenError) throw unauthenticated(err.reason === 'expired' ? 'The token has expired' : 'The token is invalid');
     throw err;
   }
-  const user = (await db('users')
-    .select('id', 'user_name', 'is_administrator', 'is_active')
-    .where({ company_id: claims.companyId, id: claims.sub })
-    .first()) as { id: string | number; user_name: string; is_administrator: boolean; is_active: boolean } | undefined;
-  if (!user || !user.is_active) throw unauthenticated('The token does not belong to an active user of its company');
+  const { cache } = options;
+  let user = cache?.get(claims.companyId, claims.sub);
+  if (user === undefined) {
+    user = await loadCaller(db, claims.companyId, claims.sub);
+    cache?.set(claims.companyId, claims.sub, user);
+  }
+  if (!user || !user.isActive) throw unauthenticated('The token does not belong to an active user of its company');
   return {
-    userId: String(user.id),
+    userId: user.id,
     companyId: claims.companyId,
-    userName: user.user_name,
-    isAdministrator: user.is_administrator,
+    userName: user.userName,
+    isAdministrator: user.isAdministrator,
     scopes: new Set(claims.scopes),
   };
 }

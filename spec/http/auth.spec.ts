@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import jwt from 'jsonwebtoken';
-import { TEST_SECRET, testApp, type TestApp } from '../helpers/test-app';
+import request from 'supertest';
+import { createApp } from '../../server/app';
+import { TEST_SECRET, testApp, testConfig, type TestApp } from '../helpers/test-app';
 import { createCompany, expectError, expectJson, HOST, ids, type PrivateCompany } from './helpers';
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -118,6 +120,48 @@ describe('Authentication of GET reads', () => {
     it('refuses a token for a user that does not exist', async () => {
       const [{ max }] = (await t.database.db('users').max({ max: 'id' })) as [{ max: string }];
       unauthorized(await t.get('/odata/Users', t.token(Number(max) + 1000, t.database.demo.companies.contoso, 'odata.read')));
+    });
+  });
+
+  describe('the cached user row (AUTH_CACHE_MS)', () => {
+    const owner = () => own.users.get('active') as number;
+    let seq = 0;
+    /** A fresh active administrator of the private company and a read+write token for him. */
+    const newcomer = async () => {
+      seq += 1;
+      const [row] = (await t.database.db('users')
+        .insert({ company_id: own.companyId, user_name: `cached${seq}`, is_administrator: true })
+        .returning('id')) as { id: string }[];
+      const id = Number(row?.id);
+      return { id, token: t.token(id, own.companyId) };
+    };
+    const deactivateInDatabase = (id: number) => t.database.db('users').where({ company_id: own.companyId, id }).update({ is_active: false });
+
+    it('a deactivation through the API refuses the user\'s very next read', async () => {
+      const user = await newcomer();
+      expectJson(await t.get('/odata/Users?$top=1', user.token));
+      const res = await request(t.app).patch(`/odata/Users(${user.id})`).set('Authorization', `Bearer ${t.token(owner(), own.companyId)}`)
+        .send({ IsActive: false });
+      expect(res.status).to.equal(204);
+      unauthorized(await t.get('/odata/Users?$top=1', user.token));
+    });
+
+    it('reads may use the row for AUTH_CACHE_MS after a change made outside the API; writes re-read it at once', async () => {
+      const user = await newcomer();
+      expectJson(await t.get('/odata/Users?$top=1', user.token));
+      await deactivateInDatabase(user.id);
+      expectJson(await t.get('/odata/Users?$top=1', user.token)); // cached for up to 5 s
+      const write = await request(t.app).post('/odata/Users').set('Authorization', `Bearer ${user.token}`).send({ UserName: `w${seq}` });
+      unauthorized(write);
+    });
+
+    it('with AUTH_CACHE_MS=0 every read re-reads the row', async () => {
+      const uncached = createApp({ db: t.database.db, config: testConfig({ AUTH_CACHE_MS: '0' }) });
+      const user = await newcomer();
+      const read = () => request(uncached).get('/odata/Users?$top=1').set('Authorization', `Bearer ${user.token}`);
+      expectJson(await read());
+      await deactivateInDatabase(user.id);
+      unauthorized(await read());
     });
   });
 
