@@ -113,6 +113,14 @@ export interface PullResult {
   readonly rowsPerSec: number;
 }
 
+/** The pull with the median rate: `medianPull([a 40k, b 50k, c 45k])` → c. */
+export function medianPull(pulls: readonly PullResult[]): PullResult {
+  const sorted = [...pulls].sort((a, b) => a.rowsPerSec - b.rowsPerSec);
+  const middle = sorted[Math.floor((sorted.length - 1) / 2)];
+  if (!middle) throw new Error('medianPull needs at least one pull');
+  return middle;
+}
+
 /** A Power BI style refresh, one client, page after page until no nextLink: → { rows: 100000, pages: 100, seconds: 4.2, rowsPerSec: 23809 }. */
 export async function fullPull(port: number, first: BenchRequest): Promise<PullResult> {
   const started = performance.now();

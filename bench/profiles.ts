@@ -18,6 +18,8 @@ export interface Profile {
   readonly connections: number;
   /** Requests per server for each write scenario (a fixed count, not a duration). */
   readonly writes: number;
+  /** Full pulls per server (alternating); the median is reported. */
+  readonly pullRounds: number;
   /** Database connections per server (PostgreSQL; PGlite has one). */
   readonly poolMax: number;
 }
@@ -25,11 +27,11 @@ export interface Profile {
 export const PROFILES: Readonly<Record<Profile['name'], Profile>> = {
   quick: {
     name: 'quick', usersPerCompany: 10_000, teamsPerCompany: 1_000, membershipsPerCompany: 15_000, companies: 2,
-    durationSeconds: 3, warmUpSeconds: 1, connections: 4, writes: 100, poolMax: 10,
+    durationSeconds: 3, warmUpSeconds: 1, connections: 4, writes: 100, poolMax: 10, pullRounds: 3,
   },
   full: {
     name: 'full', usersPerCompany: 100_000, teamsPerCompany: 10_000, membershipsPerCompany: 150_000, companies: 2,
-    durationSeconds: 15, warmUpSeconds: 3, connections: 10, writes: 1000, poolMax: 10,
+    durationSeconds: 15, warmUpSeconds: 3, connections: 10, writes: 1000, poolMax: 10, pullRounds: 5,
   },
 };
 

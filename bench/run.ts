@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--connections N] [--duration S] [--reuse] [--keep]`: prepares the database
+ * `npm run bench [-- --quick] [--connections N] [--duration S] [--reuse] [--keep] [--only point,page-1]`: prepares the database
  * (DATABASE_URL → a fresh orgchart_bench_<date> next to it; else PGlite in a temp dir), migrates, generates
  * the dataset, starts bench/serve.ts (our app + the hand-written baseline, one process), drives every
  * scenario with autocannon from THIS process, and writes bench/results/<ISO date>.json + a Markdown table.
@@ -14,7 +14,7 @@ import { migrateLatest } from '../server/db/migrate';
 import { prepareDatabase, type BenchDatabase } from './database';
 import type { Fixtures } from './fixtures';
 import { generateDataset } from './generate';
-import { fullPull, pageRequest, probe, runLoad, type LoadResult, type Probe } from './measure';
+import { fullPull, medianPull, pageRequest, probe, runLoad, type LoadResult, type Probe, type PullResult } from './measure';
 import { BENCH_JWT_SECRET, BENCH_SEED, PROFILES, withOverrides, type Profile } from './profiles';
 import { loadProgress } from './progress';
 import { deriveFindings, renderMarkdown, writeReport, type BenchReport, type ScenarioOutcome } from './report';
@@ -72,9 +72,14 @@ async function runScenario(scenario: Scenario, served: Served, profile: Profile)
   const { name, what } = scenario;
   if (scenario.kind === 'missing') return { name, what, kind: 'missing' };
   if (scenario.kind === 'pull') {
-    const ours = await fullPull(served.ours, scenario.ours);
-    const baseline = await fullPull(served.baseline, scenario.baseline);
-    log(`  ${name}: ours ${ours.rowsPerSec.toFixed(0)} rows/s, baseline ${baseline.rowsPerSec.toFixed(0)} rows/s`);
+    // a pull is one long request chain: alternate the servers for several rounds and keep the median
+    const rounds: { ours: PullResult; baseline: PullResult }[] = [];
+    for (let round = 0; round < profile.pullRounds; round += 1) {
+      rounds.push({ ours: await fullPull(served.ours, scenario.ours), baseline: await fullPull(served.baseline, scenario.baseline) });
+    }
+    const ours = medianPull(rounds.map((r) => r.ours));
+    const baseline = medianPull(rounds.map((r) => r.baseline));
+    log(`  ${name}: ours ${ours.rowsPerSec.toFixed(0)} rows/s, baseline ${baseline.rowsPerSec.toFixed(0)} rows/s (median of ${profile.pullRounds})`);
     const same = ours.rows === baseline.rows ? 'same' : `rows ${ours.rows} vs ${baseline.rows}`;
     return { name, what, kind: 'pull', pull: { ours, baseline }, ratio: ours.rowsPerSec / baseline.rowsPerSec, agreement: same };
   }
@@ -93,7 +98,7 @@ async function runScenario(scenario: Scenario, served: Served, profile: Profile)
   return { name, what, kind: 'load', ours, baseline, ratio: ours.reqPerSec / baseline.reqPerSec, ...(same ? { agreement: same } : {}) };
 }
 
-function parseOptions(): { profile: Profile; reuse: boolean; keep: boolean } {
+function parseOptions(): { profile: Profile; reuse: boolean; keep: boolean; only?: ReadonlySet<string> } {
   const { values } = parseArgs({
     options: {
       quick: { type: 'boolean', default: false },
@@ -101,6 +106,7 @@ function parseOptions(): { profile: Profile; reuse: boolean; keep: boolean } {
       duration: { type: 'string' },
       reuse: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      only: { type: 'string' },
     },
   });
   const positive = (flag: string, raw?: string) => {
@@ -113,11 +119,12 @@ function parseOptions(): { profile: Profile; reuse: boolean; keep: boolean } {
     connections: positive('connections', values.connections),
     durationSeconds: positive('duration', values.duration),
   });
-  return { profile, reuse: values.reuse, keep: values.keep };
+  const only = values.only === undefined ? undefined : new Set(values.only.split(',').map((name) => name.trim()));
+  return { profile, reuse: values.reuse, keep: values.keep, only };
 }
 
 async function main(): Promise<void> {
-  const { profile, reuse, keep } = parseOptions();
+  const { profile, reuse, keep, only } = parseOptions();
   const started = Date.now();
   const startedAt = new Date(started).toISOString();
   const database = await prepareDatabase({ databaseUrl: process.env.DATABASE_URL, profile: profile.name, reuse, usersPerCompany: profile.usersPerCompany });
@@ -153,7 +160,9 @@ async function main(): Promise<void> {
     const first = firstPages(base);
     const page50 = { ours: await pageRequest(served.ours, first.ours, 50), baseline: await pageRequest(served.baseline, first.baseline, 50) };
     const outcomes: ScenarioOutcome[] = [];
-    for (const scenario of buildScenarios({ ...base, page50 })) outcomes.push(await runScenario(scenario, served, profile));
+    const scenarios = buildScenarios({ ...base, page50 }).filter((s) => !only || only.has(s.name));
+    if (only && scenarios.length < only.size) throw new Error(`--only: unknown scenario in "${[...only].join(',')}"`);
+    for (const scenario of scenarios) outcomes.push(await runScenario(scenario, served, profile));
     await getJson(served.baseline, '/__restore', 'POST');
     const atEnd = await getJson<{ rss: number; peakRss: number }>(served.baseline, '/__rss');
     const report: BenchReport = {

@@ -15,6 +15,9 @@ export interface FormatOptions {
   readonly omitNulls: boolean;
 }
 
+/** The form DateTimeOffset values are sent in (what server/db/pg-types.ts already produces). */
+const ISO_UTC_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** `formatValue(Int64 prop, '42', opts)` → 42; `formatValue(DateTimeOffset, Date, …)` → '2024-01-31T10:00:00.000Z'. */
 export function formatValue(prop: PropertyDef, value: unknown, options: FormatOptions): unknown {
   if (value === null || value === undefined) return null;
@@ -26,7 +29,8 @@ export function formatValue(prop: PropertyDef, value: unknown, options: FormatOp
     case 'Edm.Double':
       return Number(value);
     case 'Edm.DateTimeOffset':
-      return (value instanceof Date ? value : new Date(String(value))).toISOString();
+      if (value instanceof Date) return value.toISOString();
+      return ISO_UTC_MS.test(String(value)) ? String(value) : new Date(String(value)).toISOString();
     case 'Edm.Boolean':
       return Boolean(value);
     default:

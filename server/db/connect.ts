@@ -9,6 +9,7 @@ import { PGlite } from '@electric-sql/pglite';
 import knexFactory, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
 import pg from 'pg';
+import { pgTypes } from './pg-types';
 import { lockPgliteDir } from './pglite-lock';
 
 // int8 → string (the formatter converts per Edm type), date → the text as stored (no local-time shift).
@@ -32,7 +33,7 @@ export function connect(options: ConnectOptions): Knex {
   if (options.databaseUrl) {
     return knexFactory({
       client: 'pg',
-      connection: options.databaseUrl,
+      connection: { connectionString: options.databaseUrl, types: pgTypes } as Knex.PgConnectionConfig,
       pool: {
         min: 0,
         max: options.poolMax ?? 10,

@@ -6,11 +6,12 @@
 import type { Request, Response } from 'express';
 import type { Knex } from 'knex';
 import { ODataError } from '../../odata/errors';
-import { contextUrl, etagOf, formatCollection, formatSingle, formatValue, keyLiteral, type FormatOptions } from '../../odata/format';
+import { contextUrl, etagOf, formatSingle, formatValue, keyLiteral, type FormatOptions } from '../../odata/format';
 import { entitySet } from '../../odata/model';
 import type { PathSegment, QueryOptions } from '../../odata/parse/ast';
 import { entityNotFound, planRead } from '../../odata/plan/plan-read';
 import { encodeSkipToken } from '../../odata/plan/skiptoken';
+import { serializeCollection } from '../../odata/serialize';
 import type { Principal } from '../auth/principal';
 import { visibilityFor } from '../auth/visibility';
 import type { Config } from '../config';
@@ -90,7 +91,7 @@ export async function handleRead(req: Request, res: Response, ctx: ReadContext):
     }
     if (prefer.maxPageSize !== undefined) applied.push(`odata.maxpagesize=${plan.pageSize}`);
     setPreferenceApplied(res, applied);
-    sendJson(res, format, formatCollection(plan, { rows, count: result.count, nextLink: link }, formatOptions));
+    sendJsonText(res, format, serializeCollection(plan, { rows, count: result.count, nextLink: link }, formatOptions));
     return;
   }
 
@@ -121,8 +122,12 @@ function setPreferenceApplied(res: Response, applied: readonly string[]): void {
 }
 
 function sendJson(res: Response, format: ReturnType<typeof negotiateJson> | undefined, body: unknown): void {
+  sendJsonText(res, format, JSON.stringify(body));
+}
+
+function sendJsonText(res: Response, format: ReturnType<typeof negotiateJson> | undefined, text: string): void {
   res.status(200);
   res.setHeader('Content-Type', jsonContentType(format ?? { ieee754Compatible: false, metadata: 'minimal' }));
-  res.send(JSON.stringify(body));
+  res.send(text);
 }
 

@@ -56,6 +56,25 @@ describe('GET /odata/Users', () => {
     });
   });
 
+  describe('DateTimeOffset values', () => {
+    it('are sent with milliseconds, truncated, the same on every database and in a collection and an entity', async () => {
+      const { db, demo } = t.database;
+      const id = demo.users.bobReader;
+      const before = (await db('users').where({ id }).first('updated_at')) as Row;
+      try {
+        await db('users').where({ id }).update({ updated_at: '2024-01-31T10:00:00.123987Z' });
+        const one = expectJson(await get(`/odata/Users(${id})?$select=UpdatedAt`));
+        const many = expectJson(await get(`/odata/Users?$filter=Id eq ${id}&$select=UpdatedAt`));
+        expect(one.UpdatedAt).to.equal('2024-01-31T10:00:00.123Z');
+        expect((many.value as Row[])[0]?.UpdatedAt).to.equal('2024-01-31T10:00:00.123Z');
+        await db('users').where({ id }).update({ updated_at: '2024-02-01T00:00:00Z' });
+        expect(expectJson(await get(`/odata/Users(${id})?$select=UpdatedAt`)).UpdatedAt).to.equal('2024-02-01T00:00:00.000Z');
+      } finally {
+        await db('users').where({ id }).update({ updated_at: before.updated_at });
+      }
+    });
+  });
+
   describe('a single user', () => {
     it('returns Users(1) with the $entity context URL and every property', async () => {
       const admin = contoso.find((u) => u.id === t.database.demo.users.admin) as Row;

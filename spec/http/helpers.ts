@@ -168,10 +168,13 @@ export function odataComparator(keys: readonly SortKey[], ranks: Map<string, num
   };
 }
 
-/** All users rows of a company, ordered by id, with numeric ids. */
+/** A timestamptz column as read through knex (ISO text on PostgreSQL, Date on PGlite) → Date. */
+export const asDate = (value: unknown): Date => (value instanceof Date ? value : new Date(String(value)));
+
+/** All users rows of a company, ordered by id, with numeric ids and Date timestamps. */
 export async function usersOf(db: Knex, companyId: number): Promise<Row[]> {
   const rows = (await db('users').where({ company_id: companyId }).orderBy('id')) as Row[];
-  return rows.map((r) => ({ ...r, id: Number(r.id), company_id: Number(r.company_id) }));
+  return rows.map((r) => ({ ...r, id: Number(r.id), company_id: Number(r.company_id), created_at: asDate(r.created_at), updated_at: asDate(r.updated_at) }));
 }
 
 /** Ascending numeric sort of a copy. */

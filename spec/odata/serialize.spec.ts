@@ -1,0 +1,59 @@
+import { expect } from 'chai';
+import { formatCollection, type FormatOptions } from '../../odata/format';
+import { entitySet } from '../../odata/model';
+import { planRead } from '../../odata/plan/plan-read';
+import { parseQueryOptions, parseResourcePath } from '../../odata/parse/parse-query-options';
+import { rowSerializer, serializeCollection } from '../../odata/serialize';
+import { DEFAULT_LIMITS } from '../../server/config';
+
+const plan = (url: string) => {
+  const [path = '', query = ''] = url.split('?');
+  return planRead({ segments: parseResourcePath(path).segments, options: parseQueryOptions(query).options, limits: DEFAULT_LIMITS, skipTokenSecret: 's' }, entitySet);
+};
+const options = (over: Partial<FormatOptions> = {}): FormatOptions => ({ serviceRoot: 'http://h/odata', ieee754Compatible: false, omitNulls: false, ...over });
+
+/** Rows as the read compiler returns them (property names, bigint ids as strings), with awkward values. */
+const ROWS = [
+  {
+    Id: '7', CompanyId: 1, UserName: 'o"neil\\x', Email: null, FirstName: 'Zoë', LastName: 'line\nbreak\u2028', DisplayName: '</script>',
+    ExternalId: null, Organization: 'Org', Business: null, Department: 'Platform', Group: null, Team: null,
+    IsAdministrator: false, IsActive: true, CreatedAt: '2024-01-31T10:00:00.123Z', UpdatedAt: new Date('2024-02-01T00:00:00Z'), __etag: '3',
+  },
+  { Id: '9007199254740993', CompanyId: 2, UserName: 'big', IsAdministrator: true, IsActive: false, CreatedAt: '2024-01-31 10:00:00+00', __etag: null },
+];
+
+describe('serializeCollection (rows → OData JSON text)', () => {
+  it('writes exactly the expected text for a small page', () => {
+    const text = serializeCollection(plan('Users?$select=Id,FirstName,IsActive,CreatedAt'),
+      { rows: [{ Id: '5', FirstName: 'A"b', IsActive: true, CreatedAt: '2024-01-31T10:00:00.123Z', __etag: '2' }], count: 12, nextLink: 'http://h/odata/Users?$skiptoken=x' },
+      options());
+    expect(text).to.equal('{"@odata.context":"http://h/odata/$metadata#Users(Id,FirstName,IsActive,CreatedAt)","@odata.count":12,' +
+      '"value":[{"@odata.etag":"W/\\"2\\"","Id":5,"FirstName":"A\\"b","IsActive":true,"CreatedAt":"2024-01-31T10:00:00.123Z"}],' +
+      '"@odata.nextLink":"http://h/odata/Users?$skiptoken=x"}');
+  });
+
+  for (const [label, opts] of [
+    ['default options', options()],
+    ['IEEE754Compatible=true', options({ ieee754Compatible: true })],
+    ['omit-values=nulls', options({ omitNulls: true })],
+  ] as const) {
+    it(`parses to the same document as formatCollection, key order included (${label})`, () => {
+      for (const url of ['Users', 'Users?$select=UserName,Id', 'Users?$count=true']) {
+        const p = plan(url);
+        const page = { rows: ROWS, count: p.count ? 2 : undefined, nextLink: url === 'Users' ? 'http://h/odata/Users?$skiptoken=abc' : undefined };
+        const parsed = JSON.parse(serializeCollection(p, page, opts)) as Record<string, unknown>;
+        const expected = formatCollection(p, page, opts);
+        expect(parsed).to.deep.equal(expected);
+        expect(JSON.stringify(parsed)).to.equal(JSON.stringify(expected));
+      }
+    });
+  }
+
+  it('writes an empty page as an empty array', () => {
+    expect(JSON.parse(serializeCollection(plan('Users'), { rows: [] }, options()))).to.deep.equal({ '@odata.context': 'http://h/odata/$metadata#Users', value: [] });
+  });
+
+  it('rowSerializer leaves out the etag when the row has no version', () => {
+    expect(rowSerializer(plan('Users?$select=Id').select, options())({ Id: '1' })).to.equal('{"Id":1}');
+  });
+});
