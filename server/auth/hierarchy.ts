@@ -1,37 +1,52 @@
 /**
- * Questions about the org-chart hierarchy that authorization asks, each ONE indexed query on the
- * trigger-maintained team_closure table (any depth), run inside the write's transaction.
+ * Questions about the org-chart hierarchy that authorization asks, as EXISTS(…) fragments over the
+ * trigger-maintained team_closure table (one indexed lookup at any depth). A rule asks all of its
+ * questions in ONE statement with `ask`, inside the write's transaction, then decides in JS which
+ * answer wins (permission before existence before conflict).
  */
 import type { Knex } from 'knex';
+import { ident, joinFragments, knexBindings, sql, type SqlFragment } from '../db/sql-fragment';
 
 type Id = string | number;
 
 /**
  * Is `userId` a member of `teamId` or of one of its ancestors? With `strict`, the team itself does not
  * count (seed 003: team changes need a member of a *strict* ancestor).
- *   isMemberAbove(trx, 1, alice, platformApi, { strict: true }) → true when alice is in Engineering
+ *   ask(trx, { may: memberAbove(1, alice, platformApi, { strict: true }) }) → { may: true } when alice is in Engineering
  */
-export async function isMemberAbove(trx: Knex.Transaction, companyId: number, userId: Id, teamId: Id, options: { strict: boolean }): Promise<boolean> {
-  const row = await trx
-    .first(trx.raw('1 AS found'))
-    .from('team_closure AS c')
-    .join('organization_team_member_hierarchies AS m', function joinMembers() {
-      this.on('m.company_id', 'c.company_id').andOn('m.organization_team_hierarchy_id', 'c.ancestor_id');
-    })
-    .where('c.company_id', companyId)
-    .andWhere('c.descendant_id', teamId)
-    .andWhere('m.user_id', userId)
-    .andWhere('c.depth', '>=', options.strict ? 1 : 0);
-  return row !== undefined;
+export function memberAbove(companyId: number, userId: Id, teamId: Id, options: { strict: boolean }): SqlFragment {
+  return sql(
+    'EXISTS (SELECT 1 FROM team_closure AS c JOIN organization_team_member_hierarchies AS m' +
+      ' ON m.company_id = c.company_id AND m.organization_team_hierarchy_id = c.ancestor_id' +
+      ` WHERE c.company_id = ?::integer AND c.descendant_id = ?::bigint AND m.user_id = ?::bigint AND c.depth >= ${options.strict ? 1 : 0})`,
+    [companyId, teamId, userId],
+  );
 }
 
-/** Is `descendantId` at or below `ancestorId`? `isAtOrBelow(trx, 1, 5, 5)` → true. */
-export async function isAtOrBelow(trx: Knex.Transaction, companyId: number, ancestorId: Id, descendantId: Id): Promise<boolean> {
-  const row = await trx
-    .first(trx.raw('1 AS found'))
-    .from('team_closure')
-    .where({ company_id: companyId, ancestor_id: ancestorId, descendant_id: descendantId });
-  return row !== undefined;
+/** Is `descendantId` at or below `ancestorId`? `atOrBelow(1, 5, 5)` is true. */
+export function atOrBelow(companyId: number, ancestorId: Id, descendantId: Id): SqlFragment {
+  return sql('EXISTS (SELECT 1 FROM team_closure WHERE company_id = ?::integer AND ancestor_id = ?::bigint AND descendant_id = ?::bigint)', [
+    companyId, ancestorId, descendantId,
+  ]);
+}
+
+/** Does the company have a row with this id in `table` (a name from the model)? */
+export function exists(table: string, companyId: number, id: Id): SqlFragment {
+  return sql(`EXISTS (SELECT 1 FROM ${ident(table)} WHERE company_id = ?::integer AND id = ?::bigint)`, [companyId, id]);
+}
+
+/**
+ * Asks several questions in one round trip:
+ *   ask(trx, { teamExists: exists('organization_team_hierarchies', 1, 7), cycle: atOrBelow(1, 7, 9) })
+ *     → { teamExists: true, cycle: false }
+ */
+export async function ask<K extends string>(trx: Knex.Transaction, questions: Readonly<Record<K, SqlFragment>>): Promise<Record<K, boolean>> {
+  const names = Object.keys(questions) as K[];
+  const list = joinFragments(names.map((name) => sql(`${questions[name].sql} AS ${ident(name)}`, questions[name].bindings)), ', ');
+  const result = (await trx.raw(`SELECT ${list.sql}`, knexBindings(list))) as { rows: Record<K, boolean>[] };
+  const row = result.rows[0];
+  if (!row) throw new Error('ask: SELECT returned no row');
+  return row;
 }
 
 /**

@@ -4,28 +4,34 @@
  * the team must exist in the company (400); a duplicate membership is 409 (unique constraint).
  */
 import { ODataError } from '../../../odata/errors';
-import { isMemberAbove } from '../hierarchy';
+import { sql } from '../../db/sql-fragment';
+import { ask, exists, memberAbove } from '../hierarchy';
 import { same, type RuleContext, type Row, type WriteRules } from './types';
+
+const forbidden = (teamId: unknown, action: string) =>
+  new ODataError('Forbidden', `Only an administrator or a member of team ${String(teamId)} or of a team above it can ${action} its members`);
 
 async function requireTeamMember(ctx: RuleContext, teamId: unknown, action: string): Promise<void> {
   const { trx, principal } = ctx;
   if (principal.isAdministrator) return;
-  if (!(await isMemberAbove(trx, principal.companyId, principal.userId, teamId as string, { strict: false }))) {
-    throw new ODataError('Forbidden', `Only an administrator or a member of team ${String(teamId)} or of a team above it can ${action} its members`);
-  }
-}
-
-async function requireExists(ctx: RuleContext, table: string, id: unknown, property: string): Promise<void> {
-  const row = await ctx.trx(table).first('id').where({ company_id: ctx.principal.companyId, id });
-  if (!row) throw new ODataError('ValidationFailed', `${property} ${String(id)} does not exist in this company`, property);
+  const { may } = await ask(trx, { may: memberAbove(principal.companyId, principal.userId, teamId as string, { strict: false }) });
+  if (!may) throw forbidden(teamId, action);
 }
 
 export const membershipRules: WriteRules = {
+  /** One statement asks all three questions; permission is judged first, so a caller who may not add members learns nothing about which ids exist. */
   async create(ctx, after: Row) {
-    // permission first: a caller who may not add members learns nothing about which ids exist
-    await requireTeamMember(ctx, after.organization_team_hierarchy_id, 'add');
-    await requireExists(ctx, 'organization_team_hierarchies', after.organization_team_hierarchy_id, 'OrganizationTeamHierarchyId');
-    await requireExists(ctx, 'users', after.user_id, 'UserId');
+    const { trx, principal } = ctx;
+    const teamId = after.organization_team_hierarchy_id as string;
+    const userId = after.user_id as string;
+    const answers = await ask(trx, {
+      may: principal.isAdministrator ? sql('TRUE') : memberAbove(principal.companyId, principal.userId, teamId, { strict: false }),
+      team: exists('organization_team_hierarchies', principal.companyId, teamId),
+      user: exists('users', principal.companyId, userId),
+    });
+    if (!answers.may) throw forbidden(teamId, 'add');
+    if (!answers.team) throw new ODataError('ValidationFailed', `OrganizationTeamHierarchyId ${teamId} does not exist in this company`, 'OrganizationTeamHierarchyId');
+    if (!answers.user) throw new ODataError('ValidationFailed', `UserId ${userId} does not exist in this company`, 'UserId');
   },
 
   async update(ctx, before, after) {

@@ -5,29 +5,62 @@
  * (409); a team with child teams or members cannot be deleted (409). All under the company's hierarchy lock.
  */
 import { ODataError } from '../../../odata/errors';
-import { isAtOrBelow, isMemberAbove, lockHierarchy } from '../hierarchy';
+import { sql } from '../../db/sql-fragment';
+import { ask, atOrBelow, exists, lockHierarchy, memberAbove } from '../hierarchy';
 import { same, type RuleContext, type Row, type WriteRules } from './types';
 
 const forbidden = (message: string) => new ODataError('Forbidden', message);
 
+const notATeam = (parentId: unknown) => new ODataError('ValidationFailed', `ParentId ${String(parentId)} is not a team of this company`, 'ParentId');
+const mayNotAttach = (parentId: unknown) =>
+  forbidden(`Only an administrator or a member of team ${String(parentId)} or of a team above it can put a team under it`);
+const mayNotChange = (teamId: unknown, action: string) => forbidden(`Only an administrator or a member of a team above team ${String(teamId)} can ${action} it`);
+
+/** The caller may put a team under `parentId` (null: a root team, administrators only), in one statement. */
 async function requireParent(ctx: RuleContext, parentId: unknown): Promise<void> {
   const { trx, principal } = ctx;
   if (parentId === null || parentId === undefined) {
     if (!principal.isAdministrator) throw forbidden('Only an administrator can create a root team (one without ParentId)');
     return;
   }
-  const parent = await trx('organization_team_hierarchies').first('id').where({ company_id: principal.companyId, id: parentId });
-  if (!parent) throw new ODataError('ValidationFailed', `ParentId ${String(parentId)} is not a team of this company`, 'ParentId');
-  if (!principal.isAdministrator && !(await isMemberAbove(trx, principal.companyId, principal.userId, parentId as string, { strict: false }))) {
-    throw forbidden(`Only an administrator or a member of team ${String(parentId)} or of a team above it can put a team under it`);
-  }
+  const answers = await ask(trx, {
+    parent: exists('organization_team_hierarchies', principal.companyId, parentId as string),
+    may: principal.isAdministrator ? sql('TRUE') : memberAbove(principal.companyId, principal.userId, parentId as string, { strict: false }),
+  });
+  if (!answers.parent) throw notATeam(parentId);
+  if (!answers.may) throw mayNotAttach(parentId);
 }
 
 async function requireStrictAncestorMember(ctx: RuleContext, team: Row, action: string): Promise<void> {
   const { trx, principal } = ctx;
   if (principal.isAdministrator) return;
-  if (!(await isMemberAbove(trx, principal.companyId, principal.userId, team.id as string, { strict: true }))) {
-    throw forbidden(`Only an administrator or a member of a team above team ${String(team.id)} can ${action} it`);
+  const { may } = await ask(trx, { may: memberAbove(principal.companyId, principal.userId, team.id as string, { strict: true }) });
+  if (!may) throw mayNotChange(team.id, action);
+}
+
+/**
+ * A change of ParentId, every question in one statement, judged in the seed's order: may change the team
+ * (403), the new parent exists (400), may attach under it (403), not under its own subtree (409).
+ */
+async function requireMove(ctx: RuleContext, team: Row, parentId: unknown): Promise<void> {
+  const { trx, principal } = ctx;
+  if (parentId === null || parentId === undefined) {
+    await requireStrictAncestorMember(ctx, team, 'change');
+    await requireParent(ctx, parentId);
+    return;
+  }
+  const admin = principal.isAdministrator;
+  const answers = await ask(trx, {
+    change: admin ? sql('TRUE') : memberAbove(principal.companyId, principal.userId, team.id as string, { strict: true }),
+    parent: exists('organization_team_hierarchies', principal.companyId, parentId as string),
+    attach: admin ? sql('TRUE') : memberAbove(principal.companyId, principal.userId, parentId as string, { strict: false }),
+    cycle: atOrBelow(principal.companyId, team.id as string, parentId as string),
+  });
+  if (!answers.change) throw mayNotChange(team.id, 'change');
+  if (!answers.parent) throw notATeam(parentId);
+  if (!answers.attach) throw mayNotAttach(parentId);
+  if (answers.cycle) {
+    throw new ODataError('Conflict', `Team ${String(team.id)} cannot be moved under itself or one of its own descendants (${String(parentId)})`, 'ParentId');
   }
 }
 
@@ -48,12 +81,8 @@ export const teamRules: WriteRules = {
   create: (ctx, after) => requireParent(ctx, after.parent_id),
 
   async update(ctx, before, after) {
-    await requireStrictAncestorMember(ctx, before, 'change');
-    if (same(before.parent_id, after.parent_id)) return;
-    await requireParent(ctx, after.parent_id);
-    if (after.parent_id !== null && (await isAtOrBelow(ctx.trx, ctx.principal.companyId, before.id as string, after.parent_id as string))) {
-      throw new ODataError('Conflict', `Team ${String(before.id)} cannot be moved under itself or one of its own descendants (${String(after.parent_id)})`, 'ParentId');
-    }
+    if (same(before.parent_id, after.parent_id)) await requireStrictAncestorMember(ctx, before, 'change');
+    else await requireMove(ctx, before, after.parent_id);
   },
 
   async remove(ctx, before) {
