@@ -5,6 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { AncestorCheck } from './ancestor-check';
 import type { LoadResult, PullResult } from './measure';
 
 export interface ScenarioOutcome {
@@ -31,6 +32,8 @@ export interface BenchReport {
   readonly timings: { readonly migrateMs: number | null; readonly generateMs: number | null; readonly analyzeMs: number | null; readonly totalMs: number };
   readonly rssBytes: { readonly afterStart: number; readonly atEnd: number; readonly peak: number };
   readonly scenarios: readonly ScenarioOutcome[];
+  /** The write rules' ancestor check, timed on its own (null: no team deep enough). */
+  readonly ancestorCheck: AncestorCheck | null;
   readonly derived: {
     /** Cost of page 50 relative to page 1 (page-1 req/s ÷ page-50 req/s): 1 = free. */
     readonly page50OverPage1: { readonly ours: number | null; readonly baseline: number | null };
@@ -43,6 +46,8 @@ export interface BenchReport {
 const LOW_RATIO = 0.6;
 const MAX_PAGE_COST = 1.2;
 const MAX_NON_ADMIN_COST = 1.5;
+const MIN_PULL_ROWS_PER_SEC = 50_000;
+const MAX_ANCESTOR_CHECK_MS = 2;
 
 function costRatio(outcomes: readonly ScenarioOutcome[], cheap: string, dear: string, side: 'ours' | 'baseline'): number | null {
   const a = outcomes.find((o) => o.name === cheap)?.[side]?.reqPerSec;
@@ -51,10 +56,11 @@ function costRatio(outcomes: readonly ScenarioOutcome[], cheap: string, dear: st
 }
 
 /**
- * The derived ratios and the warnings (ratio < 0.6, page 50 > 1.2× page 1, non-admin > 1.5× admin, disagreements, errors):
+ * The derived ratios and the warnings — the issue's targets (ratio < 0.6, page 50 > 1.2× page 1, non-admin
+ * > 1.5× admin, full pull < 50,000 rows/s, ancestor check > 2 ms median), disagreements and errors:
  *   [{ name: 'point', ratio: 0.27, … }] → { derived: { … }, warnings: ['point: ours runs at 27% of the baseline (< 60%)'] }
  */
-export function deriveFindings(outcomes: readonly ScenarioOutcome[]): Pick<BenchReport, 'derived' | 'warnings'> {
+export function deriveFindings(outcomes: readonly ScenarioOutcome[], ancestorCheck: AncestorCheck | null = null): Pick<BenchReport, 'derived' | 'warnings'> {
   const derived = {
     page50OverPage1: { ours: costRatio(outcomes, 'page-1', 'page-50', 'ours'), baseline: costRatio(outcomes, 'page-1', 'page-50', 'baseline') },
     nonAdminOverAdmin: { ours: costRatio(outcomes, 'prefix-sort', 'non-admin', 'ours'), baseline: costRatio(outcomes, 'prefix-sort', 'non-admin', 'baseline') },
@@ -72,6 +78,11 @@ export function deriveFindings(outcomes: readonly ScenarioOutcome[]): Pick<Bench
   if (page !== null && page > MAX_PAGE_COST) warnings.push(`page-50 costs ${page.toFixed(2)}× page-1 (> ${MAX_PAGE_COST})`);
   const visible = derived.nonAdminOverAdmin.ours;
   if (visible !== null && visible > MAX_NON_ADMIN_COST) warnings.push(`non-admin costs ${visible.toFixed(2)}× admin (> ${MAX_NON_ADMIN_COST})`);
+  const pulled = outcomes.find((o) => o.pull)?.pull?.ours.rowsPerSec;
+  if (pulled !== undefined && pulled < MIN_PULL_ROWS_PER_SEC) warnings.push(`full pull: ${Math.round(pulled)} rows/s (< ${MIN_PULL_ROWS_PER_SEC})`);
+  if (ancestorCheck && ancestorCheck.medianMs > MAX_ANCESTOR_CHECK_MS) {
+    warnings.push(`ancestor check at depth ${ancestorCheck.depth}: median ${ancestorCheck.medianMs.toFixed(2)} ms (> ${MAX_ANCESTOR_CHECK_MS} ms)`);
+  }
   return { derived, warnings };
 }
 
@@ -112,6 +123,10 @@ export function renderMarkdown(report: BenchReport): string {
     pull
       ? `- full pull: ours ${fmt(pull.ours.rowsPerSec)} rows/s (${fmt(pull.ours.rows)} rows, ${pull.ours.pages} pages), baseline ${fmt(pull.baseline.rowsPerSec)} rows/s`
       : '- full pull: –',
+    report.ancestorCheck
+      ? `- ancestor check (write rules, team at depth ${report.ancestorCheck.depth}, caller's team ${report.ancestorCheck.levelsAbove} levels above): ` +
+        `median ${fmt(report.ancestorCheck.medianMs, 2)} ms, p99 ${fmt(report.ancestorCheck.p99Ms, 2)} ms over ${report.ancestorCheck.samples} statements`
+      : '- ancestor check: – (no team at depth 8)',
     `- load: migrate ${fmt(timings.migrateMs === null ? null : timings.migrateMs / 1000, 1)} s, generate ${fmt(timings.generateMs === null ? null : timings.generateMs / 1000, 1)} s, ` +
       `VACUUM ANALYZE ${fmt(timings.analyzeMs === null ? null : timings.analyzeMs / 1000, 1)} s; whole run ${fmt(timings.totalMs / 1000, 0)} s`,
     `- server process RSS (both servers + database${report.database.kind === 'pglite' ? ', PGlite in-process' : ' client'}): ` +

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { signToken } from '../server/auth/tokens';
 import { connect } from '../server/db/connect';
 import { migrateLatest } from '../server/db/migrate';
+import type { AncestorCheck } from './ancestor-check';
 import { prepareDatabase, type BenchDatabase } from './database';
 import type { Fixtures } from './fixtures';
 import { generateDataset } from './generate';
@@ -164,6 +165,8 @@ async function main(): Promise<void> {
     if (only && scenarios.length < only.size) throw new Error(`--only: unknown scenario in "${[...only].join(',')}"`);
     for (const scenario of scenarios) outcomes.push(await runScenario(scenario, served, profile));
     await getJson(served.baseline, '/__restore', 'POST');
+    const ancestorCheck = await getJson<AncestorCheck | null>(served.baseline, '/__ancestor-check');
+    if (ancestorCheck) log(`  ancestor check at depth ${ancestorCheck.depth}: median ${ancestorCheck.medianMs.toFixed(2)} ms, p99 ${ancestorCheck.p99Ms.toFixed(2)} ms`);
     const atEnd = await getJson<{ rss: number; peakRss: number }>(served.baseline, '/__rss');
     const report: BenchReport = {
       startedAt,
@@ -176,7 +179,8 @@ async function main(): Promise<void> {
       timings: { ...timings, totalMs: Date.now() - started },
       rssBytes: { afterStart: afterStart.rss, atEnd: atEnd.rss, peak: atEnd.peakRss },
       scenarios: outcomes,
-      ...deriveFindings(outcomes),
+      ancestorCheck,
+      ...deriveFindings(outcomes, ancestorCheck),
     };
     const file = writeReport(report);
     process.stdout.write(`\n${renderMarkdown(report)}\nwritten to ${path.relative(process.cwd(), file)}\n`);

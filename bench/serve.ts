@@ -1,7 +1,8 @@
 /**
  * Child process of `npm run bench`: opens the database ONCE (PGlite allows one process), serves our app
  * and the hand-written baseline on two free 127.0.0.1 ports, and prints one JSON line on stdout:
- * { ours, baseline, fixtures }. The baseline also answers GET /__rss and POST /__restore for the runner.
+ * { ours, baseline, fixtures }. The baseline also answers GET /__rss, GET /__ancestor-check and POST /__restore
+ * for the runner.
  * Exits when stdin closes (the runner ended) or on SIGTERM. Environment: BENCH_DATABASE_URL or BENCH_PGLITE_DIR, BENCH_POOL_MAX, BENCH_WRITES.
  */
 import type { AddressInfo } from 'node:net';
@@ -11,6 +12,7 @@ import { createApp } from '../server/app';
 import { loadConfig } from '../server/config';
 import { connect } from '../server/db/connect';
 import { createBaselineApp, knexRunner, pgRunner } from './baseline/server';
+import { measureAncestorCheck } from './ancestor-check';
 import { findFixtures, restoreFixtures } from './fixtures';
 import { BENCH_JWT_SECRET } from './profiles';
 
@@ -42,6 +44,9 @@ async function main(): Promise<void> {
     const { rss, heapUsed } = process.memoryUsage();
     peakRss = Math.max(peakRss, rss);
     res.json({ rss, peakRss, heapUsed });
+  });
+  baselineApp.get('/__ancestor-check', async (_req, res) => {
+    res.json(await measureAncestorCheck(db, fixtures.companyId));
   });
   baselineApp.post('/__restore', async (_req, res) => {
     res.json({ deletedMemberships: await restoreFixtures(db, fixtures) });

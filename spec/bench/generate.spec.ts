@@ -5,6 +5,7 @@
  */
 import { expect } from 'chai';
 import type { Knex } from 'knex';
+import { measureAncestorCheck } from '../../bench/ancestor-check';
 import { planDataset } from '../../bench/dataset-plan';
 import { generateDataset, type GeneratedDataset } from '../../bench/generate';
 import { connect } from '../../server/db/connect';
@@ -96,5 +97,14 @@ describe('bench/generate', () => {
     }
     const plan = (seed: number) => planDataset({ ...SIZES, companies: 1 }, seed)[0]?.users.map((u) => u.user_name);
     expect(plan(8)).to.not.deep.equal(plan(7));
+  });
+
+  it('times the write rules\' ancestor check for a team at depth ≥ 8 and a member of a team far above it', async () => {
+    const check = await measureAncestorCheck(db, first.companies[0]?.id as number, 20);
+    expect(check).to.not.equal(null);
+    expect(check?.depth).to.be.at.least(8);
+    expect(check?.levelsAbove).to.be.at.least(1);
+    expect(check?.samples).to.equal(20);
+    expect(check?.medianMs).to.be.a('number').and.satisfy(Number.isFinite);
   });
 });
