@@ -31,7 +31,7 @@ export const Users: EntitySetDef = {
     { name: 'UserName', column: 'user_name', type: 'Edm.String', nullable: false, maxLength: 100, required: true },
     { name: 'Email', column: 'email', type: 'Edm.String', nullable: true, maxLength: 254, caseInsensitive: true },
     text('FirstName', 'first_name', 100),
-    text('LastName', 'last_name', 100),
+    { ...text('LastName', 'last_name', 100), prefixIndexed: true },
     text('DisplayName', 'display_name', 200),
     text('ExternalId', 'external_id', 100),
     text('Organization', 'organization', 100),

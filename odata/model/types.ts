@@ -32,6 +32,8 @@ export interface PropertyDef {
   readonly defaultValue?: string | number | boolean | null;
   /** Compare case-insensitively when used as an alternate key (Email). */
   readonly caseInsensitive?: boolean;
+  /** Has a prefix index (text_pattern_ops, with company_id): startswith() on it reads one index range. */
+  readonly prefixIndexed?: boolean;
 }
 
 export interface NavigationDef {

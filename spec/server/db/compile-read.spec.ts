@@ -104,6 +104,18 @@ describe('compileRead (exact SQL)', () => {
     });
   });
 
+  it('orders range-first (last_name || \'\') when the filter requires a prefix of the first order key, which has a prefix index', () => {
+    const order = (query: string) => /order by (.*) limit/.exec(compile('Users', query).rows?.toSQL().toNative().sql ?? '')?.[1];
+    expect(order("$filter=startswith(LastName,'Sm')&$orderby=LastName,FirstName")).to.equal(
+      '("t0"."last_name" || \'\') ASC NULLS FIRST, "t0"."first_name" ASC NULLS FIRST, "t0"."id" ASC');
+    expect(order("$filter=IsActive and startswith(LastName,'Sm')&$orderby=LastName desc")).to.equal('("t0"."last_name" || \'\') DESC NULLS LAST, "t0"."id" ASC');
+    // not when the prefix is not required, is empty, is on another column, or the column has no prefix index
+    expect(order("$filter=startswith(LastName,'Sm') or IsActive&$orderby=LastName")).to.equal('"t0"."last_name" ASC NULLS FIRST, "t0"."id" ASC');
+    expect(order("$filter=startswith(LastName,'')&$orderby=LastName")).to.equal('"t0"."last_name" ASC NULLS FIRST, "t0"."id" ASC');
+    expect(order("$filter=startswith(LastName,'Sm')&$orderby=FirstName")).to.equal('"t0"."first_name" ASC NULLS FIRST, "t0"."id" ASC');
+    expect(order("$filter=startswith(FirstName,'Sm')&$orderby=FirstName")).to.equal('"t0"."first_name" ASC NULLS FIRST, "t0"."id" ASC');
+  });
+
   it('counts over the same FROM and WHERE without ORDER BY or LIMIT', () => {
     const native = compile('Users', "$filter=Department eq 'Sales'&$count=true").count?.toSQL().toNative();
     expect(native).to.deep.equal({
@@ -153,6 +165,15 @@ describe('compileRead on the database', () => {
       .pluck('organization_team_hierarchy_id');
     expect(expected.length).to.be.greaterThan(0);
     expect(rows.map((r) => Number(r.Id))).to.deep.equal(expected.map(Number));
+  });
+
+  it('returns the rows of a range-first prefix query in exactly the order of a plain ORDER BY', async () => {
+    const { db } = await testDatabase();
+    const expected = (await db('users').where({ company_id: 1 }).andWhere('last_name', 'like', 'S%')
+      .orderByRaw('last_name NULLS FIRST, first_name NULLS FIRST, id').pluck('id')).map(Number);
+    expect(expected.length).to.be.greaterThan(3);
+    const rows = (await compile('Users', "$filter=startswith(LastName,'S')&$orderby=LastName,FirstName&$select=Id", admin, db).rows) as { Id: unknown }[];
+    expect(rows.map((r) => Number(r.Id))).to.deep.equal(expected);
   });
 
   it('returns exactly the rows a hand-written query returns', async () => {
