@@ -12,9 +12,10 @@ import { model } from '../odata/model';
 import { parseQueryOptions, parseResourcePath } from '../odata/parse/parse-query-options';
 import { buildServiceDocument } from '../odata/service-document';
 import { SCOPE_READ, SCOPE_WRITE } from './auth/tokens';
-import { UserCache } from './auth/user-cache';
+import { TtlCache } from './auth/ttl-cache';
+import { cachedVisibleUsers, type VisibleUsers } from './auth/visibility';
 import type { Config } from './config';
-import { authenticate, requireScope } from './http/authenticate';
+import { authenticate, requireScope, type CallerRow } from './http/authenticate';
 import { jsonContentType, negotiateJson } from './http/negotiate';
 import { handleRead } from './http/read-handler';
 import { handleWrite } from './http/write-handler';
@@ -40,7 +41,13 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }) }: Ap
   app.set('trust proxy', config.trustProxy);
   app.set('query parser', () => ({})); // OData options are parsed from the raw query string
   const metadataXml = buildMetadataXml(model, config.limits);
-  const callers = new UserCache(config.authCacheMs);
+  // what reads may reuse for AUTH_CACHE_MS; every committed write clears both
+  const callers = new TtlCache<CallerRow | null>(config.authCacheMs);
+  const visibleUsers = new TtlCache<VisibleUsers>(config.authCacheMs);
+  const forgetCallers = () => {
+    callers.clear();
+    visibleUsers.clear();
+  };
 
   app.use(requestLog(logger));
   app.use((req, _res, next) => {
@@ -67,7 +74,7 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }) }: Ap
     const { options } = parseQueryOptions(query);
     const { segments } = parseResourcePath(req.path);
     if (!isRead) {
-      await handleWrite(req, res, { db, config, principal, segments, onUsersChanged: () => callers.clear() });
+      await handleWrite(req, res, { db, config, principal, segments, onCommitted: forgetCallers });
       return;
     }
     const first = segments[0];
@@ -87,7 +94,8 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }) }: Ap
     if (first.name.startsWith('$')) {
       throw new ODataError('UnsupportedQueryOption', `${first.name} is not supported`, first.name);
     }
-    await handleRead(req, res, { db, config, principal, segments, options });
+    const visible = principal.isAdministrator || !visibleUsers.enabled ? undefined : await cachedVisibleUsers(db, principal, visibleUsers);
+    await handleRead(req, res, { db, config, principal, segments, options, visible });
   });
   app.use(SERVICE_PATH, odata);
   app.use((req, _res, next) => {

@@ -3,13 +3,13 @@
  * `token` query parameter that Power BI's "Web API key" sends), verifies it, and loads the user: it must
  * exist, be active and belong to the token's company. Produces the Principal; failures are 401 with
  * WWW-Authenticate. One indexed point query per write; reads may take the row from a cache a few
- * seconds old (server/auth/user-cache.ts).
+ * seconds old (server/auth/ttl-cache.ts).
  */
 import type { Knex } from 'knex';
 import { ODataError } from '../../odata/errors';
 import type { Principal } from '../auth/principal';
 import { TokenError, verifyToken } from '../auth/tokens';
-import type { CallerRow, UserCache } from '../auth/user-cache';
+import { callerKey, type TtlCache } from '../auth/ttl-cache';
 
 export const WWW_AUTHENTICATE = 'Bearer realm="orgchart-odata", Basic realm="orgchart-odata"';
 
@@ -58,6 +58,14 @@ export function findToken(authorization: string | undefined, query: string): str
   return distinct[0];
 }
 
+/** What authentication needs of the caller's users row. */
+export interface CallerRow {
+  readonly id: string;
+  readonly userName: string;
+  readonly isAdministrator: boolean;
+  readonly isActive: boolean;
+}
+
 async function loadCaller(db: Knex, companyId: number, userId: string): Promise<CallerRow | null> {
   const row = (await db('users')
     .select('id', 'user_name', 'is_administrator', 'is_active')
@@ -68,7 +76,7 @@ async function loadCaller(db: Knex, companyId: number, userId: string): Promise<
 
 export interface AuthenticateOptions {
   /** Accept the caller's row from this cache (reads); without it the row is read fresh (writes). */
-  readonly cache?: UserCache;
+  readonly cache?: TtlCache<CallerRow | null>;
 }
 
 export async function authenticate(
@@ -88,10 +96,11 @@ export async function authenticate(
     throw err;
   }
   const { cache } = options;
-  let user = cache?.get(claims.companyId, claims.sub);
+  const key = callerKey(claims.companyId, claims.sub);
+  let user = cache?.get(key);
   if (user === undefined) {
     user = await loadCaller(db, claims.companyId, claims.sub);
-    cache?.set(claims.companyId, claims.sub, user);
+    cache?.set(key, user);
   }
   if (!user || !user.isActive) throw unauthenticated('The token does not belong to an active user of its company');
   return {

@@ -13,7 +13,7 @@ import { entityNotFound, planRead } from '../../odata/plan/plan-read';
 import { encodeSkipToken } from '../../odata/plan/skiptoken';
 import { serializeCollection } from '../../odata/serialize';
 import type { Principal } from '../auth/principal';
-import { visibilityFor } from '../auth/visibility';
+import { visibilityFor, type VisibleUsers } from '../auth/visibility';
 import type { Config } from '../config';
 import { compileRead, orderValueAlias, type CompiledRead } from '../db/compile-read';
 import { jsonContentType, negotiateJson } from './negotiate';
@@ -47,6 +47,8 @@ export interface ReadContext {
   readonly principal: Principal;
   readonly segments: readonly PathSegment[];
   readonly options: QueryOptions;
+  /** A non-administrator's visible users, already loaded (else the visibility predicate keeps its subquery). */
+  readonly visible?: VisibleUsers;
 }
 
 export async function handleRead(req: Request, res: Response, ctx: ReadContext): Promise<void> {
@@ -63,7 +65,7 @@ export async function handleRead(req: Request, res: Response, ctx: ReadContext):
   if (plan.set.readableBy === 'administrators' && !principal.isAdministrator) {
     throw new ODataError('Forbidden', `${plan.set.name} can be read by administrators only`, plan.set.name);
   }
-  const compiled = compileRead(db, plan, principal.companyId, visibilityFor(principal));
+  const compiled = compileRead(db, plan, principal.companyId, visibilityFor(principal, ctx.visible));
   const result = await execute(db, compiled);
 
   if (plan.target.kind === 'count') {

@@ -27,8 +27,8 @@ export interface WriteContext {
   readonly config: Config;
   readonly principal: Principal;
   readonly segments: readonly PathSegment[];
-  /** Called after a committed write to Users (the authentication cache forgets its rows). */
-  readonly onUsersChanged?: () => void;
+  /** Called after a committed write (the read caches of callers and their visible users are cleared). */
+  readonly onCommitted?: () => void;
 }
 
 const MODES: Readonly<Record<string, { action: AuditAction; mode?: WriteMode }>> = {
@@ -99,7 +99,7 @@ export async function handleWrite(req: Request, res: Response, ctx: WriteContext
     principal,
     requestId: String(res.getHeader('x-request-id') ?? ''),
   });
-  if (set.policy === 'users') ctx.onUsersChanged?.();
+  ctx.onCommitted?.();
 
   if (!row) {
     res.status(204).end();

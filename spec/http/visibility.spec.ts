@@ -1,6 +1,9 @@
 import { expect } from 'chai';
 import type { Knex } from 'knex';
-import { testApp, type TestApp } from '../helpers/test-app';
+import request from 'supertest';
+import { createApp } from '../../server/app';
+import { loadVisibleUsers } from '../../server/auth/visibility';
+import { testApp, testConfig, type TestApp } from '../helpers/test-app';
 import { createCompany, expectError, expectJson, ids, sorted, usersOf, type PrivateCompany, type Row } from './helpers';
 
 /**
@@ -51,6 +54,40 @@ describe('Row visibility of GET reads', () => {
 
   const userIds = async (token: string, query = '') => ids(expectJson(await t.get(`/odata/Users?$select=Id${query}`, token)));
   const ownToken = (name: string) => t.token(own.users.get(name) as number, own.companyId, 'odata.read');
+
+  describe('the visible ids, loaded by one statement and cached for AUTH_CACHE_MS', () => {
+    const alice = () => ({ userId: String(t.database.demo.users.aliceManager), companyId: t.database.demo.companies.contoso,
+      userName: 'alice.manager', isAdministrator: false, scopes: new Set<string>() });
+
+    it('loads exactly the independently computed ids, or says "many" above the inline limit', async () => {
+      const loaded = await loadVisibleUsers(t.database.db, alice());
+      expect(loaded).to.not.equal('many');
+      expect(sorted((loaded as { ids: string[] }).ids.map(Number))).to.deep.equal(aliceSees);
+      expect(await loadVisibleUsers(t.database.db, alice(), aliceSees.length)).to.not.equal('many');
+      expect(await loadVisibleUsers(t.database.db, alice(), aliceSees.length - 1)).to.equal('many');
+    });
+
+    it('answers the same with the ids bound (cache on) as with the subquery (AUTH_CACHE_MS=0)', async () => {
+      const uncached = createApp({ db: t.database.db, config: testConfig({ AUTH_CACHE_MS: '0' }) });
+      for (const query of ['', "&$filter=startswith(LastName,'S')&$orderby=LastName,FirstName", '&$filter=Memberships/any()']) {
+        const direct = ids(expectJson(await request(uncached).get(`/odata/Users?$select=Id${query}`).set('Authorization', `Bearer ${t.tokens.alice}`)));
+        expect(await userIds(t.tokens.alice, query)).to.deep.equal(direct);
+      }
+    });
+
+    it('shows a manager a member added or removed through the API at his very next read', async () => {
+      const boss = t.token(own.users.get('boss') as number, own.companyId);
+      const loner = own.users.get('loner') as number;
+      expect(await userIds(ownToken('lead'))).to.not.include(loner);
+      const added = await request(t.app).post('/odata/OrganizationTeamMemberHierarchies').set('Authorization', `Bearer ${boss}`)
+        .send({ UserId: loner, OrganizationTeamHierarchyId: own.teams.get('Child') });
+      expect(added.status).to.equal(200);
+      expect(await userIds(ownToken('lead'))).to.include(loner);
+      const removed = await request(t.app).delete(`/odata/OrganizationTeamMemberHierarchies(${String(added.body.Id)})`).set('Authorization', `Bearer ${boss}`);
+      expect(removed.status).to.equal(204);
+      expect(await userIds(ownToken('lead'))).to.not.include(loner);
+    });
+  });
 
   describe('Users', () => {
     it('shows an administrator every user of the company', async () => {

@@ -77,6 +77,15 @@ describe('compileRead (exact SQL)', () => {
     });
   });
 
+  it('binds the visible ids as one array parameter when they are already loaded', () => {
+    const { options } = parseQueryOptions('$top=2');
+    const plan = planRead({ segments: [{ name: 'Users' }], options, limits: DEFAULT_LIMITS, skipTokenSecret: 's' }, entitySet);
+    const native = compileRead(pg, plan, 1, visibilityFor(member, { ids: ['7', '9'] })).rows?.toSQL().toNative();
+    expect(native?.sql.replace(/^select .*? from /, 'select … from ')).to.equal(
+      'select … from "users" as "t0" where "t0"."company_id" = $1 AND "t0"."id" = ANY ($2::bigint[]) order by "t0"."id" ASC limit $3');
+    expect(native?.bindings).to.deep.equal([1, '{7,9}', 2]);
+  });
+
   it('turns single-valued navigations into LEFT JOINs and lambdas into company-scoped EXISTS', () => {
     expect(shape("$filter=Members/any(m: m/UserId eq 3) or Parent/Name eq 'Engineering'&$select=Id", admin, 'OrganizationTeamHierarchies')).to.deep.equal({
       sql:

@@ -1,0 +1,56 @@
+/**
+ * A short-lived, bounded cache for what the authentication stage would otherwise re-read on every
+ * request of a BI refresh (hundreds of requests with one token): the caller's user row and the ids of
+ * the users the caller may see. Reads accept entries up to `ttlMs` old; writes never use them; every
+ * committed write in this process clears them. ttlMs = 0 turns caching off.
+ */
+
+/**
+ * `const c = new TtlCache<string>(5000); c.set('1:7', 'x'); c.get('1:7')` → 'x' for 5 s, then undefined.
+ * At `maxEntries` the oldest entry is dropped first (Map keeps insertion order).
+ */
+export class TtlCache<V> {
+  private readonly entries = new Map<string, { value: V; expires: number }>();
+
+  constructor(
+    readonly ttlMs: number,
+    private readonly maxEntries = 10_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get enabled(): boolean {
+    return this.ttlMs > 0;
+  }
+
+  /** The cached value, or undefined when not cached or expired. */
+  get(key: string): V | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expires <= this.now()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry.value;
+  }
+
+  set(key: string, value: V): void {
+    if (!this.enabled) return;
+    this.entries.delete(key);
+    if (this.entries.size >= this.maxEntries) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+    this.entries.set(key, { value, expires: this.now() + this.ttlMs });
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/** The cache key of a caller: `callerKey(1, '7')` → '1:7'. */
+export const callerKey = (companyId: number, userId: string): string => `${companyId}:${userId}`;
