@@ -13,7 +13,7 @@ import { parseQueryOptions, parseResourcePath } from '../odata/parse/parse-query
 import { buildServiceDocument } from '../odata/service-document';
 import { SCOPE_READ, SCOPE_WRITE } from './auth/tokens';
 import { TtlCache } from './auth/ttl-cache';
-import { cachedVisibleUsers, type VisibleUsers } from './auth/visibility';
+import { cachedVisibleUsers, MAX_CACHED_VISIBLE_SETS, type VisibleUsers } from './auth/visibility';
 import type { Config } from './config';
 import { authenticate, requireScope, type CallerRow } from './http/authenticate';
 import { jsonContentType, negotiateJson } from './http/negotiate';
@@ -43,7 +43,7 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }) }: Ap
   const metadataXml = buildMetadataXml(model, config.limits);
   // what reads may reuse for AUTH_CACHE_MS; every committed write clears both
   const callers = new TtlCache<CallerRow | null>(config.authCacheMs);
-  const visibleUsers = new TtlCache<VisibleUsers>(config.authCacheMs);
+  const visibleUsers = new TtlCache<VisibleUsers>(config.authCacheMs, MAX_CACHED_VISIBLE_SETS);
   const forgetCallers = () => {
     callers.clear();
     visibleUsers.clear();

@@ -29,16 +29,20 @@ function visibleUsersSubquery(principal: Principal): SqlFragment {
 }
 
 /**
- * The caller's visible users materialised by `loadVisibleUsers`: their ids, or 'many' above the inline
- * limit (then the predicate keeps the subquery).
+ * The caller's visible users materialised by `loadVisibleUsers`: how many, and their ids as one PostgreSQL
+ * array literal (`'{2,31}'`: one string per cached caller, not an array of strings); or 'many' above the
+ * inline limit (then the predicate keeps the subquery).
  */
-export type VisibleUsers = { readonly ids: readonly string[] } | 'many';
+export type VisibleUsers = { readonly count: number; readonly idArray: string } | 'many';
 
 /** Above this many visible users the ids are not inlined (a bound array that large costs more than it saves). */
 export const MAX_INLINE_VISIBLE_USERS = 10_000;
 
+/** Callers whose visible ids are cached at once (at most ~70 KB each at the inline limit). */
+export const MAX_CACHED_VISIBLE_SETS = 1_000;
+
 /**
- * Runs the visibility subquery once: `loadVisibleUsers(db, alice)` → { ids: ['2', '31', …] }, or 'many'.
+ * Runs the visibility subquery once: `loadVisibleUsers(db, alice)` → { count: 2791, idArray: '{2,31,…}' }, or 'many'.
  * Inlined as a bound array, the set has an exact size for the planner: it then reads a selective index
  * (the 594 'Sm' last names) and checks each row against the hashed ids, instead of probing the primary key
  * for every visible user because it guessed 66 of them when there were 2,791 (12 ms → 2.5 ms).
@@ -46,12 +50,12 @@ export const MAX_INLINE_VISIBLE_USERS = 10_000;
 export async function loadVisibleUsers(db: Knex, principal: Principal, maxInline = MAX_INLINE_VISIBLE_USERS): Promise<VisibleUsers> {
   const subquery = visibleUsersSubquery(principal);
   const result = (await db.raw(
-    `SELECT count(*)::integer AS n, CASE WHEN count(*) <= ? THEN string_agg(id::text, ',') END AS ids FROM (SELECT DISTINCT v.id FROM (${subquery.sql}) AS v(id)) AS d`,
+    `SELECT count(*)::integer AS n, CASE WHEN count(*) <= ? THEN coalesce(string_agg(id::text, ','), '') END AS ids FROM (SELECT DISTINCT v.id FROM (${subquery.sql}) AS v(id)) AS d`,
     [maxInline, ...subquery.bindings] as Knex.RawBinding[],
   )) as { rows: { n: number; ids: string | null }[] };
   const row = result.rows[0];
   if (!row || row.ids === null) return 'many';
-  return { ids: row.ids === '' ? [] : row.ids.split(',') };
+  return { count: row.n, idArray: `{${row.ids}}` };
 }
 
 /** `cachedVisibleUsers(db, alice, cache)`: from the cache when it holds a fresh entry, else loaded and cached. */
@@ -70,12 +74,12 @@ export async function cachedVisibleUsers(db: Knex, principal: Principal, cache: 
  *    JOIN team_closure c … JOIN memberships theirs … WHERE mine.company_id = ? AND mine.user_id = ?))
  * The array does not depend on the row: PostgreSQL computes the visible ids once (an InitPlan) and can
  * use them as an index condition on (company_id, id), instead of probing the hierarchy per user row.
- * With the ids already loaded: `visibleUsersPredicate('t0', alice, { ids: ['2', '31'] })` →
+ * With the ids already loaded: `visibleUsersPredicate('t0', alice, { count: 2, idArray: '{2,31}' })` →
  *   "t0"."id" = ANY (?::bigint[]) bound to '{2,31}'.
  */
 export function visibleUsersPredicate(alias: string, principal: Principal, visible?: VisibleUsers): SqlFragment {
   if (visible !== undefined && visible !== 'many') {
-    return sql(`${ident(alias, 'id')} = ANY (?::bigint[])`, [`{${visible.ids.join(',')}}`]);
+    return sql(`${ident(alias, 'id')} = ANY (?::bigint[])`, [visible.idArray]);
   }
   const subquery = visibleUsersSubquery(principal);
   return sql(`${ident(alias, 'id')} = ANY (ARRAY(${subquery.sql}))`, subquery.bindings);

@@ -80,7 +80,7 @@ describe('compileRead (exact SQL)', () => {
   it('binds the visible ids as one array parameter when they are already loaded', () => {
     const { options } = parseQueryOptions('$top=2');
     const plan = planRead({ segments: [{ name: 'Users' }], options, limits: DEFAULT_LIMITS, skipTokenSecret: 's' }, entitySet);
-    const native = compileRead(pg, plan, 1, visibilityFor(member, { ids: ['7', '9'] })).rows?.toSQL().toNative();
+    const native = compileRead(pg, plan, 1, visibilityFor(member, { count: 2, idArray: '{7,9}' })).rows?.toSQL().toNative();
     expect(native?.sql.replace(/^select .*? from /, 'select … from ')).to.equal(
       'select … from "users" as "t0" where "t0"."company_id" = $1 AND "t0"."id" = ANY ($2::bigint[]) order by "t0"."id" ASC limit $3');
     expect(native?.bindings).to.deep.equal([1, '{7,9}', 2]);
