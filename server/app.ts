@@ -9,6 +9,7 @@ import pino, { type Logger } from 'pino';
 import { ODataError } from '../odata/errors';
 import { buildMetadataXml } from '../odata/metadata';
 import { model } from '../odata/model';
+import { memoizeParser } from '../odata/parse/memoize';
 import { parseQueryOptions, parseResourcePath } from '../odata/parse/parse-query-options';
 import { buildServiceDocument } from '../odata/service-document';
 import { SCOPE_READ, SCOPE_WRITE } from './auth/tokens';
@@ -41,6 +42,8 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }) }: Ap
   app.set('trust proxy', config.trustProxy);
   app.set('query parser', () => ({})); // OData options are parsed from the raw query string
   const metadataXml = buildMetadataXml(model, config.limits);
+  const parseOptions = memoizeParser(parseQueryOptions, 1000);
+  const parsePath = memoizeParser(parseResourcePath, 1000);
   // what reads may reuse for AUTH_CACHE_MS; every committed write clears both
   const callers = new TtlCache<CallerRow | null>(config.authCacheMs);
   const visibleUsers = new TtlCache<VisibleUsers>(config.authCacheMs, MAX_CACHED_VISIBLE_SETS);
@@ -71,8 +74,8 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }) }: Ap
     // writes re-read the caller's row: a demoted administrator cannot write on a cached role
     const principal = await authenticate(db, config.jwtSecret, req.headers.authorization, query, isRead ? { cache: callers } : {});
     requireScope(principal, isRead ? SCOPE_READ : SCOPE_WRITE);
-    const { options } = parseQueryOptions(query);
-    const { segments } = parseResourcePath(req.path);
+    const { options } = parseOptions(query);
+    const { segments } = parsePath(req.path);
     if (!isRead) {
       await handleWrite(req, res, { db, config, principal, segments, onCommitted: forgetCallers });
       return;
