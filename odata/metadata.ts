@@ -96,6 +96,9 @@ function entityType(model: Model, set: EntitySetDef): XmlElement {
   ]);
 }
 
+/** Fractional-second digits of every DateTimeOffset we send (format.ts: milliseconds, as toISOString). */
+export const DATE_TIME_OFFSET_PRECISION = 3;
+
 function property(p: PropertyDef): XmlElement {
   return el(
     'Property',
@@ -105,6 +108,8 @@ function property(p: PropertyDef): XmlElement {
       Nullable: p.nullable ? undefined : false,
       DefaultValue: p.defaultValue === undefined || p.defaultValue === null ? undefined : p.defaultValue,
       MaxLength: p.maxLength,
+      // CSDL 4.0 reads an Edm.DateTimeOffset without Precision as whole seconds; we send milliseconds
+      Precision: p.type === 'Edm.DateTimeOffset' ? DATE_TIME_OFFSET_PRECISION : undefined,
       // CSDL 4.0 reads an Edm.Decimal without Scale as Scale 0 (an integer): say it is arbitrary.
       Scale: p.type === 'Edm.Decimal' ? 'variable' : undefined,
     },

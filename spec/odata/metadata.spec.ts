@@ -76,6 +76,12 @@ describe('buildMetadataXml', () => {
     expect(element(xml, 'EntityType', 'OrganizationTeamHierarchy')).to.include('<Property Name="ParentId" Type="Edm.Int64"/>');
   });
 
+  it('declares Precision="3" on every DateTimeOffset: values carry milliseconds, not whole seconds', () => {
+    const dateTimes = xml.match(/<Property [^>]*Type="Edm.DateTimeOffset"[^>]*>/g) ?? [];
+    expect(dateTimes.length).to.be.greaterThan(3);
+    for (const declaration of dateTimes) expect(declaration).to.include(' Precision="3"');
+  });
+
   it('marks read-only properties as Core.Computed and only those', () => {
     const user = element(xml, 'EntityType', 'User');
     expect(user).to.include('<Property Name="Id" Type="Edm.Int64" Nullable="false">\n          <Annotation Term="Core.Computed" Bool="true"/>');
