@@ -11,6 +11,7 @@
  */
 export class TtlCache<V> {
   private readonly entries = new Map<string, { value: V; expires: number }>();
+  private clears = 0;
 
   constructor(
     readonly ttlMs: number,
@@ -33,8 +34,17 @@ export class TtlCache<V> {
     return entry.value;
   }
 
-  set(key: string, value: V): void {
-    if (!this.enabled) return;
+  /**
+   * Take this before loading a value and pass it to `set`: a value loaded while a write committed (and
+   * cleared the cache) may predate that write, so it is not stored.
+   *   const gen = cache.generation; const row = await load(); cache.set(key, row, gen)
+   */
+  get generation(): number {
+    return this.clears;
+  }
+
+  set(key: string, value: V, generation = this.clears): void {
+    if (!this.enabled || generation !== this.clears) return;
     this.entries.delete(key);
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next();
@@ -44,6 +54,7 @@ export class TtlCache<V> {
   }
 
   clear(): void {
+    this.clears += 1;
     this.entries.clear();
   }
 

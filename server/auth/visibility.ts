@@ -63,8 +63,9 @@ export async function cachedVisibleUsers(db: Knex, principal: Principal, cache: 
   const key = callerKey(principal.companyId, principal.userId);
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
+  const generation = cache.generation;
   const loaded = await loadVisibleUsers(db, principal);
-  cache.set(key, loaded);
+  cache.set(key, loaded, generation);
   return loaded;
 }
 

@@ -99,8 +99,9 @@ export async function authenticate(
   const key = callerKey(claims.companyId, claims.sub);
   let user = cache?.get(key);
   if (user === undefined) {
+    const generation = cache?.generation;
     user = await loadCaller(db, claims.companyId, claims.sub);
-    cache?.set(key, user);
+    cache?.set(key, user, generation);
   }
   if (!user || !user.isActive) throw unauthenticated('The token does not belong to an active user of its company');
   return {

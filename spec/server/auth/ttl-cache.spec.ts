@@ -42,4 +42,14 @@ describe('TtlCache', () => {
     cache.clear();
     expect(cache.size).to.equal(0);
   });
+
+  it('does not store a value loaded before a clear() (a write committed while it was read)', () => {
+    const cache = new TtlCache<string>(5000, 10, now);
+    const generation = cache.generation;
+    cache.clear(); // a write commits while the value is being loaded
+    cache.set('1:7', 'stale', generation);
+    expect(cache.get('1:7')).to.equal(undefined);
+    cache.set('1:7', 'fresh', cache.generation);
+    expect(cache.get('1:7')).to.equal('fresh');
+  });
 });
