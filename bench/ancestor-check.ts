@@ -7,7 +7,7 @@ import type { Knex } from 'knex';
 import { ask, memberAbove } from '../server/auth/hierarchy';
 
 export interface AncestorCheck {
-  /** Depth of the checked team below its root, and how far above it the caller's team is. */
+  /** Levels between the checked team and an ancestor that far up (the team is at least this deep), and how far above it the caller's team is. */
   readonly depth: number;
   readonly levelsAbove: number;
   readonly samples: number;
