@@ -22,6 +22,9 @@ const ROWS = [
   { Id: '9007199254740993', CompanyId: 2, UserName: 'big', IsAdministrator: true, IsActive: false, CreatedAt: '2024-01-31 10:00:00+00', __etag: null },
 ];
 
+/** Fresh copies: serializeCollection may rewrite the driver's rows in place. */
+const copyRows = () => ROWS.map((row) => ({ ...row }));
+
 describe('serializeCollection (rows → OData JSON text)', () => {
   it('writes exactly the expected text for a small page', () => {
     const text = serializeCollection(plan('Users?$select=Id,FirstName,IsActive,CreatedAt'),
@@ -40,14 +43,21 @@ describe('serializeCollection (rows → OData JSON text)', () => {
     it(`parses to the same document as formatCollection, key order included (${label})`, () => {
       for (const url of ['Users', 'Users?$select=UserName,Id', 'Users?$count=true']) {
         const p = plan(url);
-        const page = { rows: ROWS, count: p.count ? 2 : undefined, nextLink: url === 'Users' ? 'http://h/odata/Users?$skiptoken=abc' : undefined };
-        const parsed = JSON.parse(serializeCollection(p, page, opts)) as Record<string, unknown>;
-        const expected = formatCollection(p, page, opts);
+        const page = () => ({ rows: copyRows(), count: p.count ? 2 : undefined, nextLink: url === 'Users' ? 'http://h/odata/Users?$skiptoken=abc' : undefined });
+        const parsed = JSON.parse(serializeCollection(p, page(), opts)) as Record<string, unknown>;
+        const expected = formatCollection(p, page(), opts);
         expect(parsed).to.deep.equal(expected);
         expect(JSON.stringify(parsed)).to.equal(JSON.stringify(expected));
       }
     });
   }
+
+  it('writes the default options through JSON.stringify: numbers, ISO timestamps, etag first, no internal columns', () => {
+    const rows = [{ Id: '5', CompanyId: 1, IsActive: true, CreatedAt: new Date('2024-01-31T10:00:00.123Z'), UpdatedAt: '2024-02-01 00:00:00+00', __etag: '4', __o0: '5' }];
+    const text = serializeCollection(plan('Users?$select=Id,CompanyId,IsActive,CreatedAt,UpdatedAt,Email'), { rows }, options());
+    expect(text).to.equal('{"@odata.context":"http://h/odata/$metadata#Users(Id,CompanyId,Email,IsActive,CreatedAt,UpdatedAt)","value":[' +
+      '{"@odata.etag":"W/\\"4\\"","Id":5,"CompanyId":1,"Email":null,"IsActive":true,"CreatedAt":"2024-01-31T10:00:00.123Z","UpdatedAt":"2024-02-01T00:00:00.000Z"}]}');
+  });
 
   it('writes an empty page as an empty array', () => {
     expect(JSON.parse(serializeCollection(plan('Users'), { rows: [] }, options()))).to.deep.equal({ '@odata.context': 'http://h/odata/$metadata#Users', value: [] });
