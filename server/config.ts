@@ -17,7 +17,7 @@ export interface Config {
   /** Honour X-Forwarded-Proto/Host when building absolute URLs. */
   readonly trustProxy: boolean;
   readonly poolMax: number;
-  /** How long a read may use a cached copy of the caller's user row (0: read it on every request). */
+  /** How long a read may use cached copies of the caller's user row and visible user ids (0: read them on every request). */
   readonly authCacheMs: number;
   readonly limits: Limits;
 }
@@ -35,7 +35,7 @@ export const DEFAULT_LIMITS: Limits = {
   statementTimeoutMs: 15_000,
 };
 
-/** Default of AUTH_CACHE_MS: a deactivated or demoted user keeps read access at most this long. */
+/** Default of AUTH_CACHE_MS: how long a change made outside this process's API may take to reach reads. */
 export const DEFAULT_AUTH_CACHE_MS = 5000;
 
 export const DEV_JWT_SECRET = 'orgchart-dev-secret-do-not-use-in-production';
