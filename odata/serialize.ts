@@ -61,6 +61,11 @@ export function rowSerializer(select: readonly PropertyDef[], options: FormatOpt
   };
 }
 
+/** A cheap pre-check of formatValue's ISO test: `2024-01-31T10:00:00.123Z` has 24 characters, T at 10 and Z at 23. */
+function looksIsoUtcMs(text: string): boolean {
+  return text.length === 24 && text.charCodeAt(10) === 84 && text.charCodeAt(23) === 90 && text.charCodeAt(19) === 46;
+}
+
 /**
  * The page's rows rewritten in place so that JSON.stringify writes them exactly as the encoders would:
  * Int64/Decimal as numbers, DateTimeOffset as ISO text (a Date serialises as its ISO text by itself),
@@ -80,7 +85,7 @@ function prepareRowsInPlace(select: readonly PropertyDef[], rows: readonly Row[]
       if (value === null) continue;
       if (value === undefined) row[prop.name] = null; // JSON.stringify would leave the key out
       else if (kind === NUMBER && typeof value !== 'number') row[prop.name] = Number(value);
-      else if (kind === TIMESTAMP && typeof value === 'string') row[prop.name] = formatValue(prop, value, options);
+      else if (kind === TIMESTAMP && typeof value === 'string' && !looksIsoUtcMs(value)) row[prop.name] = formatValue(prop, value, options);
     }
     const etag = row.__etag;
     if (etag !== undefined && etag !== null) row['@odata.etag'] = etagOf(etag);
