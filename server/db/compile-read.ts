@@ -8,7 +8,7 @@
  *     where "t0"."company_id" = ? and ("t0"."department" = ?::text) order by "t0"."id" asc limit ?
  */
 import type { Knex } from 'knex';
-import type { OrderKey, ReadPlan } from '../../odata/plan/read-plan';
+import type { KeyLookup, OrderKey, ReadPlan } from '../../odata/plan/read-plan';
 import type { ExprType, TypedExpr } from '../../odata/plan/typed-expr';
 import { ExprCompiler, param, type Scope, type VisibilityFn } from './compile-expr';
 import { ident, joinFragments, knexBindings, sql, type SqlFragment } from './sql-fragment';
@@ -103,6 +103,17 @@ export function keysetPredicate(keys: readonly { compiled: SqlFragment; key: Ord
   return sql(`(${joined.sql})`, joined.bindings);
 }
 
+/**
+ * The row an entity key addresses, for reads and for the locked read of a write:
+ *   keyCondition('t0', Id 5) → "t0"."id" = ?::bigint [5];  keyCondition('users', Email 'A@x') → lower("users"."email") = lower(?) ['A@x']
+ */
+export function keyCondition(alias: string, key: KeyLookup): SqlFragment {
+  const column = ident(alias, key.property.column);
+  if (key.property.caseInsensitive) return sql(`lower(${column}) = lower(?)`, [String(key.value.value)]);
+  const value = param(key.value.type, key.value.value);
+  return sql(`${column} = ${value.sql}`, value.bindings);
+}
+
 export function compileRead(db: Knex, plan: ReadPlan, companyId: number, visibility: VisibilityFn): CompiledRead {
   const compiler = new ExprCompiler(visibility);
   const scope: Scope = compiler.rootScope(plan.set);
@@ -110,14 +121,7 @@ export function compileRead(db: Knex, plan: ReadPlan, companyId: number, visibil
   const visible = visibility(plan.set, 't0');
   if (visible) where.push(visible);
   const { target } = plan;
-  if (target.kind === 'entity' || target.kind === 'property') {
-    const column = ident('t0', target.key.property.column);
-    where.push(
-      target.key.property.caseInsensitive
-        ? sql(`lower(${column}) = lower(?)`, [target.key.value.value])
-        : sql(`${column} = ${param(target.key.value.type, target.key.value.value).sql}`, [target.key.value.value]),
-    );
-  }
+  if (target.kind === 'entity' || target.kind === 'property') where.push(keyCondition('t0', target.key));
   if (plan.filter) {
     const filter = compiler.compile(plan.filter, scope);
     where.push(sql(`(${filter.sql})`, filter.bindings));

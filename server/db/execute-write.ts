@@ -14,7 +14,9 @@ import type { Principal } from '../auth/principal';
 import { writeRulesFor } from '../auth/write-rules';
 import { same, type Row, type RuleContext } from '../auth/write-rules/types';
 import { writeAudit, type AuditAction, type AuditChanges } from './audit';
+import { keyCondition } from './compile-read';
 import { isRetryable } from './map-db-error';
+import { knexBindings } from './sql-fragment';
 
 export interface WriteCommand {
   readonly set: EntitySetDef;
@@ -84,9 +86,8 @@ function checkPreconditions(set: EntitySetDef, before: Row, ifMatch?: string, if
 }
 
 async function lockedRow(trx: Knex.Transaction, set: EntitySetDef, key: KeyLookup, companyId: number): Promise<Row | undefined> {
-  const q = trx(set.table).where({ company_id: companyId });
-  if (key.property.caseInsensitive) q.andWhereRaw(`lower(??) = lower(?)`, [key.property.column, String(key.value.value)]);
-  else q.andWhere(key.property.column, key.value.value as string);
+  const addressed = keyCondition(set.table, key);
+  const q = trx(set.table).where({ company_id: companyId }).andWhereRaw(addressed.sql, knexBindings(addressed));
   return (await q.forUpdate().first()) as Row | undefined;
 }
 
