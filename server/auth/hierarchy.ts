@@ -6,6 +6,7 @@
  */
 import type { Knex } from 'knex';
 import { ident, joinFragments, knexBindings, sql, type SqlFragment } from '../db/sql-fragment';
+import type { Principal } from './principal';
 
 type Id = string | number;
 
@@ -21,6 +22,15 @@ export function memberAbove(companyId: number, userId: Id, teamId: Id, options: 
       ` WHERE c.company_id = ?::integer AND c.descendant_id = ?::bigint AND m.user_id = ?::bigint AND c.depth >= ${options.strict ? 1 : 0})`,
     [companyId, teamId, userId],
   );
+}
+
+/**
+ * The seed-003 permission over a team as a question: an administrator always may (TRUE, no lookup),
+ * anyone else if a member of the team or of one above it (`strict`: strictly above).
+ *   callerAbove(alice, 7, { strict: false }) → memberAbove(1, alice, 7, …);  callerAbove(admin, 7, …) → TRUE
+ */
+export function callerAbove(principal: Principal, teamId: Id, options: { strict: boolean }): SqlFragment {
+  return principal.isAdministrator ? sql('TRUE') : memberAbove(principal.companyId, principal.userId, teamId, options);
 }
 
 /** Is `descendantId` at or below `ancestorId`? `atOrBelow(1, 5, 5)` is true. */

@@ -4,8 +4,7 @@
  * the team must exist in the company (400); a duplicate membership is 409 (unique constraint).
  */
 import { ODataError } from '../../../odata/errors';
-import { sql } from '../../db/sql-fragment';
-import { ask, exists, memberAbove } from '../hierarchy';
+import { ask, callerAbove, exists } from '../hierarchy';
 import { same, type RuleContext, type Row, type WriteRules } from './types';
 
 const forbidden = (teamId: unknown, action: string) =>
@@ -14,7 +13,7 @@ const forbidden = (teamId: unknown, action: string) =>
 async function requireTeamMember(ctx: RuleContext, teamId: unknown, action: string): Promise<void> {
   const { trx, principal } = ctx;
   if (principal.isAdministrator) return;
-  const { may } = await ask(trx, { may: memberAbove(principal.companyId, principal.userId, teamId as string, { strict: false }) });
+  const { may } = await ask(trx, { may: callerAbove(principal, teamId as string, { strict: false }) });
   if (!may) throw forbidden(teamId, action);
 }
 
@@ -25,7 +24,7 @@ export const membershipRules: WriteRules = {
     const teamId = after.organization_team_hierarchy_id as string;
     const userId = after.user_id as string;
     const answers = await ask(trx, {
-      may: principal.isAdministrator ? sql('TRUE') : memberAbove(principal.companyId, principal.userId, teamId, { strict: false }),
+      may: callerAbove(principal, teamId, { strict: false }),
       team: exists('organization_team_hierarchies', principal.companyId, teamId),
       user: exists('users', principal.companyId, userId),
     });

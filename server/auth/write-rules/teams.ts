@@ -5,8 +5,7 @@
  * (409); a team with child teams or members cannot be deleted (409). All under the company's hierarchy lock.
  */
 import { ODataError } from '../../../odata/errors';
-import { sql } from '../../db/sql-fragment';
-import { ask, atOrBelow, exists, lockHierarchy, memberAbove } from '../hierarchy';
+import { ask, atOrBelow, callerAbove, exists, lockHierarchy } from '../hierarchy';
 import { same, type RuleContext, type Row, type WriteRules } from './types';
 
 const forbidden = (message: string) => new ODataError('Forbidden', message);
@@ -25,7 +24,7 @@ async function requireParent(ctx: RuleContext, parentId: unknown): Promise<void>
   }
   const answers = await ask(trx, {
     parent: exists('organization_team_hierarchies', principal.companyId, parentId as string),
-    may: principal.isAdministrator ? sql('TRUE') : memberAbove(principal.companyId, principal.userId, parentId as string, { strict: false }),
+    may: callerAbove(principal, parentId as string, { strict: false }),
   });
   if (!answers.parent) throw notATeam(parentId);
   if (!answers.may) throw mayNotAttach(parentId);
@@ -34,7 +33,7 @@ async function requireParent(ctx: RuleContext, parentId: unknown): Promise<void>
 async function requireStrictAncestorMember(ctx: RuleContext, team: Row, action: string): Promise<void> {
   const { trx, principal } = ctx;
   if (principal.isAdministrator) return;
-  const { may } = await ask(trx, { may: memberAbove(principal.companyId, principal.userId, team.id as string, { strict: true }) });
+  const { may } = await ask(trx, { may: callerAbove(principal, team.id as string, { strict: true }) });
   if (!may) throw mayNotChange(team.id, action);
 }
 
@@ -49,11 +48,10 @@ async function requireMove(ctx: RuleContext, team: Row, parentId: unknown): Prom
     await requireParent(ctx, parentId);
     return;
   }
-  const admin = principal.isAdministrator;
   const answers = await ask(trx, {
-    change: admin ? sql('TRUE') : memberAbove(principal.companyId, principal.userId, team.id as string, { strict: true }),
+    change: callerAbove(principal, team.id as string, { strict: true }),
     parent: exists('organization_team_hierarchies', principal.companyId, parentId as string),
-    attach: admin ? sql('TRUE') : memberAbove(principal.companyId, principal.userId, parentId as string, { strict: false }),
+    attach: callerAbove(principal, parentId as string, { strict: false }),
     cycle: atOrBelow(principal.companyId, team.id as string, parentId as string),
   });
   if (!answers.change) throw mayNotChange(team.id, 'change');
