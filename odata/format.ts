@@ -86,16 +86,6 @@ export interface CollectionPage {
   readonly nextLink?: string;
 }
 
-/** Rows of one page → `{ "@odata.context", "@odata.count"?, value, "@odata.nextLink"? }`. */
-export function formatCollection(plan: ReadPlan, page: CollectionPage, options: FormatOptions): Record<string, unknown> {
-  const body: Record<string, unknown> = { '@odata.context': contextUrl(plan, options.serviceRoot) };
-  // @odata.count is an Int64: a string under IEEE754Compatible=true (OData JSON §4.5.5)
-  if (page.count !== undefined) body['@odata.count'] = options.ieee754Compatible ? String(page.count) : page.count;
-  body.value = page.rows.map((row) => formatEntity(row, plan.select, options));
-  if (page.nextLink) body['@odata.nextLink'] = page.nextLink;
-  return body;
-}
-
 /** A single entity with its context URL first. */
 export function formatSingle(plan: ReadPlan, row: Record<string, unknown>, options: FormatOptions): Record<string, unknown> {
   return { '@odata.context': contextUrl(plan, options.serviceRoot), ...formatEntity(row, plan.select, options) };
