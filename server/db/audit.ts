@@ -8,7 +8,7 @@ import type { Principal } from '../auth/principal';
 
 export type AuditAction = 'create' | 'update' | 'replace' | 'delete';
 
-/** Old and new value of each changed property: `{ Name: { old: 'A', new: 'B' } }`. */
+/** Old and new value of each changed property, as the API shows them (formatValue: JSON-ready): `{ Name: { old: 'A', new: 'B' } }`. */
 export type AuditChanges = Record<string, { readonly old?: unknown; readonly new?: unknown }>;
 
 export interface AuditEntry {
@@ -20,25 +20,15 @@ export interface AuditEntry {
   readonly requestId?: string;
 }
 
-function jsonSafe(value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'bigint') return value.toString();
-  return value;
-}
-
 export async function writeAudit(trx: Knex.Transaction, entry: AuditEntry): Promise<void> {
-  const changes: Record<string, Record<string, unknown>> = {};
-  for (const [name, change] of Object.entries(entry.changes)) {
-    changes[name] = Object.fromEntries(Object.entries(change).map(([k, v]) => [k, jsonSafe(v)]));
-  }
   await trx('audit_logs').insert({
     company_id: entry.principal.companyId,
     user_id: entry.principal.userId,
     action: entry.action,
     entity_set: entry.entitySet,
     entity_key: entry.entityKey,
-    changed_properties: Object.keys(changes).join(','),
-    changes: JSON.stringify(changes),
+    changed_properties: Object.keys(entry.changes).join(','),
+    changes: JSON.stringify(entry.changes),
     request_id: entry.requestId ?? null,
   });
 }
