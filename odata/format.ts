@@ -4,7 +4,7 @@
  * builds context URLs, and puts "@odata.context" first. Pure: no I/O.
  */
 import type { PropertyDef } from './model';
-import type { ReadPlan } from './plan/read-plan';
+import type { ExpandPlan, ReadPlan } from './plan/read-plan';
 
 export interface FormatOptions {
   /** Absolute service root without trailing slash: `http://localhost:3000/odata`. */
@@ -60,16 +60,37 @@ export function formatEntity(row: Record<string, unknown>, select: readonly Prop
   return entity;
 }
 
+/** What a context URL's select list is made of: a ReadPlan or an ExpandPlan. */
+interface ContextShape {
+  readonly select: readonly PropertyDef[];
+  readonly selectExplicit: boolean;
+  readonly expand: readonly ExpandPlan[];
+}
+
+/**
+ * The select list of a context URL: `(Id,Name,Members(UserId),Parent())`, or '' when neither $select
+ * nor $expand shaped the entities. A level of `$levels` is written once: `Children()`.
+ */
+export function contextSelectList(shape: ContextShape): string {
+  const items = shape.selectExplicit ? shape.select.map((p) => p.name) : [];
+  for (const plan of shape.expand) {
+    const inner: ContextShape = plan.link.recurse ? { ...plan, expand: plan.expand.filter((p) => p.navigation.name !== plan.navigation.name) } : plan;
+    items.push(`${plan.navigation.name}(${contextSelectList(inner).slice(1, -1)})`);
+  }
+  return items.length > 0 ? `(${items.join(',')})` : '';
+}
+
 /**
  * The context URL of a read:
  *   Users                      → …/$metadata#Users
  *   Users?$select=Id,FirstName → …/$metadata#Users(Id,FirstName)
  *   Users(5)                   → …/$metadata#Users/$entity
  *   Users(5)/FirstName         → …/$metadata#Users(5)/FirstName
+ *   Teams?$expand=Members      → …/$metadata#Teams(Members())
  */
 export function contextUrl(plan: ReadPlan, serviceRoot: string, keyText?: string): string {
   const base = `${serviceRoot}/$metadata#${plan.set.name}`;
-  const select = plan.selectExplicit ? `(${plan.select.map((p) => p.name).join(',')})` : '';
+  const select = contextSelectList(plan);
   switch (plan.target.kind) {
     case 'entity':
       return `${base}${select}/$entity`;
@@ -84,11 +105,6 @@ export interface CollectionPage {
   readonly rows: readonly Record<string, unknown>[];
   readonly count?: number;
   readonly nextLink?: string;
-}
-
-/** A single entity with its context URL first. */
-export function formatSingle(plan: ReadPlan, row: Record<string, unknown>, options: FormatOptions): Record<string, unknown> {
-  return { '@odata.context': contextUrl(plan, options.serviceRoot), ...formatEntity(row, plan.select, options) };
 }
 
 /** `keyLiteral(Id prop, 5)` → '5'; strings quoted with '' escaping: `'O''Neil'`. */

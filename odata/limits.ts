@@ -18,6 +18,8 @@ export interface Limits {
   readonly maxUrlLength: number;
   /** Items in an `in (…)` list. */
   readonly maxInListItems: number;
+  /** Nesting of `$expand`, counting each level a `$levels` expands (`$levels=max` expands this deep). */
+  readonly maxExpandDepth: number;
   /** Statement timeout for reads, in milliseconds (PostgreSQL only; PGlite is single-threaded). */
   readonly statementTimeoutMs: number;
 }

@@ -13,8 +13,8 @@ const VOCABULARIES = 'https://oasis-tcs.github.io/odata-vocabularies/vocabularie
 
 /**
  * What every entity set supports, as (term, value) pairs: a boolean is a Core.Tag-style term
- * (`Bool="true"`), an object is a record of boolean properties. Flip Expandable/Searchable here when
- * `$expand` / `$search` land (ARCHITECTURE §6).
+ * (`Bool="true"`), an object is a record of boolean properties. Flip Searchable here when `$search`
+ * lands (ARCHITECTURE §6).
  */
 const ENTITY_SET_CAPABILITIES: ReadonlyArray<readonly [string, boolean | Readonly<Record<string, boolean>>]> = [
   ['Capabilities.CountRestrictions', { Countable: true }],
@@ -22,7 +22,7 @@ const ENTITY_SET_CAPABILITIES: ReadonlyArray<readonly [string, boolean | Readonl
   ['Capabilities.SkipSupported', true],
   ['Capabilities.FilterRestrictions', { Filterable: true }],
   ['Capabilities.SortRestrictions', { Sortable: true }],
-  ['Capabilities.ExpandRestrictions', { Expandable: false }],
+  ['Capabilities.ExpandRestrictions', { Expandable: true }],
   ['Capabilities.SearchRestrictions', { Searchable: false }],
   ['Capabilities.SelectSupport', { Supported: true }],
 ];

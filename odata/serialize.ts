@@ -3,9 +3,11 @@
  * are prepared in place (values converted by their Edm type, "@odata.etag" added) and written by
  * JSON.stringify with the property list as replacer (a 1000-row page is the hot path of a Power BI
  * refresh: 2.4 ms this way, 4.1 ms with per-property encoders). The specs hold the result equal to
- * formatting each row with format.ts's formatEntity.
+ * formatting each row with format.ts's formatEntity. Pages with $expand (JSON nested by PostgreSQL) are
+ * formatted entity by entity (format-expanded.ts): a replacer list would apply at every depth.
  */
 import { contextUrl, etagOf, formatValue, type CollectionPage, type FormatOptions } from './format';
+import { formatExpanded } from './format-expanded';
 import type { PropertyDef } from './model';
 import type { ReadPlan } from './plan/read-plan';
 
@@ -93,7 +95,10 @@ export function serializeCollection(plan: ReadPlan, page: CollectionPage, option
   let out = `{"@odata.context":${JSON.stringify(contextUrl(plan, options.serviceRoot))}`;
   // @odata.count is an Int64: a string under IEEE754Compatible=true (OData JSON §4.5.5)
   if (page.count !== undefined) out += `,"@odata.count":${options.ieee754Compatible ? JSON.stringify(String(page.count)) : String(page.count)}`;
-  out += `,"value":${JSON.stringify(page.rows, prepareRowsInPlace(plan.select, page.rows, options))}`;
+  const value = plan.expand.length > 0
+    ? JSON.stringify(page.rows.map((row) => formatExpanded(row, plan, options)))
+    : JSON.stringify(page.rows, prepareRowsInPlace(plan.select, page.rows, options));
+  out += `,"value":${value}`;
   if (page.nextLink) out += `,"@odata.nextLink":${JSON.stringify(page.nextLink)}`;
   return `${out}}`;
 }

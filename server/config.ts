@@ -32,6 +32,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxOrderByKeys: 5,
   maxUrlLength: 8192,
   maxInListItems: 1000,
+  maxExpandDepth: 16,
   statementTimeoutMs: 15_000,
 };
 

@@ -102,10 +102,17 @@ export interface SelectItem {
   readonly path: readonly string[];
 }
 
-/** `$expand=Members($filter=UserId gt 3;$top=2)` → { path:['Members'], options:{ filter, top } } */
+/**
+ * `$expand=Members($filter=UserId gt 3;$top=2)` →
+ *   { path:['Members'], options:{ filter, top }, text:'Members($filter=UserId gt 3;$top=2)', optionTexts:{ filter:'UserId gt 3', top:'2' } }
+ * The texts, as written (percent-decoded), let a truncated expanded collection link to the rest of itself.
+ */
 export interface ExpandItem {
   readonly path: readonly string[];
   readonly options: QueryOptions;
+  readonly text: string;
+  /** Each nested option's value as written, by lower-case name without '$'. */
+  readonly optionTexts: Readonly<Record<string, string>>;
 }
 
 /** Parsed system query options. Absent options are undefined. */

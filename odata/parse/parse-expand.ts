@@ -13,13 +13,14 @@ interface RawExpandItem {
   readonly pos: number;
   readonly suffix?: { readonly name: string; readonly pos: number };
   readonly options: readonly RawOption[];
+  readonly text: string;
 }
 
 type RawOption =
-  | { readonly name: 'filter'; readonly pos: number; readonly value: Expr }
-  | { readonly name: 'orderby'; readonly pos: number; readonly value: readonly OrderByItem[] }
-  | { readonly name: 'select'; readonly pos: number; readonly value: readonly SelectItem[] }
-  | { readonly name: 'expand'; readonly pos: number; readonly value: readonly RawExpandItem[] }
+  | { readonly name: 'filter'; readonly pos: number; readonly value: Expr; readonly text: string }
+  | { readonly name: 'orderby'; readonly pos: number; readonly value: readonly OrderByItem[]; readonly text: string }
+  | { readonly name: 'select'; readonly pos: number; readonly value: readonly SelectItem[]; readonly text: string }
+  | { readonly name: 'expand'; readonly pos: number; readonly value: readonly RawExpandItem[]; readonly text: string }
   | { readonly name: string; readonly pos: number; readonly valuePos: number; readonly value: string; readonly raw: true };
 
 const NESTED_SCALARS: readonly string[] = ['top', 'skip', 'count', 'levels', 'search'];
@@ -49,8 +50,18 @@ function assemble(items: readonly RawExpandItem[], site: Site): ExpandItem[] {
         site.option,
       );
     }
-    return { path: item.path, options: assembleOptions(item.options, site) };
+    return { path: item.path, options: assembleOptions(item.options, site), text: item.text, optionTexts: optionTexts(item.options) };
   });
+}
+
+/** `[$filter=A eq 1, $top=2]` → { filter: 'A eq 1', top: '2' } */
+function optionTexts(options: readonly RawOption[]): Record<string, string> {
+  const texts: Record<string, string> = {};
+  for (const option of options) {
+    const name = option.name.replace(/^\$/, '').toLowerCase();
+    texts[name] = 'raw' in option ? option.value : option.text.slice(option.text.indexOf('=') + 1);
+  }
+  return texts;
 }
 
 function assembleOptions(options: readonly RawOption[], site: Site): QueryOptions {

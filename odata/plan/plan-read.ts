@@ -10,8 +10,9 @@ import { ODataError } from '../errors';
 import type { Limits } from '../limits';
 import { entitySetIgnoringCase, keyProperty, navigation, property, type EntitySetDef, type PropertyDef } from '../model';
 import type { KeyPredicate, LiteralNode, PathSegment, QueryOptions } from '../parse/ast';
-import { planBoolean, planExpr, type ExprContext } from './plan-expr';
-import type { KeyLookup, OrderKey, ReadPlan, ReadTarget } from './read-plan';
+import type { KeyLookup, ReadPlan, ReadTarget } from './read-plan';
+import { planFilterAndOrder, planSelect } from './plan-collection';
+import { planExpand } from './plan-expand';
 import { decodeSkipToken } from './skiptoken';
 import type { ValueExpr } from './typed-expr';
 
@@ -94,25 +95,6 @@ function planTarget(set: EntitySetDef, segments: readonly PathSegment[]): ReadTa
   return { kind: 'property', key, property: prop, raw: third?.name === '$value' };
 }
 
-function planSelect(set: EntitySetDef, options: QueryOptions): { select: PropertyDef[]; explicit: boolean } {
-  if (!options.select || options.select.some((s) => s.path.length === 1 && s.path[0] === '*')) {
-    return { select: [...set.properties], explicit: false };
-  }
-  const wanted = new Set<string>();
-  for (const item of options.select) {
-    const [name, ...rest] = item.path;
-    if (!name) continue;
-    if (rest.length > 0 || navigation(set, name)) {
-      throw new ODataError('UnsupportedQueryOption', `$select: '${item.path.join('/')}' selects through a navigation property, which needs $expand (not supported yet)`, '$select');
-    }
-    if (!property(set, name)) {
-      throw new ODataError('UnknownProperty', `$select: ${set.typeName} has no property '${name}'`, '$select');
-    }
-    wanted.add(name);
-  }
-  return { select: set.properties.filter((p) => wanted.has(p.name)), explicit: true };
-}
-
 function fingerprintOf(set: EntitySetDef, options: QueryOptions): string {
   const shape = JSON.stringify({ s: set.name, f: options.filter ?? null, o: options.orderby ?? null });
   return createHash('sha256').update(shape).digest('base64url').slice(0, 16);
@@ -125,7 +107,6 @@ export function planRead(request: ReadRequest, lookup: (n: string) => EntitySetD
   const set = resolveEntitySet(first.name, lookup);
   const target = planTarget(set, segments);
 
-  if (options.expand) throw new ODataError('UnsupportedQueryOption', '$expand is not supported yet', '$expand');
   if (options.search !== undefined) throw new ODataError('UnsupportedQueryOption', '$search is not supported yet; use $filter with contains()', '$search');
   if (options.levels !== undefined) throw new ODataError('UnsupportedQueryOption', '$levels is only allowed inside $expand', '$levels');
   if (options.top !== undefined && options.top > limits.maxTop) {
@@ -143,27 +124,7 @@ export function planRead(request: ReadRequest, lookup: (n: string) => EntitySetD
     }
   }
 
-  const root = { name: '$it', set };
-  const base = { root, variables: [], counter: { nodes: 0 }, maxInListItems: limits.maxInListItems };
-  const filterCtx: ExprContext = { ...base, option: '$filter', maxNodes: limits.maxFilterNodes };
-  const filter = options.filter ? planBoolean(options.filter, filterCtx, '$filter') : undefined;
-
-  const orderItems = options.orderby ?? [];
-  if (orderItems.length > limits.maxOrderByKeys) {
-    throw new ODataError('LimitExceeded', `$orderby may have at most ${limits.maxOrderByKeys} keys`, '$orderby');
-  }
-  const orderCtx: ExprContext = { ...base, option: '$orderby', counter: { nodes: 0 }, maxNodes: limits.maxFilterNodes };
-  const orderBy: OrderKey[] = orderItems.map((item) => {
-    const expr = planExpr(item.expr, orderCtx);
-    if (expr.type === 'Null') throw new ODataError('TypeMismatch', '$orderby: cannot order by null', '$orderby');
-    return { expr, direction: item.direction };
-  });
-  const key = keyProperty(set);
-  const orderedByKey = orderBy.some((o) => o.expr.kind === 'Column' && o.expr.navPath.length === 0 && o.expr.property === key);
-  if (!orderedByKey) {
-    orderBy.push({ expr: { kind: 'Column', variable: '$it', navPath: [], set, property: key, type: key.type, nullable: false }, direction: 'asc' });
-  }
-
+  const { filter, orderBy } = planFilterAndOrder(set, options, limits);
   const { select, explicit } = planSelect(set, options);
   const fingerprint = fingerprintOf(set, options);
   const after = options.skiptoken !== undefined
@@ -184,5 +145,6 @@ export function planRead(request: ReadRequest, lookup: (n: string) => EntitySetD
     after,
     pageSize,
     fingerprint,
+    expand: options.expand ? planExpand(set, options.expand, { limits, pageSize, depth: 1 }) : [],
   };
 }

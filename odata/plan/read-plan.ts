@@ -3,7 +3,7 @@
  * "plan is a value"). Made by plan-read.ts, consumed by server/db/compile-read.ts and odata/format.ts.
  * Pure types.
  */
-import type { EntitySetDef, PropertyDef } from '../model';
+import type { EntitySetDef, NavigationDef, PropertyDef } from '../model';
 import type { TypedExpr, ValueExpr } from './typed-expr';
 
 export interface OrderKey {
@@ -22,6 +22,38 @@ export type ReadTarget =
   | { readonly kind: 'count' }
   | { readonly kind: 'entity'; readonly key: KeyLookup }
   | { readonly kind: 'property'; readonly key: KeyLookup; readonly property: PropertyDef; readonly raw: boolean };
+
+/**
+ * One `$expand` item, planned: the navigation, the target's properties, and for a collection its filter,
+ * order (key as tie-breaker), $skip and the rows per parent (`limit`: $top, capped at the page size; one
+ * more is fetched to tell a truncated collection, which then carries a nextLink made from `link`).
+ *   Members($filter=UserId gt 3;$top=2) → { navigation: Members, set: Memberships, filter, orderBy:[Id asc], limit: 2, … }
+ */
+export interface ExpandPlan {
+  readonly navigation: NavigationDef;
+  readonly set: EntitySetDef;
+  readonly select: readonly PropertyDef[];
+  readonly selectExplicit: boolean;
+  readonly filter?: TypedExpr;
+  readonly orderBy: readonly OrderKey[];
+  readonly skip: number;
+  /** Entities per parent at most (collections); 0 at the deepest level of $levels=max, which only tells whether more exist. */
+  readonly limit: number;
+  /** `Members@odata.count` wanted. */
+  readonly count: boolean;
+  readonly expand: readonly ExpandPlan[];
+  /** How to ask for the rest of a truncated collection: the nested options as written, and the $top left. */
+  readonly link: ExpandLink;
+}
+
+export interface ExpandLink {
+  /** Nested options as written (filter, orderby, select, expand…), by lower-case name. */
+  readonly optionTexts: Readonly<Record<string, string>>;
+  /** $top still wanted after `limit` rows, if the client gave a $top. */
+  readonly top?: number;
+  /** The item itself as written, when it recurses ($levels): the rest must expand the same way. */
+  readonly recurse?: string;
+}
 
 export interface ReadPlan {
   readonly set: EntitySetDef;
@@ -43,4 +75,6 @@ export interface ReadPlan {
   readonly pageSize: number;
   /** Identifies the query shape ($filter + $orderby) that a $skiptoken belongs to. */
   readonly fingerprint: string;
+  /** `$expand` items, each read in the same statement. */
+  readonly expand: readonly ExpandPlan[];
 }

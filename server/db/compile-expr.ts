@@ -7,6 +7,7 @@
  */
 import type { EntitySetDef, NavigationDef } from '../../odata/model';
 import { targetSet } from '../../odata/plan/plan-expr';
+import type { OrderKey } from '../../odata/plan/read-plan';
 import type { ColumnExpr, ExprType, LambdaExpr, TypedExpr } from '../../odata/plan/typed-expr';
 import { ident, joinFragments, sql, type SqlFragment } from './sql-fragment';
 
@@ -77,6 +78,19 @@ const SQL_TYPES: Record<ExprType, string> = {
 export function param(type: ExprType, value: unknown): SqlFragment {
   if (value === null || value === undefined || type === 'Null') return sql('NULL');
   return sql(`?::${SQL_TYPES[type]}`, [value]);
+}
+
+/**
+ * ORDER BY text of one key. `rangeFirst` orders by `col || ''` — the same order (same collation, null
+ * stays null) that no index provides, so PostgreSQL reads the prefix range from the prefix index and
+ * sorts those rows, instead of walking the (company_id, last_name, …) index from 'A' and discarding rows
+ * until it reaches 'Sm' (100k users: 60 ms → 4.6 ms for startswith(LastName,'Sm'), top 50).
+ */
+export function orderSql(key: OrderKey, compiled: SqlFragment, rangeFirst = false): string {
+  const expr = rangeFirst ? `(${compiled.sql} || '')` : compiled.sql;
+  if (!key.expr.nullable) return `${expr} ${key.direction.toUpperCase()}`;
+  // OData: null sorts before every value ascending, after every value descending.
+  return key.direction === 'asc' ? `${expr} ASC NULLS FIRST` : `${expr} DESC NULLS LAST`;
 }
 
 const COMPARE: Record<string, string> = { eq: '=', ne: '<>', gt: '>', ge: '>=', lt: '<', le: '<=' };

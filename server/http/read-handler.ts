@@ -6,10 +6,12 @@
 import type { Request, Response } from 'express';
 import type { Knex } from 'knex';
 import { ODataError } from '../../odata/errors';
-import { contextUrl, etagOf, formatSingle, formatValue, keyLiteral, type FormatOptions } from '../../odata/format';
-import { entitySet } from '../../odata/model';
+import { contextUrl, etagOf, formatValue, keyLiteral, type FormatOptions } from '../../odata/format';
+import { formatSingle } from '../../odata/format-expanded';
+import { entitySet, type EntitySetDef } from '../../odata/model';
 import type { PathSegment, QueryOptions } from '../../odata/parse/ast';
 import { entityNotFound, planRead } from '../../odata/plan/plan-read';
+import type { ExpandPlan } from '../../odata/plan/read-plan';
 import { encodeSkipToken } from '../../odata/plan/skiptoken';
 import { serializeCollection } from '../../odata/serialize';
 import type { Principal } from '../auth/principal';
@@ -41,6 +43,11 @@ async function execute(db: Knex, compiled: CompiledRead): Promise<Executed> {
   return run();
 }
 
+/** The entity sets a read reaches: its own and every expanded one. */
+function setsRead(shape: { readonly set: EntitySetDef; readonly expand: readonly ExpandPlan[] }): EntitySetDef[] {
+  return [shape.set, ...shape.expand.flatMap((plan) => setsRead(plan))];
+}
+
 export interface ReadContext {
   readonly db: Knex;
   readonly config: Config;
@@ -62,8 +69,10 @@ export async function handleRead(req: Request, res: Response, ctx: ReadContext):
     { segments, options, limits: config.limits, preferredPageSize: prefer.maxPageSize, skipTokenSecret: config.jwtSecret },
     entitySet,
   );
-  if (plan.set.readableBy === 'administrators' && !principal.isAdministrator) {
-    throw new ODataError('Forbidden', `${plan.set.name} can be read by administrators only`, plan.set.name);
+  if (!principal.isAdministrator) {
+    for (const set of setsRead(plan)) {
+      if (set.readableBy === 'administrators') throw new ODataError('Forbidden', `${set.name} can be read by administrators only`, set.name);
+    }
   }
   const compiled = compileRead(db, plan, principal.companyId, visibilityFor(principal, ctx.visible));
   const result = await execute(db, compiled);

@@ -153,7 +153,7 @@ describe('buildMetadataXml', () => {
         ['CountRestrictions', 'Countable', true],
         ['FilterRestrictions', 'Filterable', true],
         ['SortRestrictions', 'Sortable', true],
-        ['ExpandRestrictions', 'Expandable', false],
+        ['ExpandRestrictions', 'Expandable', true],
         ['SearchRestrictions', 'Searchable', false],
         ['SelectSupport', 'Supported', true],
       ].map(([term, property, value]) => record(term as string, property as string, value as boolean)),

@@ -66,7 +66,12 @@ describe('parseQueryOptions', () => {
   it('parses $expand with nested options', () => {
     const { options } = parseQueryOptions('$expand=Members($filter=UserId%20gt%203;$top=2)');
     expect(options.expand).to.deep.equal([
-      { path: ['Members'], options: { filter: bin('gt', mem('UserId', 16), lit('int', 3, 26), 23), top: 2 } },
+      {
+        path: ['Members'],
+        options: { filter: bin('gt', mem('UserId', 16), lit('int', 3, 26), 23), top: 2 },
+        text: 'Members($filter=UserId gt 3;$top=2)',
+        optionTexts: { filter: 'UserId gt 3', top: '2' },
+      },
     ]);
   });
 
@@ -163,9 +168,9 @@ describe('parseSelect', () => {
 describe('parseExpand', () => {
   it('parses plain, several and star items', () => {
     expect(parseExpand('Parent,Members,*')).to.deep.equal([
-      { path: ['Parent'], options: {} },
-      { path: ['Members'], options: {} },
-      { path: ['*'], options: {} },
+      { path: ['Parent'], options: {}, text: 'Parent', optionTexts: {} },
+      { path: ['Members'], options: {}, text: 'Members', optionTexts: {} },
+      { path: ['*'], options: {}, text: '*', optionTexts: {} },
     ]);
   });
 
@@ -177,8 +182,10 @@ describe('parseExpand', () => {
           filter: bin('gt', mem('UserId', 16), lit('int', 3, 26), 23),
           top: 2,
           select: [{ path: ['Id'] }],
-          expand: [{ path: ['User'], options: { select: [{ path: ['FirstName'] }] } }],
+          expand: [{ path: ['User'], options: { select: [{ path: ['FirstName'] }] }, text: 'User($select=FirstName)', optionTexts: { select: 'FirstName' } }],
         },
+        text: 'Members($filter=UserId gt 3;$top=2;$select=Id;$expand=User($select=FirstName))',
+        optionTexts: { filter: 'UserId gt 3', top: '2', select: 'Id', expand: 'User($select=FirstName)' },
       },
     ]);
   });
@@ -188,6 +195,8 @@ describe('parseExpand', () => {
       {
         path: ['Children'],
         options: { orderby: [{ expr: mem('Name', 17), direction: 'desc' }], skip: 1, count: true, search: '(a b)', levels: 'max' },
+        text: 'Children(orderby=Name desc;skip=1;$count=true;$search=(a b);levels=max)',
+        optionTexts: { orderby: 'Name desc', skip: '1', count: 'true', search: '(a b)', levels: 'max' },
       },
     ]);
   });

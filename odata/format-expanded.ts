@@ -1,0 +1,71 @@
+/**
+ * Formatting of entities with expanded navigations: the row's own properties as formatEntity formats
+ * them, then each navigation — a single entity (or null), or a collection preceded by its
+ * `@odata.count` and, when more entities exist than were read, an `@odata.nextLink` to the rest. The
+ * expanded JSON is built by PostgreSQL (server/db/compile-expand.ts); its values are formatted here by
+ * their Edm type like any other. Pure: no I/O.
+ */
+import { expandCountAlias, expandKeyAlias } from './aliases';
+import { contextUrl, formatEntity, keyLiteral, type FormatOptions } from './format';
+import type { PropertyDef } from './model';
+import type { ExpandPlan, ReadPlan } from './plan/read-plan';
+
+type Row = Record<string, unknown>;
+
+/** What to format at one level: the properties and the expanded navigations (a ReadPlan or an ExpandPlan). */
+export interface ExpandShape {
+  readonly select: readonly PropertyDef[];
+  readonly expand: readonly ExpandPlan[];
+}
+
+/** A single entity, expanded, with its context URL first. */
+export function formatSingle(plan: ReadPlan, row: Row, options: FormatOptions): Row {
+  return { '@odata.context': contextUrl(plan, options.serviceRoot), ...formatExpanded(row, plan, options) };
+}
+
+/**
+ * `formatExpanded({ Id: '5', Name: 'Platform', __key_Members: '5', Members: [{ Id: 9, UserId: 3, … }] }, plan, options)`
+ *   → { Id: 5, Name: 'Platform', Members: [{ Id: 9, UserId: 3, … }] }
+ */
+export function formatExpanded(row: Row, shape: ExpandShape, options: FormatOptions): Row {
+  if (shape.expand.length === 0) return formatEntity(row, shape.select, options);
+  const entity = formatEntity(row, shape.select, options);
+  for (const plan of shape.expand) {
+    const name = plan.navigation.name;
+    const value = row[name];
+    if (!plan.navigation.collection) {
+      if (value !== null && value !== undefined) entity[name] = formatExpanded(value as Row, plan, options);
+      else if (!options.omitNulls) entity[name] = null;
+      continue;
+    }
+    const items = (value ?? []) as Row[];
+    if (plan.count) {
+      const count = Number(row[expandCountAlias(name)] ?? 0);
+      entity[`${name}@odata.count`] = options.ieee754Compatible ? String(count) : count;
+    }
+    if (items.length > plan.limit) entity[`${name}@odata.nextLink`] = expandedNextLink(plan, row[expandKeyAlias(name)], options.serviceRoot);
+    entity[name] = items.slice(0, plan.limit).map((item) => formatExpanded(item, plan, options));
+  }
+  return entity;
+}
+
+/**
+ * Where the rest of a truncated expanded collection is read: its entity set, filtered to the parent and
+ * by the nested $filter, with the nested $select/$orderby/$expand (and the recursion of $levels), past
+ * the entities already sent.
+ *   Members of team 5, 1000 sent → 'http://h/odata/OrganizationTeamMemberHierarchies?$filter=OrganizationTeamHierarchyId%20eq%205&$skip=1000'
+ */
+export function expandedNextLink(plan: ExpandPlan, parentKey: unknown, serviceRoot: string): string {
+  const joined = plan.set.properties.find((p) => p.column === plan.navigation.targetColumn);
+  if (!joined) throw new Error(`model: ${plan.set.name} has no property for ${plan.navigation.targetColumn}`);
+  const texts = plan.link.optionTexts;
+  const own = `${joined.name} eq ${keyLiteral(joined, parentKey)}`;
+  const options: [string, string][] = [['$filter', texts.filter ? `${own} and (${texts.filter})` : own]];
+  if (texts.select) options.push(['$select', texts.select]);
+  const expand = [texts.expand, plan.link.recurse].filter((text) => text).join(',');
+  if (expand) options.push(['$expand', expand]);
+  if (texts.orderby) options.push(['$orderby', texts.orderby]);
+  if (plan.link.top !== undefined) options.push(['$top', String(plan.link.top)]);
+  options.push(['$skip', String(plan.skip + plan.limit)]);
+  return `${serviceRoot}/${plan.set.name}?${options.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&')}`;
+}

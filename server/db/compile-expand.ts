@@ -1,0 +1,98 @@
+/**
+ * Compiler for `$expand` plans → select-list fields of the page's ONE statement: each expanded
+ * navigation is a correlated subquery that builds its entities as JSON in PostgreSQL — a collection as
+ * `to_json(ARRAY(SELECT json_build_object(…) … ORDER BY … LIMIT n+1))` (the ARRAY keeps the ORDER BY),
+ * a single entity as `(SELECT json_build_object(…) … LIMIT 1)`. Same company, the target's visibility,
+ * the nested filter, order and paging; nested expands nest inside. No I/O; identifiers from the model.
+ */
+import type { ExpandPlan } from '../../odata/plan/read-plan';
+import { ETAG_ALIAS, expandCountAlias, expandKeyAlias } from '../../odata/aliases';
+import { ExprCompiler, orderSql, Scope } from './compile-expr';
+import { ident, joinFragments, sql, type SqlFragment } from './sql-fragment';
+
+/** PostgreSQL's limit on a function's arguments: json_build_object takes at most 50 name/value pairs. */
+const MAX_JSON_PAIRS = 50;
+
+/** One value of an entity: its output name and SQL. */
+export interface Field {
+  readonly name: string;
+  readonly value: SqlFragment;
+}
+
+/**
+ * The expanded navigations of rows aliased `parent`, as fields:
+ *   [Members($top=2)] on t0 → __key_Members: "t0"."id", Members: to_json(ARRAY(SELECT json_build_object('Id', "t1"."id", …)
+ *     FROM "organization_team_member_hierarchies" AS "t1" WHERE "t1"."company_id" = "t0"."company_id"
+ *     AND "t1"."organization_team_hierarchy_id" = "t0"."id" ORDER BY "t1"."id" ASC LIMIT 3))
+ */
+export function expandFields(compiler: ExprCompiler, plans: readonly ExpandPlan[], parent: string): Field[] {
+  const fields: Field[] = [];
+  for (const plan of plans) {
+    const nav = plan.navigation;
+    if (nav.collection) {
+      if (plan.count) fields.push({ name: expandCountAlias(nav.name), value: countOf(compiler, plan, parent) });
+      fields.push({ name: expandKeyAlias(nav.name), value: sql(ident(parent, nav.sourceColumn)) });
+    }
+    fields.push({ name: nav.name, value: nav.collection ? collectionOf(compiler, plan, parent) : singleOf(compiler, plan, parent) });
+  }
+  return fields;
+}
+
+/**
+ * FROM … WHERE [ORDER BY] of the entities a navigation reaches from `parent`: same company, joined,
+ * visible, filtered; with `ordered`, the plan's order too. The filter and order are compiled first: the
+ * LEFT JOINs their paths need are registered on the scope while compiling them.
+ */
+function reached(compiler: ExprCompiler, plan: ExpandPlan, parent: string, ordered: boolean): { alias: string; from: SqlFragment } {
+  const alias = compiler.nextAlias();
+  const scope = new Scope('$it', alias, plan.set, undefined, compiler);
+  const nav = plan.navigation;
+  const where: SqlFragment[] = [
+    sql(`${ident(alias, 'company_id')} = ${ident(parent, 'company_id')}`),
+    sql(`${ident(alias, nav.targetColumn)} = ${ident(parent, nav.sourceColumn)}`),
+  ];
+  const visible = compiler.visibility(plan.set, alias);
+  if (visible) where.push(visible);
+  if (plan.filter) {
+    const filter = compiler.compile(plan.filter, scope);
+    where.push(sql(`(${filter.sql})`, filter.bindings));
+  }
+  const order = ordered
+    ? joinFragments(plan.orderBy.map((key) => {
+      const compiled = compiler.compile(key.expr, scope);
+      return sql(orderSql(key, compiled), compiled.bindings);
+    }), ', ')
+    : undefined;
+  const condition = joinFragments(where, ' AND ');
+  const parts = [sql(`${ident(plan.set.table)} AS ${ident(alias)}`), ...scope.joins, sql(`WHERE ${condition.sql}`, condition.bindings)];
+  if (order) parts.push(sql(`ORDER BY ${order.sql}`, order.bindings));
+  return { alias, from: joinFragments(parts, ' ') };
+}
+
+/** json_build_object('Id', "t1"."id", …, '__etag', version, nested navigations…) for rows aliased `alias`. */
+function entityJson(compiler: ExprCompiler, plan: ExpandPlan, alias: string): SqlFragment {
+  const fields: Field[] = plan.select.map((p) => ({ name: p.name, value: sql(ident(alias, p.column)) }));
+  if (plan.set.versionColumn) fields.push({ name: ETAG_ALIAS, value: sql(`${ident(alias, plan.set.versionColumn)}::text`) });
+  fields.push(...expandFields(compiler, plan.expand, alias));
+  if (fields.length > MAX_JSON_PAIRS) throw new Error(`compile: ${plan.set.name} has more than ${MAX_JSON_PAIRS} fields to expand`);
+  const pairs = joinFragments(fields.map((f) => sql(`'${f.name}', ${f.value.sql}`, f.value.bindings)), ', ');
+  return sql(`json_build_object(${pairs.sql})`, pairs.bindings);
+}
+
+function collectionOf(compiler: ExprCompiler, plan: ExpandPlan, parent: string): SqlFragment {
+  const { alias, from } = reached(compiler, plan, parent, true);
+  const entity = entityJson(compiler, plan, alias);
+  const offset = plan.skip > 0 ? ` OFFSET ${plan.skip}` : '';
+  return sql(`to_json(ARRAY(SELECT ${entity.sql} FROM ${from.sql} LIMIT ${plan.limit + 1}${offset}))`, [...entity.bindings, ...from.bindings]);
+}
+
+function singleOf(compiler: ExprCompiler, plan: ExpandPlan, parent: string): SqlFragment {
+  const { alias, from } = reached(compiler, plan, parent, false);
+  const entity = entityJson(compiler, plan, alias);
+  return sql(`(SELECT ${entity.sql} FROM ${from.sql} LIMIT 1)`, [...entity.bindings, ...from.bindings]);
+}
+
+function countOf(compiler: ExprCompiler, plan: ExpandPlan, parent: string): SqlFragment {
+  const { from } = reached(compiler, plan, parent, false);
+  return sql(`(SELECT count(*) FROM ${from.sql})`, from.bindings);
+}
