@@ -77,7 +77,17 @@ export interface Probe {
   /** The ids of `value` (in order), or the count of a /$count, or null. */
   readonly ids: readonly number[] | null;
   readonly count: number | null;
+  /** Entities in the answer at any depth ($expand nests them): objects with an Id. */
+  readonly entities: number;
   readonly nextPath: string | null;
+}
+
+/** Objects with an Id anywhere in `value`: `[{ Id: 1, Members: [{ Id: 7 }] }]` → 2. */
+export function countEntities(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((n: number, item) => n + countEntities(item), 0);
+  if (value === null || typeof value !== 'object') return 0;
+  const own = 'Id' in value ? 1 : 0;
+  return Object.values(value).reduce((n: number, item) => n + countEntities(item), own);
 }
 
 /** One request → what it answered: `probe(port, req)` → { status: 200, ids: [3, 9, …], count: null, nextPath: '/odata/Users?…' }. */
@@ -86,13 +96,13 @@ export async function probe(port: number, request: BenchRequest): Promise<Probe>
   const text = await response.text();
   if (!(response.headers.get('content-type') ?? '').includes('json')) {
     const n = Number(text);
-    return { status: response.status, ids: null, count: Number.isFinite(n) && text.trim() !== '' ? n : null, nextPath: null };
+    return { status: response.status, ids: null, count: Number.isFinite(n) && text.trim() !== '' ? n : null, entities: 0, nextPath: null };
   }
   const body = JSON.parse(text) as { value?: Array<{ Id?: unknown }>; Id?: unknown; '@odata.nextLink'?: string };
   const ids = body.value ? body.value.map((r) => Number(r.Id)) : body.Id !== undefined ? [Number(body.Id)] : null;
   const link = body['@odata.nextLink'];
   const nextPath = link ? (({ pathname, search }) => pathname + search)(new URL(link)) : null;
-  return { status: response.status, ids, count: null, nextPath };
+  return { status: response.status, ids, count: null, entities: countEntities(body.value ?? body), nextPath };
 }
 
 /** Follows nextLinks: `pageRequest(port, first, 50)` → first with path '/odata/Users?$top=5100&$skiptoken=…' (page 50). */

@@ -66,7 +66,7 @@ export function firstPages(ctx: Omit<ScenarioContext, 'page50'>): { ours: BenchR
   };
 }
 
-/** Every scenario, in the order they run: → [point, prefix-sort, count-department, …, expand (n/a), levels (n/a)]. */
+/** Every scenario, in the order they run: → [point, prefix-sort, count-department, …, expand, levels]. */
 export function buildScenarios(ctx: ScenarioContext): Scenario[] {
   const { fixtures } = ctx;
   const admin = { authorization: `Bearer ${ctx.adminToken}` };
@@ -123,8 +123,12 @@ export function buildScenarios(ctx: ScenarioContext): Scenario[] {
     scenarios.push({ kind: 'missing', name: 'move-team', what: 'n/a (no depth-6 team with a sibling parent in the manager\'s subtree)' });
   }
   scenarios.push(
-    { kind: 'missing', name: 'expand', what: 'n/a (not implemented): $expand' },
-    { kind: 'missing', name: 'levels', what: 'n/a (not implemented): $levels' },
+    load('expand', 'OrganizationTeamHierarchies?$expand=Members($top=20)&$top=50',
+      always(get(odataPath('OrganizationTeamHierarchies', { $expand: 'Members($top=20)', $top: '50' }), admin)),
+      always(get('/teams?limit=50&members=20', company))),
+    load('levels', 'OrganizationTeamHierarchies?$filter=ParentId eq null&$expand=Children($levels=max): the whole tree',
+      always(get(odataPath('OrganizationTeamHierarchies', { $filter: 'ParentId eq null', $expand: 'Children($levels=max)' }), admin)),
+      always(get('/teams/tree', company))),
   );
   return scenarios;
 }

@@ -8,8 +8,8 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Knex } from 'knex';
 import type pg from 'pg';
 import {
-  COUNT_USERS_IN_DEPARTMENT, INSERT_MEMBERSHIP, MOVE_TEAM, USER_BY_ID, USERS_BY_LAST_NAME_PREFIX, USERS_DISPLAY_NAME_CONTAINS, USERS_PAGE,
-  type ScopedSql,
+  ALL_TEAMS, COUNT_USERS_IN_DEPARTMENT, INSERT_MEMBERSHIP, MOVE_TEAM, TEAMS_WITH_MEMBERS, USER_BY_ID, USERS_BY_LAST_NAME_PREFIX,
+  USERS_DISPLAY_NAME_CONTAINS, USERS_PAGE, type ScopedSql,
 } from './sql';
 
 type Row = Record<string, unknown>;
@@ -74,10 +74,24 @@ function statusOf(err: unknown): number {
   return 500;
 }
 
+/** Flat teams (key order) → the roots, each with its Children nested: `[{Id:1},{Id:2,ParentId:1}]` → [{Id:1, Children:[{Id:2, Children:[]}]}]. */
+export function nestTeams(rows: readonly Row[]): Row[] {
+  const byId = new Map<string, Row>();
+  for (const row of rows) byId.set(String(row.Id), { ...row, Children: [] });
+  const roots: Row[] = [];
+  for (const team of byId.values()) {
+    const parent = team.ParentId === null ? undefined : byId.get(String(team.ParentId));
+    if (parent) (parent.Children as Row[]).push(team);
+    else roots.push(team);
+  }
+  return roots;
+}
+
 /**
  * `createBaselineApp(pgRunner(pool))` → express app with:
  *   GET /users/count?department=Platform · GET /users/:id · GET /users?lastNamePrefix=Sm&limit=50
  *   GET /users?displayNameContains=ann&limit=50 · GET /users?after=<id>&limit=100 (keyset, with a nextLink)
+ *   GET /teams?limit=50&members=20 (each team's first members nested) · GET /teams/tree (the whole tree, nested)
  *   POST /memberships { userId, teamId } · PATCH /teams/:id { parentId }
  */
 export function createBaselineApp(run: SqlRunner): express.Express {
@@ -118,6 +132,16 @@ export function createBaselineApp(run: SqlRunner): express.Express {
     const body: Row = { value };
     if (more) body['@odata.nextLink'] = `http://${req.headers.host}/users?limit=${limit}&after=${String(value[value.length - 1]?.Id)}`;
     res.json(body);
+  });
+
+  app.get('/teams', async (req, res) => {
+    const caller = callerOf(req);
+    const members = Math.min(Number(req.query.members ?? 20) || 20, MAX_PAGE);
+    res.json({ value: await run(TEAMS_WITH_MEMBERS, [caller.companyId, limitOf(req), members]) });
+  });
+
+  app.get('/teams/tree', async (req, res) => {
+    res.json({ value: nestTeams(await run(ALL_TEAMS, [callerOf(req).companyId])) });
   });
 
   app.post('/memberships', async (req, res) => {

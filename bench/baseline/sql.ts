@@ -112,3 +112,26 @@ export const MOVE_TEAM = `WITH locked AS MATERIALIZED (SELECT pg_advisory_xact_l
     FROM moved
   )
   SELECT id AS "Id" FROM moved`;
+
+const TEAM_COLUMNS = `t.id AS "Id", t.company_id AS "CompanyId", t.name AS "Name", t.description AS "Description", t.parent_id AS "ParentId",
+  t.created_at AS "CreatedAt", t.updated_at AS "UpdatedAt", t.row_version AS "RowVersion"`;
+
+/**
+ * Teams in key order, each with its first members (by membership id) nested as a JSON array, built by a
+ * LATERAL subquery per team: $1 company, $2 teams, $3 members per team.
+ */
+export const TEAMS_WITH_MEMBERS = `SELECT ${TEAM_COLUMNS}, members.list AS "Members"
+  FROM organization_team_hierarchies t
+  CROSS JOIN LATERAL (
+    SELECT coalesce(json_agg(m ORDER BY m."Id"), '[]'::json) AS list FROM (
+      SELECT m.id AS "Id", m.company_id AS "CompanyId", m.user_id AS "UserId", m.organization_team_hierarchy_id AS "OrganizationTeamHierarchyId",
+        m.created_at AS "CreatedAt", m.row_version AS "RowVersion"
+      FROM organization_team_member_hierarchies m
+      WHERE m.company_id = t.company_id AND m.organization_team_hierarchy_id = t.id
+      ORDER BY m.id LIMIT $3
+    ) m
+  ) members
+  WHERE t.company_id = $1 ORDER BY t.id LIMIT $2`;
+
+/** Every team of the company, flat, for the whole-tree request (the server nests them): $1 company. */
+export const ALL_TEAMS = `SELECT ${TEAM_COLUMNS} FROM organization_team_hierarchies t WHERE t.company_id = $1 ORDER BY t.id`;
