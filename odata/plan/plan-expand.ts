@@ -33,7 +33,7 @@ function navigationsOf(set: EntitySetDef, item: ExpandItem): NavigationDef[] {
   const [name, ...rest] = item.path;
   if (name === '*' && rest.length === 0) {
     if (Object.keys(item.optionTexts).some((option) => option !== 'levels')) {
-      throw new ODataError('UnsupportedQueryOption', '$expand: * takes no nested options other than $levels; name the navigation to filter or select it', '$expand');
+      throw new ODataError('UnsupportedQueryOption', '$expand: * takes no nested options other than $levels; give them on a named navigation', '$expand');
     }
     return [...set.navigations];
   }
@@ -141,6 +141,6 @@ function recurse(nav: NavigationDef, item: ExpandItem, ctx: ExpandContext, level
     return planItem(again, item, ctx, levels - 1);
   }
   if (ctx.depth < ctx.limits.maxExpandDepth) return planItem(again, item, ctx, 'max');
-  if (!again.collection) return undefined; // a chain of parents: it stops at the limit
-  return planItem(again, item, ctx, undefined, true);
+  // at the limit: a chain of parents just stops; a collection is probed
+  return again.collection ? planItem(again, item, ctx, undefined, true) : planItem(again, item, ctx, undefined);
 }
