@@ -43,7 +43,7 @@ export function formatExpanded(row: Row, shape: ExpandShape, options: FormatOpti
       const count = Number(row[expandCountAlias(name)] ?? 0);
       entity[`${name}@odata.count`] = options.ieee754Compatible ? String(count) : count;
     }
-    if (items.length > plan.limit) entity[`${name}@odata.nextLink`] = expandedNextLink(plan, row[expandKeyAlias(name)], options.serviceRoot);
+    if (plan.probeMore && items.length > plan.limit) entity[`${name}@odata.nextLink`] = expandedNextLink(plan, row[expandKeyAlias(name)], options.serviceRoot);
     entity[name] = items.slice(0, plan.limit).map((item) => formatExpanded(item, plan, options));
   }
   return entity;

@@ -18,6 +18,9 @@ export interface FormatOptions {
 /** The form DateTimeOffset values are sent in (what server/db/pg-types.ts already produces). */
 const ISO_UTC_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
+/** PostgreSQL's JSON form of a timestamptz in a UTC session (the values inside $expand): `2024-01-31T10:00:00.123987+00:00`. */
+const JSON_UTC = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,6}))?\+00:00$/;
+
 /** `formatValue(Int64 prop, '42', opts)` → 42; `formatValue(DateTimeOffset, Date, …)` → '2024-01-31T10:00:00.000Z'. */
 export function formatValue(prop: PropertyDef, value: unknown, options: FormatOptions): unknown {
   if (value === null || value === undefined) return null;
@@ -28,9 +31,13 @@ export function formatValue(prop: PropertyDef, value: unknown, options: FormatOp
     case 'Edm.Int32':
     case 'Edm.Double':
       return Number(value);
-    case 'Edm.DateTimeOffset':
+    case 'Edm.DateTimeOffset': {
       if (value instanceof Date) return value.toISOString();
-      return ISO_UTC_MS.test(String(value)) ? String(value) : new Date(String(value)).toISOString();
+      const text = String(value);
+      if (ISO_UTC_MS.test(text)) return text;
+      const json = JSON_UTC.exec(text);
+      return json ? `${json[1]}.${(json[2] ?? '').padEnd(3, '0').slice(0, 3)}Z` : new Date(text).toISOString();
+    }
     case 'Edm.Boolean':
       return Boolean(value);
     default:

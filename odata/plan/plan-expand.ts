@@ -101,6 +101,8 @@ function planItem(nav: NavigationDef, item: ExpandItem, ctx: ExpandContext, leve
   const expand = options.expand && !probe ? planExpand(set, options.expand, deeper) : [];
   const recursion = levels === undefined || probe ? undefined : recurse(nav, item, deeper, levels, expand);
   const limit = probe ? 0 : nav.collection ? Math.min(options.top ?? ctx.pageSize, ctx.pageSize) : 1;
+  // more than $top is never wanted: only a page-size cut (or a probe) can leave entities for a nextLink
+  const probeMore = nav.collection && (probe || options.top === undefined || options.top > limit);
   return {
     navigation: nav,
     set,
@@ -110,14 +112,24 @@ function planItem(nav: NavigationDef, item: ExpandItem, ctx: ExpandContext, leve
     orderBy,
     skip: options.skip ?? 0,
     limit,
+    probeMore,
     count: options.count === true && !probe,
     expand: recursion ? [...expand, recursion] : expand,
     link: {
       optionTexts: item.optionTexts,
       top: options.top !== undefined && options.top > limit ? options.top - limit : undefined,
-      recurse: levels === undefined && !probe ? undefined : item.text,
+      recurse: recursion === undefined && !probe ? undefined : itemWithLevels(nav, item, probe || levels === 'max' ? 'max' : (levels as number) - 1),
     },
   };
+}
+
+/**
+ * The item as the rest of a level must expand: `Children($levels=3;$select=Name)` one level down →
+ * 'Children($levels=2;$select=Name)'. Option values are the client's text.
+ */
+function itemWithLevels(nav: NavigationDef, item: ExpandItem, levels: number | 'max'): string {
+  const options = Object.entries({ ...item.optionTexts, levels: String(levels) }).map(([name, text]) => `$${name}=${text}`);
+  return `${nav.name}(${options.join(';')})`;
 }
 
 /**

@@ -26,7 +26,8 @@ export type ReadTarget =
 /**
  * One `$expand` item, planned: the navigation, the target's properties, and for a collection its filter,
  * order (key as tie-breaker), $skip and the rows per parent (`limit`: $top, capped at the page size; one
- * more is fetched to tell a truncated collection, which then carries a nextLink made from `link`).
+ * more is fetched, unless $top is answered in full, to tell a truncated collection, which then carries a
+ * nextLink made from `link`).
  *   Members($filter=UserId gt 3;$top=2) → { navigation: Members, set: Memberships, filter, orderBy:[Id asc], limit: 2, … }
  */
 export interface ExpandPlan {
@@ -39,6 +40,8 @@ export interface ExpandPlan {
   readonly skip: number;
   /** Entities per parent at most (collections); 0 at the deepest level of $levels=max, which only tells whether more exist. */
   readonly limit: number;
+  /** Whether one more entity is read to tell that more exist: not when the nested $top is fully answered by `limit`. */
+  readonly probeMore: boolean;
   /** `Members@odata.count` wanted. */
   readonly count: boolean;
   readonly expand: readonly ExpandPlan[];
@@ -51,7 +54,7 @@ export interface ExpandLink {
   readonly optionTexts: Readonly<Record<string, string>>;
   /** $top still wanted after `limit` rows, if the client gave a $top. */
   readonly top?: number;
-  /** The item itself as written, when it recurses ($levels): the rest must expand the same way. */
+  /** The item again with the $levels still to expand below this level (`Children($levels=2;$select=Name)`), if any. */
   readonly recurse?: string;
 }
 

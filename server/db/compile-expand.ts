@@ -5,6 +5,7 @@
  * a single entity as `(SELECT json_build_object(…) … LIMIT 1)`. Same company, the target's visibility,
  * the nested filter, order and paging; nested expands nest inside. No I/O; identifiers from the model.
  */
+import type { PropertyDef } from '../../odata/model';
 import type { ExpandPlan } from '../../odata/plan/read-plan';
 import { ETAG_ALIAS, expandCountAlias, expandKeyAlias } from '../../odata/aliases';
 import { ExprCompiler, orderSql, Scope } from './compile-expr';
@@ -31,7 +32,7 @@ export function expandFields(compiler: ExprCompiler, plans: readonly ExpandPlan[
     const nav = plan.navigation;
     if (nav.collection) {
       if (plan.count) fields.push({ name: expandCountAlias(nav.name), value: countOf(compiler, plan, parent) });
-      fields.push({ name: expandKeyAlias(nav.name), value: sql(ident(parent, nav.sourceColumn)) });
+      fields.push({ name: expandKeyAlias(nav.name), value: sql(`${ident(parent, nav.sourceColumn)}::text`) });
     }
     fields.push({ name: nav.name, value: nav.collection ? collectionOf(compiler, plan, parent) : singleOf(compiler, plan, parent) });
   }
@@ -69,9 +70,17 @@ function reached(compiler: ExprCompiler, plan: ExpandPlan, parent: string, order
   return { alias, from: joinFragments(parts, ' ') };
 }
 
+/**
+ * A column as a JSON value: Int64 and Decimal as text, which JSON.parse would round above 2^53 (the
+ * formatter makes them numbers, or keeps the text under IEEE754Compatible); the rest as it is.
+ */
+function jsonValue(column: string, prop: PropertyDef): string {
+  return prop.type === 'Edm.Int64' || prop.type === 'Edm.Decimal' ? `${column}::text` : column;
+}
+
 /** json_build_object('Id', "t1"."id", …, '__etag', version, nested navigations…) for rows aliased `alias`. */
 function entityJson(compiler: ExprCompiler, plan: ExpandPlan, alias: string): SqlFragment {
-  const fields: Field[] = plan.select.map((p) => ({ name: p.name, value: sql(ident(alias, p.column)) }));
+  const fields: Field[] = plan.select.map((p) => ({ name: p.name, value: sql(jsonValue(ident(alias, p.column), p)) }));
   if (plan.set.versionColumn) fields.push({ name: ETAG_ALIAS, value: sql(`${ident(alias, plan.set.versionColumn)}::text`) });
   fields.push(...expandFields(compiler, plan.expand, alias));
   if (fields.length > MAX_JSON_PAIRS) throw new Error(`compile: ${plan.set.name} has more than ${MAX_JSON_PAIRS} fields to expand`);
@@ -83,7 +92,8 @@ function collectionOf(compiler: ExprCompiler, plan: ExpandPlan, parent: string):
   const { alias, from } = reached(compiler, plan, parent, true);
   const entity = entityJson(compiler, plan, alias);
   const offset = plan.skip > 0 ? ` OFFSET ${plan.skip}` : '';
-  return sql(`to_json(ARRAY(SELECT ${entity.sql} FROM ${from.sql} LIMIT ${plan.limit + 1}${offset}))`, [...entity.bindings, ...from.bindings]);
+  const limit = plan.limit + (plan.probeMore ? 1 : 0);
+  return sql(`to_json(ARRAY(SELECT ${entity.sql} FROM ${from.sql} LIMIT ${limit}${offset}))`, [...entity.bindings, ...from.bindings]);
 }
 
 function singleOf(compiler: ExprCompiler, plan: ExpandPlan, parent: string): SqlFragment {

@@ -20,7 +20,7 @@ function plan(set: string, query: string, pageSize?: number) {
 }
 
 describe('formatExpanded', () => {
-  const read = plan('OrganizationTeamHierarchies', '$select=Id,Name&$expand=Members($top=2;$select=Id,CreatedAt;$count=true),Parent($select=Name)');
+  const read = plan('OrganizationTeamHierarchies', '$select=Id,Name&$expand=Members($select=Id,CreatedAt;$count=true),Parent($select=Name)', 2);
   const row = {
     Id: '5', Name: 'Platform', __etag: '3', __o0: '5', __count_Members: '7', __key_Members: '5',
     Members: [
@@ -31,7 +31,7 @@ describe('formatExpanded', () => {
     Parent: null,
   };
 
-  it('formats nested values by type, keeps $top entities and links to the rest, after the count', () => {
+  it('formats nested values by type, keeps a page of entities and links to the rest, after the count', () => {
     const entity = formatExpanded(structuredClone(row), read, plain);
     expect(entity).to.deep.equal({
       '@odata.etag': 'W/"3"',
@@ -60,6 +60,12 @@ describe('formatExpanded', () => {
     const entity = formatExpanded({ ...structuredClone(row), Members: [], __count_Members: '0' }, read, plain);
     expect(entity.Members).to.deep.equal([]);
     expect(entity).not.to.have.property('Members@odata.nextLink');
+  });
+
+  it('links nowhere when the nested $top is what was read', () => {
+    const topped = plan('OrganizationTeamHierarchies', '$select=Id&$expand=Members($top=2;$select=Id)');
+    const entity = formatExpanded({ Id: '5', __key_Members: '5', Members: [{ Id: '11' }, { Id: '12' }] }, topped, plain);
+    expect(entity).to.deep.equal({ Id: 5, Members: [{ Id: 11 }, { Id: 12 }] });
   });
 });
 

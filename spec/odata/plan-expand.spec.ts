@@ -44,7 +44,7 @@ describe('planExpand', () => {
     expect(members?.selectExplicit).to.equal(true);
     expect(members?.filter?.kind).to.equal('Compare');
     expect(members?.orderBy.map((k) => [(k.expr as { property: { name: string } }).property.name, k.direction])).to.deep.equal([['UserId', 'desc'], ['Id', 'asc']]);
-    expect([members?.limit, members?.skip, members?.count]).to.deep.equal([2, 1, true]);
+    expect([members?.limit, members?.probeMore, members?.skip, members?.count]).to.deep.equal([2, false, 1, true]);
     expect(members?.link).to.deep.equal({
       optionTexts: { filter: 'UserId gt 3', orderby: 'UserId desc', top: '2', skip: '1', select: 'UserId', count: 'true' },
       top: undefined,
@@ -56,7 +56,7 @@ describe('planExpand', () => {
     expect(plan('OrganizationTeamHierarchies', '$expand=Members').expand[0]?.limit).to.equal(1000);
     expect(plan('OrganizationTeamHierarchies', '$expand=Members', { pageSize: 5 }).expand[0]?.limit).to.equal(5);
     const capped = plan('OrganizationTeamHierarchies', '$expand=Members($top=12)', { pageSize: 5 }).expand[0];
-    expect([capped?.limit, capped?.link.top]).to.deep.equal([5, 7]);
+    expect([capped?.limit, capped?.probeMore, capped?.link.top]).to.deep.equal([5, true, 7]);
   });
 
   it('plans single-valued navigations and nested expands, and * as every navigation', () => {
@@ -79,7 +79,10 @@ describe('planExpand', () => {
     const second = levels[0]?.expand;
     expect(second?.map((p) => p.navigation.name)).to.deep.equal(['Members', 'Children']);
     expect(second?.[1]?.select.map((p) => p.name)).to.deep.equal(['Name']);
-    expect(levels[0]?.link.recurse).to.equal('Children($levels=3;$select=Name;$expand=Members($top=1))');
+    // the rest of a level expands the levels still left below it; the last level's rest expands none
+    expect(levels[0]?.link.recurse).to.equal('Children($levels=2;$select=Name;$expand=Members($top=1))');
+    expect(second?.[1]?.link.recurse).to.equal('Children($levels=1;$select=Name;$expand=Members($top=1))');
+    expect(second?.[1]?.expand.find((p) => p.navigation.name === 'Children')?.link.recurse).to.equal(undefined);
   });
 
   it('unrolls $levels=max to maxExpandDepth, where a probe of limit 0 asks whether more levels exist', () => {

@@ -18,64 +18,64 @@ const pg = knexFactory({ client: 'pg' });
 const admin: Principal = { userId: '1', companyId: 1, userName: 'admin', isAdministrator: true, scopes: new Set() };
 const member: Principal = { userId: '7', companyId: 1, userName: 'x', isAdministrator: false, scopes: new Set() };
 
-function compile(set: string, query: string, principal: Principal = admin, db = pg) {
+function compile(set: string, query: string, principal: Principal = admin, db = pg, pageSize?: number) {
   const { options } = parseQueryOptions(query);
-  const plan = planRead({ segments: [{ name: set }], options, limits: DEFAULT_LIMITS, skipTokenSecret: 's' }, entitySet);
+  const plan = planRead({ segments: [{ name: set }], options, limits: DEFAULT_LIMITS, preferredPageSize: pageSize, skipTokenSecret: 's' }, entitySet);
   return compileRead(db, plan, principal.companyId, visibilityFor(principal)).rows;
 }
 
-function native(set: string, query: string, principal: Principal = admin) {
-  const { sql, bindings } = compile(set, query, principal)?.toSQL().toNative() ?? { sql: '', bindings: [] };
+function native(set: string, query: string, pageSize?: number, principal: Principal = admin) {
+  const { sql, bindings } = compile(set, query, principal, pg, pageSize)?.toSQL().toNative() ?? { sql: '', bindings: [] };
   return { sql, bindings };
 }
 
 const MEMBER_JSON =
-  `json_build_object('Id', "t1"."id", 'CompanyId', "t1"."company_id", 'UserId', "t1"."user_id", 'OrganizationTeamHierarchyId', "t1"."organization_team_hierarchy_id",` +
+  `json_build_object('Id', "t1"."id"::text, 'CompanyId', "t1"."company_id", 'UserId', "t1"."user_id"::text, 'OrganizationTeamHierarchyId', "t1"."organization_team_hierarchy_id"::text,` +
   ` 'CreatedAt', "t1"."created_at", '__etag', "t1"."row_version"::text)`;
 
 describe('compileRead with $expand (exact SQL)', () => {
-  it('reads a collection per parent in the same statement: same company, joined, ordered by key, LIMIT top+1', () => {
-    expect(native('OrganizationTeamHierarchies', '$select=Name&$expand=Members($top=2)')).to.deep.equal({
+  it('reads a collection per parent in the same statement: same company, joined, ordered by key, a page and one more', () => {
+    expect(native('OrganizationTeamHierarchies', '$select=Name&$expand=Members', 2)).to.deep.equal({
       sql:
-        'select "t0"."name" AS "Name", "t0"."row_version"::text AS "__etag", "t0"."id" AS "__key_Members",' +
+        'select "t0"."name" AS "Name", "t0"."row_version"::text AS "__etag", "t0"."id"::text AS "__key_Members",' +
         ` to_json(ARRAY(SELECT ${MEMBER_JSON} FROM "organization_team_member_hierarchies" AS "t1"` +
         ' WHERE "t1"."company_id" = "t0"."company_id" AND "t1"."organization_team_hierarchy_id" = "t0"."id" ORDER BY "t1"."id" ASC LIMIT 3)) AS "Members",' +
         ' ("t0"."id")::text AS "__o0" from "organization_team_hierarchies" as "t0" where "t0"."company_id" = $1 order by "t0"."id" ASC limit $2',
-      bindings: [1, 1001],
+      bindings: [1, 3],
     });
   });
 
-  it('compiles the nested filter (with its LEFT JOINs), order, skip and count; bindings in text order', () => {
+  it('compiles the nested filter (with its LEFT JOINs), order, skip, count and $top (read exactly: nothing beyond it is wanted); bindings in text order', () => {
     const { sql, bindings } = native('OrganizationTeamHierarchies', "$select=Id&$expand=Members($filter=User/Department eq 'Sales';$orderby=UserId desc;$skip=1;$top=2;$select=UserId;$count=true)");
     expect(sql).to.equal(
       'select "t0"."id" AS "Id", "t0"."row_version"::text AS "__etag",' +
         ' (SELECT count(*) FROM "organization_team_member_hierarchies" AS "t1" LEFT JOIN "users" AS "t2" ON "t2"."company_id" = "t1"."company_id" AND "t2"."id" = "t1"."user_id"' +
         ' WHERE "t1"."company_id" = "t0"."company_id" AND "t1"."organization_team_hierarchy_id" = "t0"."id" AND ("t2"."department" = $1::text)) AS "__count_Members",' +
-        ' "t0"."id" AS "__key_Members",' +
-        ` to_json(ARRAY(SELECT json_build_object('UserId', "t3"."user_id", '__etag', "t3"."row_version"::text) FROM "organization_team_member_hierarchies" AS "t3"` +
+        ' "t0"."id"::text AS "__key_Members",' +
+        ` to_json(ARRAY(SELECT json_build_object('UserId', "t3"."user_id"::text, '__etag', "t3"."row_version"::text) FROM "organization_team_member_hierarchies" AS "t3"` +
         ' LEFT JOIN "users" AS "t4" ON "t4"."company_id" = "t3"."company_id" AND "t4"."id" = "t3"."user_id"' +
         ' WHERE "t3"."company_id" = "t0"."company_id" AND "t3"."organization_team_hierarchy_id" = "t0"."id" AND ("t4"."department" = $2::text)' +
-        ' ORDER BY "t3"."user_id" DESC, "t3"."id" ASC LIMIT 3 OFFSET 1)) AS "Members",' +
+        ' ORDER BY "t3"."user_id" DESC, "t3"."id" ASC LIMIT 2 OFFSET 1)) AS "Members",' +
         ' ("t0"."id")::text AS "__o0" from "organization_team_hierarchies" as "t0" where "t0"."company_id" = $3 order by "t0"."id" ASC limit $4',
     );
     expect(bindings).to.deep.equal(['Sales', 'Sales', 1, 1001]);
   });
 
   it('reads a single-valued navigation as one JSON object (or null), with the target set\'s visibility', () => {
-    const { sql } = native('OrganizationTeamMemberHierarchies', '$select=Id&$expand=User($select=UserName)', member);
+    const { sql } = native('OrganizationTeamMemberHierarchies', '$select=Id&$expand=User($select=UserName)', undefined, member);
     expect(sql).to.contain(
       `(SELECT json_build_object('UserName', "t1"."user_name", '__etag', "t1"."row_version"::text) FROM "users" AS "t1"` +
         ' WHERE "t1"."company_id" = "t0"."company_id" AND "t1"."id" = "t0"."user_id" AND "t1"."id" = ANY (ARRAY(SELECT $1::bigint UNION ALL',
     );
     expect(sql).to.match(/LIMIT 1\) AS "User"/);
-    expect(native('OrganizationTeamMemberHierarchies', '$expand=User', admin).sql).not.to.contain('ANY (');
+    expect(native('OrganizationTeamMemberHierarchies', '$expand=User').sql).not.to.contain('ANY (');
   });
 
   it('nests a $levels recursion inside its parent level', () => {
     const { sql } = native('OrganizationTeamHierarchies', '$select=Id&$expand=Children($levels=2;$select=Id)');
     expect(sql).to.contain(
-      `to_json(ARRAY(SELECT json_build_object('Id', "t1"."id", '__etag', "t1"."row_version"::text, '__key_Children', "t1"."id",` +
-        ` 'Children', to_json(ARRAY(SELECT json_build_object('Id', "t2"."id", '__etag', "t2"."row_version"::text) FROM "organization_team_hierarchies" AS "t2"` +
+      `to_json(ARRAY(SELECT json_build_object('Id', "t1"."id"::text, '__etag', "t1"."row_version"::text, '__key_Children', "t1"."id"::text,` +
+        ` 'Children', to_json(ARRAY(SELECT json_build_object('Id', "t2"."id"::text, '__etag', "t2"."row_version"::text) FROM "organization_team_hierarchies" AS "t2"` +
         ' WHERE "t2"."company_id" = "t1"."company_id" AND "t2"."parent_id" = "t1"."id" ORDER BY "t2"."id" ASC LIMIT 1001)))' +
         ' FROM "organization_team_hierarchies" AS "t1" WHERE "t1"."company_id" = "t0"."company_id" AND "t1"."parent_id" = "t0"."id" ORDER BY "t1"."id" ASC LIMIT 1001)) AS "Children"',
     );
@@ -92,11 +92,11 @@ describe('compileRead with $expand (on the database)', () => {
   });
 
   type Row = Record<string, unknown>;
-  const run = async (set: string, query: string) => (await compile(set, query, { ...admin, companyId: company }, t.db)) as Row[];
+  const run = async (set: string, query: string, pageSize?: number) => (await compile(set, query, { ...admin, companyId: company }, t.db, pageSize)) as Row[];
 
-  it('returns each team\'s first members in key order (one more than the nested $top), only of the team and company', async () => {
-    const teams = await run('OrganizationTeamHierarchies', '$select=Id&$expand=Members($top=2;$select=Id,OrganizationTeamHierarchyId)&$top=20');
-    expect(teams).to.have.length(20);
+  it('returns each team\'s first members in key order (one more than the page), only of the team and company', async () => {
+    const teams = await run('OrganizationTeamHierarchies', '$select=Id&$expand=Members($select=Id,OrganizationTeamHierarchyId)&$top=20', 2);
+    expect(teams).to.have.length(3); // the page of 2, and one more to know a next page exists
     for (const team of teams) {
       const expected = (await t.db('organization_team_member_hierarchies').where({ company_id: company, organization_team_hierarchy_id: team.Id }).orderBy('id').limit(3).pluck('id')).map(Number);
       const members = team.Members as Row[];
