@@ -28,7 +28,6 @@ export function formatSingle(plan: ReadPlan, row: Row, options: FormatOptions): 
  *   → { Id: 5, Name: 'Platform', Members: [{ Id: 9, UserId: 3, … }] }
  */
 export function formatExpanded(row: Row, shape: ExpandShape, options: FormatOptions): Row {
-  if (shape.expand.length === 0) return formatEntity(row, shape.select, options);
   const entity = formatEntity(row, shape.select, options);
   for (const plan of shape.expand) {
     const name = plan.navigation.name;

@@ -146,12 +146,7 @@ function recurse(nav: NavigationDef, item: ExpandItem, ctx: ExpandContext, level
   if (siblings.some((plan) => plan.navigation.name === again.name)) {
     throw new ODataError('InvalidQueryOption', `$expand: ${nav.name} is expanded twice (by $levels and by $expand)`, '$expand');
   }
-  if (levels !== 'max') {
-    if (ctx.depth > ctx.limits.maxExpandDepth) {
-      throw new ODataError('LimitExceeded', `$levels: $expand may nest at most ${ctx.limits.maxExpandDepth} levels`, '$expand');
-    }
-    return planItem(again, item, ctx, levels - 1);
-  }
+  if (levels !== 'max') return planItem(again, item, ctx, levels - 1); // deeper than maxExpandDepth: 400 there
   if (ctx.depth < ctx.limits.maxExpandDepth) return planItem(again, item, ctx, 'max');
   // at the limit: a chain of parents just stops; a collection is probed
   return again.collection ? planItem(again, item, ctx, undefined, true) : planItem(again, item, ctx, undefined);

@@ -22,9 +22,9 @@ export interface Field {
 
 /**
  * The expanded navigations of rows aliased `parent`, as fields:
- *   [Members($top=2)] on t0 → __key_Members: "t0"."id", Members: to_json(ARRAY(SELECT json_build_object('Id', "t1"."id", …)
- *     FROM "organization_team_member_hierarchies" AS "t1" WHERE "t1"."company_id" = "t0"."company_id"
- *     AND "t1"."organization_team_hierarchy_id" = "t0"."id" ORDER BY "t1"."id" ASC LIMIT 3))
+ *   [Members] on t0, pages of 1000 → __key_Members: "t0"."id"::text (for a nextLink),
+ *     Members: to_json(ARRAY(SELECT json_build_object('Id', "t1"."id"::text, …) FROM "organization_team_member_hierarchies" AS "t1"
+ *     WHERE "t1"."company_id" = "t0"."company_id" AND "t1"."organization_team_hierarchy_id" = "t0"."id" ORDER BY "t1"."id" ASC LIMIT 1001))
  */
 export function expandFields(compiler: ExprCompiler, plans: readonly ExpandPlan[], parent: string): Field[] {
   const fields: Field[] = [];
@@ -32,7 +32,7 @@ export function expandFields(compiler: ExprCompiler, plans: readonly ExpandPlan[
     const nav = plan.navigation;
     if (nav.collection) {
       if (plan.count) fields.push({ name: expandCountAlias(nav.name), value: countOf(compiler, plan, parent) });
-      fields.push({ name: expandKeyAlias(nav.name), value: sql(`${ident(parent, nav.sourceColumn)}::text`) });
+      if (plan.probeMore) fields.push({ name: expandKeyAlias(nav.name), value: sql(`${ident(parent, nav.sourceColumn)}::text`) });
     }
     fields.push({ name: nav.name, value: nav.collection ? collectionOf(compiler, plan, parent) : singleOf(compiler, plan, parent) });
   }

@@ -51,7 +51,6 @@ describe('compileRead with $expand (exact SQL)', () => {
       'select "t0"."id" AS "Id", "t0"."row_version"::text AS "__etag",' +
         ' (SELECT count(*) FROM "organization_team_member_hierarchies" AS "t1" LEFT JOIN "users" AS "t2" ON "t2"."company_id" = "t1"."company_id" AND "t2"."id" = "t1"."user_id"' +
         ' WHERE "t1"."company_id" = "t0"."company_id" AND "t1"."organization_team_hierarchy_id" = "t0"."id" AND ("t2"."department" = $1::text)) AS "__count_Members",' +
-        ' "t0"."id"::text AS "__key_Members",' +
         ` to_json(ARRAY(SELECT json_build_object('UserId', "t3"."user_id"::text, '__etag', "t3"."row_version"::text) FROM "organization_team_member_hierarchies" AS "t3"` +
         ' LEFT JOIN "users" AS "t4" ON "t4"."company_id" = "t3"."company_id" AND "t4"."id" = "t3"."user_id"' +
         ' WHERE "t3"."company_id" = "t0"."company_id" AND "t3"."organization_team_hierarchy_id" = "t0"."id" AND ("t4"."department" = $2::text)' +
