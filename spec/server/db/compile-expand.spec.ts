@@ -29,17 +29,17 @@ function native(set: string, query: string, pageSize?: number, principal: Princi
   return { sql, bindings };
 }
 
-const MEMBER_JSON =
-  `json_build_object('Id', "t1"."id"::text, 'CompanyId', "t1"."company_id", 'UserId', "t1"."user_id"::text, 'OrganizationTeamHierarchyId', "t1"."organization_team_hierarchy_id"::text,` +
-  ` 'CreatedAt', "t1"."created_at", '__etag', "t1"."row_version"::text)`;
+const MEMBER_COLUMNS =
+  '"t1"."id"::text AS "Id", "t1"."company_id" AS "CompanyId", "t1"."user_id"::text AS "UserId",' +
+  ' "t1"."organization_team_hierarchy_id"::text AS "OrganizationTeamHierarchyId", "t1"."created_at" AS "CreatedAt", "t1"."row_version"::text AS "__etag"';
 
 describe('compileRead with $expand (exact SQL)', () => {
   it('reads a collection per parent in the same statement: same company, joined, ordered by key, a page and one more', () => {
     expect(native('OrganizationTeamHierarchies', '$select=Name&$expand=Members', 2)).to.deep.equal({
       sql:
         'select "t0"."name" AS "Name", "t0"."row_version"::text AS "__etag", "t0"."id"::text AS "__key_Members",' +
-        ` to_json(ARRAY(SELECT ${MEMBER_JSON} FROM "organization_team_member_hierarchies" AS "t1"` +
-        ' WHERE "t1"."company_id" = "t0"."company_id" AND "t1"."organization_team_hierarchy_id" = "t0"."id" ORDER BY "t1"."id" ASC LIMIT 3)) AS "Members",' +
+        ` to_json(ARRAY(SELECT e FROM (SELECT ${MEMBER_COLUMNS} FROM "organization_team_member_hierarchies" AS "t1"` +
+        ' WHERE "t1"."company_id" = "t0"."company_id" AND "t1"."organization_team_hierarchy_id" = "t0"."id" ORDER BY "t1"."id" ASC LIMIT 3) AS e)) AS "Members",' +
         ' ("t0"."id")::text AS "__o0" from "organization_team_hierarchies" as "t0" where "t0"."company_id" = $1 order by "t0"."id" ASC limit $2',
       bindings: [1, 3],
     });
@@ -51,10 +51,10 @@ describe('compileRead with $expand (exact SQL)', () => {
       'select "t0"."id" AS "Id", "t0"."row_version"::text AS "__etag",' +
         ' (SELECT count(*) FROM "organization_team_member_hierarchies" AS "t1" LEFT JOIN "users" AS "t2" ON "t2"."company_id" = "t1"."company_id" AND "t2"."id" = "t1"."user_id"' +
         ' WHERE "t1"."company_id" = "t0"."company_id" AND "t1"."organization_team_hierarchy_id" = "t0"."id" AND ("t2"."department" = $1::text)) AS "__count_Members",' +
-        ` to_json(ARRAY(SELECT json_build_object('UserId', "t3"."user_id"::text, '__etag', "t3"."row_version"::text) FROM "organization_team_member_hierarchies" AS "t3"` +
+        ' to_json(ARRAY(SELECT e FROM (SELECT "t3"."user_id"::text AS "UserId", "t3"."row_version"::text AS "__etag" FROM "organization_team_member_hierarchies" AS "t3"' +
         ' LEFT JOIN "users" AS "t4" ON "t4"."company_id" = "t3"."company_id" AND "t4"."id" = "t3"."user_id"' +
         ' WHERE "t3"."company_id" = "t0"."company_id" AND "t3"."organization_team_hierarchy_id" = "t0"."id" AND ("t4"."department" = $2::text)' +
-        ' ORDER BY "t3"."user_id" DESC, "t3"."id" ASC LIMIT 2 OFFSET 1)) AS "Members",' +
+        ' ORDER BY "t3"."user_id" DESC, "t3"."id" ASC LIMIT 2 OFFSET 1) AS e)) AS "Members",' +
         ' ("t0"."id")::text AS "__o0" from "organization_team_hierarchies" as "t0" where "t0"."company_id" = $3 order by "t0"."id" ASC limit $4',
     );
     expect(bindings).to.deep.equal(['Sales', 'Sales', 1, 1001]);
@@ -63,20 +63,20 @@ describe('compileRead with $expand (exact SQL)', () => {
   it('reads a single-valued navigation as one JSON object (or null), with the target set\'s visibility', () => {
     const { sql } = native('OrganizationTeamMemberHierarchies', '$select=Id&$expand=User($select=UserName)', undefined, member);
     expect(sql).to.contain(
-      `(SELECT json_build_object('UserName', "t1"."user_name", '__etag', "t1"."row_version"::text) FROM "users" AS "t1"` +
+      '(SELECT to_json(e) FROM (SELECT "t1"."user_name" AS "UserName", "t1"."row_version"::text AS "__etag" FROM "users" AS "t1"' +
         ' WHERE "t1"."company_id" = "t0"."company_id" AND "t1"."id" = "t0"."user_id" AND "t1"."id" = ANY (ARRAY(SELECT $1::bigint UNION ALL',
     );
-    expect(sql).to.match(/LIMIT 1\) AS "User"/);
+    expect(sql).to.match(/LIMIT 1\) AS e\) AS "User"/);
     expect(native('OrganizationTeamMemberHierarchies', '$expand=User').sql).not.to.contain('ANY (');
   });
 
   it('nests a $levels recursion inside its parent level', () => {
     const { sql } = native('OrganizationTeamHierarchies', '$select=Id&$expand=Children($levels=2;$select=Id)');
     expect(sql).to.contain(
-      `to_json(ARRAY(SELECT json_build_object('Id', "t1"."id"::text, '__etag', "t1"."row_version"::text, '__key_Children', "t1"."id"::text,` +
-        ` 'Children', to_json(ARRAY(SELECT json_build_object('Id', "t2"."id"::text, '__etag', "t2"."row_version"::text) FROM "organization_team_hierarchies" AS "t2"` +
-        ' WHERE "t2"."company_id" = "t1"."company_id" AND "t2"."parent_id" = "t1"."id" ORDER BY "t2"."id" ASC LIMIT 1001)))' +
-        ' FROM "organization_team_hierarchies" AS "t1" WHERE "t1"."company_id" = "t0"."company_id" AND "t1"."parent_id" = "t0"."id" ORDER BY "t1"."id" ASC LIMIT 1001)) AS "Children"',
+      'to_json(ARRAY(SELECT e FROM (SELECT "t1"."id"::text AS "Id", "t1"."row_version"::text AS "__etag", "t1"."id"::text AS "__key_Children",' +
+        ' to_json(ARRAY(SELECT e FROM (SELECT "t2"."id"::text AS "Id", "t2"."row_version"::text AS "__etag" FROM "organization_team_hierarchies" AS "t2"' +
+        ' WHERE "t2"."company_id" = "t1"."company_id" AND "t2"."parent_id" = "t1"."id" ORDER BY "t2"."id" ASC LIMIT 1001) AS e)) AS "Children"' +
+        ' FROM "organization_team_hierarchies" AS "t1" WHERE "t1"."company_id" = "t0"."company_id" AND "t1"."parent_id" = "t0"."id" ORDER BY "t1"."id" ASC LIMIT 1001) AS e)) AS "Children"',
     );
   });
 });
