@@ -11,7 +11,7 @@ import request from 'supertest';
 import { createApp } from '../../server/app';
 import { testApp, testConfig, type TestApp } from '../helpers/test-app';
 import {
-  collationRanks, createCompany, expectError, expectJson, followAll, HOST, ids, odataComparator, ORIGIN, pathOf, sorted, type Row,
+  collationRanks, createCompany, expectedVisibleUserIds, expectError, expectJson, followAll, HOST, ids, odataComparator, ORIGIN, pathOf, sorted, type Row,
 } from './helpers';
 
 const IEEE = { Accept: 'application/json;odata.metadata=minimal;IEEE754Compatible=true' };
@@ -45,20 +45,6 @@ async function teamsOf(db: Knex, companyId: number): Promise<Team[]> {
   return rows.map((r) => ({ id: Number(r.id), parentId: r.parent_id === null ? null : Number(r.parent_id), name: String(r.name), etag: etagOf(r.row_version) }));
 }
 
-/** Same as visibility.spec.ts: the user's teams, every team below them (parent_id walked recursively), their members, plus the user. */
-async function expectedVisibleUserIds(db: Knex, companyId: number, userId: number): Promise<number[]> {
-  const result = (await db.raw(
-    `WITH RECURSIVE subtree(id) AS (
-       SELECT organization_team_hierarchy_id FROM organization_team_member_hierarchies WHERE company_id = ? AND user_id = ?
-       UNION
-       SELECT t.id FROM organization_team_hierarchies t JOIN subtree s ON t.parent_id = s.id WHERE t.company_id = ?
-     )
-     SELECT DISTINCT m.user_id FROM organization_team_member_hierarchies m JOIN subtree s ON m.organization_team_hierarchy_id = s.id
-     WHERE m.company_id = ?`,
-    [companyId, userId, companyId, companyId],
-  )) as { rows: { user_id: string }[] };
-  return sorted([...new Set([userId, ...result.rows.map((r) => Number(r.user_id))])]);
-}
 
 /** The value of a collection response, or of one expanded navigation of an entity. */
 const rowsOf = (body: Row, name = 'value') => body[name] as Row[];

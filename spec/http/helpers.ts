@@ -181,3 +181,21 @@ export async function usersOf(db: Knex, companyId: number): Promise<Row[]> {
 export function sorted(values: readonly number[]): number[] {
   return [...values].sort((a, b) => a - b);
 }
+
+/**
+ * Who may see whom, computed independently of the service's closure table: the user's own teams, then
+ * every team below them by walking parent_id recursively, then the members of those teams, plus the user.
+ */
+export async function expectedVisibleUserIds(db: Knex, companyId: number, userId: number): Promise<number[]> {
+  const result = (await db.raw(
+    `WITH RECURSIVE subtree(id) AS (
+       SELECT organization_team_hierarchy_id FROM organization_team_member_hierarchies WHERE company_id = ? AND user_id = ?
+       UNION
+       SELECT t.id FROM organization_team_hierarchies t JOIN subtree s ON t.parent_id = s.id WHERE t.company_id = ?
+     )
+     SELECT DISTINCT m.user_id FROM organization_team_member_hierarchies m JOIN subtree s ON m.organization_team_hierarchy_id = s.id
+     WHERE m.company_id = ?`,
+    [companyId, userId, companyId, companyId],
+  )) as { rows: { user_id: string }[] };
+  return sorted([...new Set([userId, ...result.rows.map((r) => Number(r.user_id))])]);
+}
