@@ -1,7 +1,8 @@
 /**
  * Planner for GET requests: resource path + parsed query options + limits → ReadPlan. Resolves the
- * entity set, key, property path, $select, $filter, $orderby (adding the key as tie-breaker), paging
- * and $skiptoken, and rejects what the service does not support with a 400 naming it. Pure: no I/O.
+ * entity set, key, property path, $select, $filter, $orderby (adding the key as tie-breaker), paging,
+ * $skiptoken and $expand (plan-expand.ts), and rejects what the service does not support with a 400
+ * naming it. Pure: no I/O.
  *   GET Users?$filter=Department eq 'Sales'&$orderby=LastName&$top=10
  *     |-- { set: Users, filter: Compare(eq, Department, 'Sales'), orderBy: [LastName asc, Id asc], top: 10 }
  */
@@ -114,6 +115,9 @@ export function planRead(request: ReadRequest, lookup: (n: string) => EntitySetD
   }
   if (options.skip !== undefined && options.skip > limits.maxSkip) {
     throw new ODataError('LimitExceeded', `$skip may be at most ${limits.maxSkip}; use server-driven paging (@odata.nextLink) instead`, '$skip');
+  }
+  if (options.expand && (target.kind === 'property' || target.kind === 'count')) {
+    throw new ODataError('InvalidQueryOption', `$expand applies to entities, not to ${target.kind === 'count' ? 'a count' : 'a property'}`, '$expand');
   }
   const isCollection = target.kind === 'collection' || target.kind === 'count';
   if (!isCollection) {

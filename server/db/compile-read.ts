@@ -2,7 +2,8 @@
  * Compiler for ReadPlans → knex queries: ONE statement for the page (company scope, visibility predicate,
  * the user's $filter in parentheses, keyset predicate from $skiptoken, ORDER BY with OData's null order,
  * LIMIT page+1 to detect a next page) and, when $count is asked, one count statement over the same
- * FROM/WHERE. No I/O here: the caller executes. Identifiers come only from the model.
+ * FROM/WHERE. Expanded navigations are columns of the page statement (compile-expand.ts). No I/O here:
+ * the caller executes. Identifiers come only from the model.
  *   Users?$filter=Department eq 'Sales'&$top=2 →
  *     select "t0"."id" as "Id", … from "users" as "t0"
  *     where "t0"."company_id" = ? and ("t0"."department" = ?::text) order by "t0"."id" asc limit ?
@@ -23,8 +24,6 @@ export interface CompiledRead {
   /** Rows this page may return; the query fetches one more to know whether a next page exists. */
   readonly pageLimit: number;
 }
-
-export { ETAG_ALIAS, orderValueAlias } from '../../odata/aliases';
 
 /** The top-level AND terms of a filter: `a and (b and c)` → [a, b, c]. */
 function conjuncts(expr: TypedExpr | undefined): TypedExpr[] {

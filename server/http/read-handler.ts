@@ -5,6 +5,7 @@
  */
 import type { Request, Response } from 'express';
 import type { Knex } from 'knex';
+import { orderValueAlias } from '../../odata/aliases';
 import { ODataError } from '../../odata/errors';
 import { contextUrl, etagOf, formatValue, keyLiteral, type FormatOptions } from '../../odata/format';
 import { formatSingle } from '../../odata/format-expanded';
@@ -17,7 +18,7 @@ import { serializeCollection } from '../../odata/serialize';
 import type { Principal } from '../auth/principal';
 import { visibilityFor, type VisibleUsers } from '../auth/visibility';
 import type { Config } from '../config';
-import { compileRead, orderValueAlias, type CompiledRead } from '../db/compile-read';
+import { compileRead, type CompiledRead } from '../db/compile-read';
 import { jsonContentType, negotiateJson } from './negotiate';
 import { parsePrefer } from './prefer';
 import { nextLink, rawQuery, serviceRoot } from './urls';

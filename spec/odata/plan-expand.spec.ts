@@ -6,6 +6,7 @@
 import { expect } from 'chai';
 import { ODataError } from '../../odata/errors';
 import { entitySet } from '../../odata/model';
+import type { PathSegment } from '../../odata/parse/ast';
 import { parseQueryOptions } from '../../odata/parse/parse-query-options';
 import { planRead } from '../../odata/plan/plan-read';
 import type { ExpandPlan } from '../../odata/plan/read-plan';
@@ -116,6 +117,15 @@ describe('planExpand', () => {
       expect(err.message).to.contain(words);
     });
   }
+
+  it('rejects $expand on a count or a property with 400 InvalidQueryOption', () => {
+    const read = (segments: PathSegment[]) =>
+      failure(() => planRead({ segments, options: parseQueryOptions('$expand=Memberships').options, limits: DEFAULT_LIMITS, skipTokenSecret: 's' }, entitySet));
+    const key: PathSegment['key'] = { kind: 'single', value: { kind: 'Literal', type: 'int', value: 2, pos: 0 } };
+    expect(read([{ name: 'Users' }, { name: '$count' }]).message).to.equal('$expand applies to entities, not to a count');
+    const property = read([{ name: 'Users', key }, { name: 'FirstName' }]);
+    expect([property.code, property.message]).to.deep.equal(['InvalidQueryOption', '$expand applies to entities, not to a property']);
+  });
 
   it('counts nesting against maxExpandDepth', () => {
     expect(failure(() => plan('Users', '$expand=Memberships($expand=User($expand=Memberships))', { maxExpandDepth: 2 })).code).to.equal('LimitExceeded');
