@@ -8,11 +8,12 @@ import type { Knex } from 'knex';
 import pino, { type Logger } from 'pino';
 import { ODataError } from '../odata/errors';
 import { buildMetadataXml } from '../odata/metadata';
-import { model } from '../odata/model';
+import { entitySet, model } from '../odata/model';
 import { memoizeParser } from '../odata/parse/memoize';
 import { parseQueryOptions, parseResourcePath } from '../odata/parse/parse-query-options';
+import { memoizePlanRead } from '../odata/plan/memoize-plan';
 import { buildServiceDocument } from '../odata/service-document';
-import { SCOPE_READ, SCOPE_WRITE } from './auth/tokens';
+import { SCOPE_READ, SCOPE_WRITE, tokenVerifier } from './auth/tokens';
 import { TtlCache } from './auth/ttl-cache';
 import { cachedVisibleUsers, MAX_CACHED_VISIBLE_SETS, type VisibleUsers } from './auth/visibility';
 import type { Config } from './config';
@@ -44,6 +45,8 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }) }: Ap
   const metadataXml = buildMetadataXml(model, config.limits);
   const parseOptions = memoizeParser(parseQueryOptions, 1000);
   const parsePath = memoizeParser(parseResourcePath, 1000);
+  const verify = tokenVerifier(config.jwtSecret);
+  const plan = memoizePlanRead(entitySet);
   // what reads may reuse for AUTH_CACHE_MS; every committed write clears both
   const callers = new TtlCache<CallerRow | null>(config.authCacheMs);
   const visibleUsers = new TtlCache<VisibleUsers>(config.authCacheMs, MAX_CACHED_VISIBLE_SETS);
@@ -72,7 +75,7 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }) }: Ap
     }
     const query = rawQuery(req);
     // writes re-read the caller's row: a demoted administrator cannot write on a cached role
-    const principal = await authenticate(db, config.jwtSecret, req.headers.authorization, query, isRead ? { cache: callers } : {});
+    const principal = await authenticate(db, config.jwtSecret, req.headers.authorization, query, isRead ? { cache: callers, verify } : { verify });
     requireScope(principal, isRead ? SCOPE_READ : SCOPE_WRITE);
     const { options } = parseOptions(query);
     const { segments } = parsePath(req.path);
@@ -98,7 +101,7 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }) }: Ap
       throw new ODataError('UnsupportedQueryOption', `${first.name} is not supported`, first.name);
     }
     const visible = principal.isAdministrator || !visibleUsers.enabled ? undefined : await cachedVisibleUsers(db, principal, visibleUsers);
-    await handleRead(req, res, { db, config, principal, segments, options, visible });
+    await handleRead(req, res, { db, config, principal, segments, options, visible, plan });
   });
   app.use(SERVICE_PATH, odata);
   app.use((req, _res, next) => {

@@ -11,8 +11,8 @@ import { contextUrl, etagOf, formatValue, keyLiteral, type FormatOptions } from 
 import { formatSingle } from '../../odata/format-expanded';
 import { entitySet, type EntitySetDef } from '../../odata/model';
 import type { PathSegment, QueryOptions } from '../../odata/parse/ast';
-import { entityNotFound, planRead } from '../../odata/plan/plan-read';
-import type { ExpandPlan } from '../../odata/plan/read-plan';
+import { entityNotFound, planRead, type ReadRequest } from '../../odata/plan/plan-read';
+import type { ExpandPlan, ReadPlan } from '../../odata/plan/read-plan';
 import { encodeSkipToken } from '../../odata/plan/skiptoken';
 import { serializeCollection } from '../../odata/serialize';
 import type { Principal } from '../auth/principal';
@@ -57,6 +57,8 @@ export interface ReadContext {
   readonly options: QueryOptions;
   /** A non-administrator's visible users, already loaded (else the visibility predicate keeps its subquery). */
   readonly visible?: VisibleUsers;
+  /** Plans a read (the app's memoizePlanRead); defaults to planRead over the model. */
+  readonly plan?: (request: ReadRequest) => ReadPlan;
 }
 
 export async function handleRead(req: Request, res: Response, ctx: ReadContext): Promise<void> {
@@ -66,10 +68,8 @@ export async function handleRead(req: Request, res: Response, ctx: ReadContext):
   const isCount = lastSegment === '$count';
   const isRawValue = lastSegment === '$value';
   const format = isCount || isRawValue ? undefined : negotiateJson(req.headers.accept, options.format);
-  const plan = planRead(
-    { segments, options, limits: config.limits, preferredPageSize: prefer.maxPageSize, skipTokenSecret: config.jwtSecret },
-    entitySet,
-  );
+  const request: ReadRequest = { segments, options, limits: config.limits, preferredPageSize: prefer.maxPageSize, skipTokenSecret: config.jwtSecret };
+  const plan = ctx.plan ? ctx.plan(request) : planRead(request, entitySet);
   if (!principal.isAdministrator) {
     for (const set of setsRead(plan)) {
       if (set.readableBy === 'administrators') throw new ODataError('Forbidden', `${set.name} can be read by administrators only`, set.name);

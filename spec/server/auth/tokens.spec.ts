@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { expect } from 'chai';
 import jwt from 'jsonwebtoken';
-import { parseTtl, signToken, TokenError, verifyToken } from '../../../server/auth/tokens';
+import { parseTtl, signToken, TokenError, tokenVerifier, verifyToken } from '../../../server/auth/tokens';
 
 const SECRET = 'spec-secret-0123456789abcdef';
 const NOW = 1_900_000_000;
@@ -123,5 +123,32 @@ describe('server/auth/tokens', () => {
     for (const text of ['', '0', '0h', '-1h', '1.5h', '1w', 'h', 'forever', '400d']) {
       it(`rejects "${text}"`, () => expect(() => parseTtl(text)).to.throw(RangeError, /invalid TTL/));
     }
+  });
+
+  describe('tokenVerifier (verified tokens remembered)', () => {
+    const realNow = () => Math.floor(Date.now() / 1000);
+
+    it('gives the same claims as verifyToken, and checks expiry again on every call', () => {
+      let clock = realNow();
+      const verify = tokenVerifier(SECRET, 10, () => clock);
+      const token = signToken({ userId: 3, companyId: 1, scope: 'odata.read', ttlSeconds: 60, issuedAt: clock }, SECRET);
+      expect(verify(token)).to.deep.equal(verifyToken(token, SECRET));
+      expect(verify(token).sub).to.equal('3');
+      clock += 60;
+      expectTokenError(() => verify(token), 'expired');
+    });
+
+    it('remembers nothing that failed: a bad signature is refused every time', () => {
+      const verify = tokenVerifier(SECRET, 10);
+      const forged = hs256({ sub: '3', companyId: 1, scope: 'odata.read', exp: realNow() + 60 }, 'another-secret');
+      expectTokenError(() => verify(forged), 'invalid');
+      expectTokenError(() => verify(forged), 'invalid');
+    });
+
+    it('verifies with its own secret only', () => {
+      const token = signToken({ userId: 3, companyId: 1, scope: 'odata.read', ttlSeconds: 60 }, SECRET);
+      expect(tokenVerifier(SECRET)(token).sub).to.equal('3');
+      expectTokenError(() => tokenVerifier('other-secret-0123456789')(token), 'invalid');
+    });
   });
 });
