@@ -1,10 +1,14 @@
 /**
- * The audit log: one row per successful write, inserted in the write's own transaction (so a failed
- * write leaves no trace and a logged write is never lost): who, company, action, set, key, the changed
- * property names and their old/new values, and the request id. Read back as /odata/AuditLogs.
+ * The audit log: one row per successful write, inserted BY the write's own statement
+ * (`WITH done AS (<write> RETURNING *), logged AS (INSERT INTO audit_logs … FROM done) SELECT * FROM done`),
+ * so a failed write leaves no trace, a logged write is never lost, and the log costs no round trip of its
+ * own: who, company, action, set, key, the changed property names and their old/new values, the request id.
+ * Read back as /odata/AuditLogs.
  */
 import type { Knex } from 'knex';
+import type { PropertyDef } from '../../odata/model';
 import type { Principal } from '../auth/principal';
+import { ident, joinFragments, sql, type SqlFragment } from './sql-fragment';
 
 export type AuditAction = 'create' | 'update' | 'replace' | 'delete';
 
@@ -15,20 +19,53 @@ export interface AuditEntry {
   readonly principal: Principal;
   readonly action: AuditAction;
   readonly entitySet: string;
-  readonly entityKey: string;
-  readonly changes: AuditChanges;
   readonly requestId?: string;
 }
 
-export async function writeAudit(trx: Knex.Transaction, entry: AuditEntry): Promise<void> {
-  await trx('audit_logs').insert({
-    company_id: entry.principal.companyId,
-    user_id: entry.principal.userId,
-    action: entry.action,
-    entity_set: entry.entitySet,
-    entity_key: entry.entityKey,
-    changed_properties: Object.keys(entry.changes).join(','),
-    changes: JSON.stringify(entry.changes),
-    request_id: entry.requestId ?? null,
+type Row = Record<string, unknown>;
+
+/**
+ * Runs `write` (an INSERT/UPDATE/DELETE … RETURNING *) with its audit row in one statement → its rows.
+ * `audit` is the audit row's values after (company_id, user_id, action, entity_set): entity_key,
+ * changed_properties, changes, request_id, as SQL over the written row `done`.
+ */
+async function withAuditRow(trx: Knex.Transaction, write: Knex.QueryBuilder, entry: AuditEntry, audit: SqlFragment): Promise<Row[]> {
+  const statement = write.toSQL();
+  const text =
+    `WITH done AS (${statement.sql}), logged AS (` +
+    'INSERT INTO audit_logs (company_id, user_id, action, entity_set, entity_key, changed_properties, changes, request_id) ' +
+    `SELECT done.company_id, ?::bigint, ?, ?, ${audit.sql} FROM done) SELECT * FROM done`;
+  const bindings = [...statement.bindings, entry.principal.userId, entry.action, entry.entitySet, ...audit.bindings];
+  const result = (await trx.raw(text, bindings as Knex.RawBinding[])) as { rows: Row[] };
+  return result.rows;
+}
+
+/**
+ * An update, replace or delete with its audit row; the changes were worked out from the locked row before:
+ *   auditedWrite(trx, trx('teams').where(…).update({ name: 'B' }).returning('*'), entry, '7', { Name: { old: 'A', new: 'B' } })
+ */
+export function auditedWrite(trx: Knex.Transaction, write: Knex.QueryBuilder, entry: AuditEntry, entityKey: string, changes: AuditChanges): Promise<Row[]> {
+  const audit = sql('?, ?, ?, ?', [entityKey, Object.keys(changes).join(','), JSON.stringify(changes), entry.requestId ?? null]);
+  return withAuditRow(trx, write, entry, audit);
+}
+
+/**
+ * The JSON text of `{ "<Name>": { "new": <value> }, … }` for the created row `done`, built by PostgreSQL in
+ * JSON.stringify's form (values as to_json writes them: Int64 as numbers, text escaped like JSON):
+ *   [Id, Name] → '{"Id":{"new":' || coalesce(to_json("done"."id")::text, 'null') || '},"Name":{"new":' || … || '}}'
+ */
+export function createdChangesSql(props: readonly PropertyDef[]): SqlFragment {
+  if (props.length === 0) return sql("'{}'");
+  const parts = props.map((p, i) => {
+    const value = `coalesce(to_json(${ident('done', p.column)})::text, 'null')`;
+    return sql(`'${i === 0 ? '{' : ','}${JSON.stringify(p.name)}:{"new":' || ${value} || '}'`);
   });
+  return sql(`${joinFragments(parts, ' || ').sql} || '}'`);
+}
+
+/** A create with its audit row: every property in `props` is logged with its stored value (Id and defaults included). */
+export function auditedCreate(trx: Knex.Transaction, insert: Knex.QueryBuilder, entry: AuditEntry, props: readonly PropertyDef[]): Promise<Row[]> {
+  const changes = createdChangesSql(props);
+  const audit = sql(`done.id::text, ?, ${changes.sql}, ?`, [props.map((p) => p.name).join(','), ...changes.bindings, entry.requestId ?? null]);
+  return withAuditRow(trx, insert, entry, audit);
 }

@@ -1,8 +1,8 @@
 /**
  * Executes one write (POST/PATCH/PUT/DELETE) in ONE transaction: the set's rules (seed 003) check it with
  * indexed queries inside that transaction, the target row is locked (FOR UPDATE), If-Match is compared
- * with its row version, the statement runs, and the audit row is inserted — all or nothing. Deadlocks and
- * serialization failures are retried, then reported as 409.
+ * with its row version, and the statement runs with its audit row (audit.ts: one statement) — all or
+ * nothing. Deadlocks and serialization failures are retried, then reported as 409.
  */
 import type { Knex } from 'knex';
 import { ODataError } from '../../odata/errors';
@@ -13,7 +13,7 @@ import type { KeyLookup } from '../../odata/plan/read-plan';
 import type { Principal } from '../auth/principal';
 import { writeRulesFor } from '../auth/write-rules';
 import { same, type Row, type RuleContext } from '../auth/write-rules/types';
-import { writeAudit, type AuditAction, type AuditChanges } from './audit';
+import { auditedCreate, auditedWrite, type AuditAction, type AuditChanges } from './audit';
 import { keyCondition } from './compile-read';
 import { isRetryable } from './map-db-error';
 import { knexBindings } from './sql-fragment';
@@ -56,14 +56,18 @@ function replacementValues(set: EntitySetDef, body: Readonly<Record<string, unkn
 /** Values as the API shows them (Int64 as numbers whatever the driver returns). */
 const AUDIT_FORMAT = { serviceRoot: '', ieee754Compatible: false, omitNulls: false };
 
-function changesOf(props: readonly PropertyDef[], before: Row | undefined, after: Row | undefined): AuditChanges {
+/** Properties the log leaves out: the server sets them on every write. */
+const UNAUDITED = new Set(['CreatedAt', 'UpdatedAt']);
+
+/** What an update, replace or delete changes, from the locked row and the values written (known before the statement runs). */
+function changesOf(props: readonly PropertyDef[], before: Row, after: Row | undefined): AuditChanges {
   const changes: AuditChanges = {};
   for (const prop of props) {
-    if (prop.name === 'UpdatedAt' || prop.name === 'CreatedAt') continue;
-    const old = formatValue(prop, before?.[prop.column], AUDIT_FORMAT);
+    if (UNAUDITED.has(prop.name)) continue;
+    const old = formatValue(prop, before[prop.column], AUDIT_FORMAT);
     const next = formatValue(prop, after?.[prop.column], AUDIT_FORMAT);
-    if (before && after && same(old, next)) continue;
-    changes[prop.name] = { ...(before ? { old } : {}), ...(after ? { new: next } : {}) };
+    if (after && same(old, next)) continue;
+    changes[prop.name] = { old, ...(after ? { new: next } : {}) };
   }
   return changes;
 }
@@ -96,14 +100,12 @@ async function run(trx: Knex.Transaction, command: WriteCommand): Promise<Row | 
   const rules = writeRulesFor(set);
   const ctx: RuleContext = { trx, principal, set };
   await rules.prepare?.(ctx);
-  const audit = (action: AuditAction, key: unknown, changes: AuditChanges) =>
-    writeAudit(trx, { principal, action, entitySet: set.name, entityKey: String(key), changes, requestId: command.requestId });
+  const entry = { principal, action: command.action, entitySet: set.name, requestId: command.requestId };
 
   if (command.action === 'create') {
     const values = { ...toColumns(set, command.body ?? {}), company_id: principal.companyId };
     await rules.create(ctx, values);
-    const [inserted] = (await trx(set.table).insert(values).returning('*')) as Row[];
-    await audit('create', inserted?.id, changesOf(set.properties, undefined, inserted));
+    const [inserted] = await auditedCreate(trx, trx(set.table).insert(values).returning('*'), entry, set.properties.filter((p) => !UNAUDITED.has(p.name)));
     return inserted;
   }
 
@@ -114,8 +116,8 @@ async function run(trx: Knex.Transaction, command: WriteCommand): Promise<Row | 
 
   if (command.action === 'delete') {
     await rules.remove(ctx, before);
-    await trx(set.table).where({ company_id: principal.companyId, id: before.id as string }).delete();
-    await audit('delete', before.id, changesOf(set.properties, before, undefined));
+    const remove = trx(set.table).where({ company_id: principal.companyId, id: before.id as string }).delete().returning('*');
+    await auditedWrite(trx, remove, entry, String(before.id), changesOf(set.properties, before, undefined));
     return undefined;
   }
 
@@ -126,8 +128,8 @@ async function run(trx: Knex.Transaction, command: WriteCommand): Promise<Row | 
   if (Object.keys(update).length === 0) return before; // nothing changes: no new version, no audit entry
   if (set.versionColumn) update[set.versionColumn] = trx.raw('?? + 1', [set.versionColumn]);
   if (set.properties.some((p) => p.column === 'updated_at')) update.updated_at = trx.fn.now();
-  const [updated] = (await trx(set.table).where({ company_id: principal.companyId, id: before.id as string }).update(update).returning('*')) as Row[];
-  await audit(command.action, before.id, changesOf(set.properties, before, updated));
+  const write = trx(set.table).where({ company_id: principal.companyId, id: before.id as string }).update(update).returning('*');
+  const [updated] = await auditedWrite(trx, write, entry, String(before.id), changesOf(set.properties, before, after));
   return updated;
 }
 
