@@ -50,7 +50,7 @@ export function formatExpanded(row: Row, shape: ExpandShape, options: FormatOpti
 
 /**
  * Where the rest of a truncated expanded collection is read: its entity set, filtered to the parent and
- * by the nested $filter, with the nested $select/$orderby/$expand (and the recursion of $levels), past
+ * by the nested $filter and $search, with the nested $select/$orderby/$expand (and the recursion of $levels), past
  * the entities already sent.
  *   Members of team 5, 1000 sent → 'http://h/odata/OrganizationTeamMemberHierarchies?$filter=OrganizationTeamHierarchyId%20eq%205&$skip=1000'
  */
@@ -60,6 +60,7 @@ export function expandedNextLink(plan: ExpandPlan, parentKey: unknown, serviceRo
   const texts = plan.link.optionTexts;
   const own = `${joined.name} eq ${keyLiteral(joined, parentKey)}`;
   const options: [string, string][] = [['$filter', texts.filter ? `${own} and (${texts.filter})` : own]];
+  if (texts.search) options.push(['$search', texts.search]);
   if (texts.select) options.push(['$select', texts.select]);
   const expand = [texts.expand, plan.link.recurse].filter((text) => text).join(',');
   if (expand) options.push(['$expand', expand]);

@@ -13,8 +13,7 @@ const VOCABULARIES = 'https://oasis-tcs.github.io/odata-vocabularies/vocabularie
 
 /**
  * What every entity set supports, as (term, value) pairs: a boolean is a Core.Tag-style term
- * (`Bool="true"`), an object is a record of boolean properties. Flip Searchable here when `$search`
- * lands (ARCHITECTURE §6).
+ * (`Bool="true"`), an object is a record of boolean properties.
  */
 const ENTITY_SET_CAPABILITIES: ReadonlyArray<readonly [string, boolean | Readonly<Record<string, boolean>>]> = [
   ['Capabilities.CountRestrictions', { Countable: true }],
@@ -23,13 +22,16 @@ const ENTITY_SET_CAPABILITIES: ReadonlyArray<readonly [string, boolean | Readonl
   ['Capabilities.FilterRestrictions', { Filterable: true }],
   ['Capabilities.SortRestrictions', { Sortable: true }],
   ['Capabilities.ExpandRestrictions', { Expandable: true }],
-  ['Capabilities.SearchRestrictions', { Searchable: false }],
   ['Capabilities.SelectSupport', { Supported: true }],
 ];
 
-/** Write capabilities follow the set's declaration: `writable: false` (AuditLogs) → all false. */
-function writeCapabilities(set: EntitySetDef): typeof ENTITY_SET_CAPABILITIES {
+/**
+ * Capabilities that follow the set's declaration: `$search` where it has searchable text (not
+ * memberships); writes unless `writable: false` (AuditLogs).
+ */
+function declaredCapabilities(set: EntitySetDef): typeof ENTITY_SET_CAPABILITIES {
   return [
+    ['Capabilities.SearchRestrictions', { Searchable: set.properties.some((p) => p.searchable) }],
     ['Capabilities.InsertRestrictions', { Insertable: set.writable }],
     ['Capabilities.UpdateRestrictions', { Updatable: set.writable }],
     ['Capabilities.DeleteRestrictions', { Deletable: set.writable }],
@@ -169,7 +171,7 @@ function entityContainer(model: Model, limits: Limits): XmlElement {
     ...model.entitySets.map((set) =>
       el('EntitySet', { Name: set.name, EntityType: `${model.namespace}.${set.typeName}` }, [
         ...set.navigations.map((nav) => el('NavigationPropertyBinding', { Path: nav.name, Target: targetSet(model, set, nav).name })),
-        ...[...ENTITY_SET_CAPABILITIES, ...writeCapabilities(set)].map(([term, value]) => capability(term, value)),
+        ...[...ENTITY_SET_CAPABILITIES, ...declaredCapabilities(set)].map(([term, value]) => capability(term, value)),
         ...(set.versionColumn ? [el('Annotation', { Term: 'Core.OptimisticConcurrency' }, [el('Collection')])] : []),
       ]),
     ),

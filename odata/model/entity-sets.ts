@@ -14,6 +14,11 @@ function text(name: string, column: string, maxLength: number): PropertyDef {
   return { name, column, type: 'Edm.String', nullable: true, maxLength };
 }
 
+/** The property, as one `$search` looks in. */
+function searchable(prop: PropertyDef): PropertyDef {
+  return { ...prop, searchable: true };
+}
+
 export const Users: EntitySetDef = {
   name: 'Users',
   typeName: 'User',
@@ -28,17 +33,17 @@ export const Users: EntitySetDef = {
   properties: [
     id,
     companyId,
-    { name: 'UserName', column: 'user_name', type: 'Edm.String', nullable: false, maxLength: 100, required: true },
-    { name: 'Email', column: 'email', type: 'Edm.String', nullable: true, maxLength: 254, caseInsensitive: true },
-    text('FirstName', 'first_name', 100),
-    { ...text('LastName', 'last_name', 100), prefixIndexed: true },
-    text('DisplayName', 'display_name', 200),
-    text('ExternalId', 'external_id', 100),
-    text('Organization', 'organization', 100),
-    text('Business', 'business', 100),
-    text('Department', 'department', 100),
-    text('Group', 'group_name', 100),
-    text('Team', 'team_name', 100),
+    searchable({ name: 'UserName', column: 'user_name', type: 'Edm.String', nullable: false, maxLength: 100, required: true }),
+    searchable({ name: 'Email', column: 'email', type: 'Edm.String', nullable: true, maxLength: 254, caseInsensitive: true }),
+    searchable(text('FirstName', 'first_name', 100)),
+    searchable({ ...text('LastName', 'last_name', 100), prefixIndexed: true }),
+    searchable(text('DisplayName', 'display_name', 200)),
+    searchable(text('ExternalId', 'external_id', 100)),
+    searchable(text('Organization', 'organization', 100)),
+    searchable(text('Business', 'business', 100)),
+    searchable(text('Department', 'department', 100)),
+    searchable(text('Group', 'group_name', 100)),
+    searchable(text('Team', 'team_name', 100)),
     { name: 'IsAdministrator', column: 'is_administrator', type: 'Edm.Boolean', nullable: false, defaultValue: false },
     { name: 'IsActive', column: 'is_active', type: 'Edm.Boolean', nullable: false, defaultValue: true },
     createdAt,
@@ -70,8 +75,8 @@ export const OrganizationTeamHierarchies: EntitySetDef = {
   properties: [
     id,
     companyId,
-    { name: 'Name', column: 'name', type: 'Edm.String', nullable: false, maxLength: 200, required: true },
-    text('Description', 'description', 2000),
+    searchable({ name: 'Name', column: 'name', type: 'Edm.String', nullable: false, maxLength: 200, required: true }),
+    searchable(text('Description', 'description', 2000)),
     { name: 'ParentId', column: 'parent_id', type: 'Edm.Int64', nullable: true },
     createdAt,
     updatedAt,
@@ -167,12 +172,12 @@ export const AuditLogs: EntitySetDef = {
     id,
     companyId,
     { name: 'UserId', column: 'user_id', type: 'Edm.Int64', nullable: false },
-    { name: 'Action', column: 'action', type: 'Edm.String', nullable: false, maxLength: 20 },
-    { name: 'EntitySet', column: 'entity_set', type: 'Edm.String', nullable: false, maxLength: 100 },
-    { name: 'EntityKey', column: 'entity_key', type: 'Edm.String', nullable: false, maxLength: 100 },
-    { name: 'ChangedProperties', column: 'changed_properties', type: 'Edm.String', nullable: false },
-    { name: 'Changes', column: 'changes', type: 'Edm.String', nullable: false },
-    { name: 'RequestId', column: 'request_id', type: 'Edm.String', nullable: true, maxLength: 64 },
+    searchable({ name: 'Action', column: 'action', type: 'Edm.String', nullable: false, maxLength: 20 }),
+    searchable({ name: 'EntitySet', column: 'entity_set', type: 'Edm.String', nullable: false, maxLength: 100 }),
+    searchable({ name: 'EntityKey', column: 'entity_key', type: 'Edm.String', nullable: false, maxLength: 100 }),
+    searchable({ name: 'ChangedProperties', column: 'changed_properties', type: 'Edm.String', nullable: false }),
+    searchable({ name: 'Changes', column: 'changes', type: 'Edm.String', nullable: false }),
+    searchable({ name: 'RequestId', column: 'request_id', type: 'Edm.String', nullable: true, maxLength: 64 }),
     createdAt,
   ],
   navigations: [

@@ -34,6 +34,8 @@ export interface PropertyDef {
   readonly caseInsensitive?: boolean;
   /** Has a prefix index (text_pattern_ops, with company_id): startswith() on it reads one index range. */
   readonly prefixIndexed?: boolean;
+  /** Text that `$search` looks in (case-insensitively, anywhere in the value). */
+  readonly searchable?: boolean;
 }
 
 export interface NavigationDef {

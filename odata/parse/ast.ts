@@ -115,6 +115,15 @@ export interface ExpandItem {
   readonly optionTexts: Readonly<Record<string, string>>;
 }
 
+/**
+ * A parsed `$search`: `blue NOT "light green" OR red` →
+ *   SearchOr(SearchAnd(Term blue, SearchNot(Term 'light green')), Term red)
+ */
+export type SearchExpr =
+  | { readonly kind: 'SearchTerm'; readonly text: string }
+  | { readonly kind: 'SearchNot'; readonly operand: SearchExpr }
+  | { readonly kind: 'SearchAnd' | 'SearchOr'; readonly left: SearchExpr; readonly right: SearchExpr };
+
 /** Parsed system query options. Absent options are undefined. */
 export interface QueryOptions {
   readonly filter?: Expr;

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { generate, type parser as peggyParser } from 'peggy';
 import { ODataError, syntaxError } from '../errors';
 
-export type StartRule = 'FilterText' | 'OrderByText' | 'SelectText' | 'ExpandText' | 'KeyPredicateText';
+export type StartRule = 'FilterText' | 'OrderByText' | 'SelectText' | 'ExpandText' | 'KeyPredicateText' | 'SearchText';
 
-const START_RULES: readonly StartRule[] = ['FilterText', 'OrderByText', 'SelectText', 'ExpandText', 'KeyPredicateText'];
+const START_RULES: readonly StartRule[] = ['FilterText', 'OrderByText', 'SelectText', 'ExpandText', 'KeyPredicateText', 'SearchText'];
 
 const grammarParser = generate(readFileSync(join(__dirname, 'odata.peggy'), 'utf8'), {
   allowedStartRules: [...START_RULES],

@@ -6,7 +6,8 @@
 import { ODataError } from '../errors';
 import type { Limits } from '../limits';
 import { keyProperty, navigation, property, type EntitySetDef, type PropertyDef } from '../model';
-import type { QueryOptions } from '../parse/ast';
+import type { QueryOptions, SearchExpr } from '../parse/ast';
+import { parseSearch } from '../parse/parse-search';
 import { planBoolean, planExpr, type ExprContext } from './plan-expr';
 import type { OrderKey } from './read-plan';
 import type { TypedExpr } from './typed-expr';
@@ -64,4 +65,26 @@ export function planFilterAndOrder(set: EntitySetDef, options: QueryOptions, lim
     orderBy.push({ expr: { kind: 'Column', variable: '$it', navPath: [], set, property: key, type: key.type, nullable: false }, direction: 'asc' });
   }
   return { filter, orderBy };
+}
+
+/** Terms and operators in a search expression: `a OR NOT b` → 4. */
+function searchNodes(expr: SearchExpr): number {
+  if (expr.kind === 'SearchTerm') return 1;
+  if (expr.kind === 'SearchNot') return 1 + searchNodes(expr.operand);
+  return 1 + searchNodes(expr.left) + searchNodes(expr.right);
+}
+
+/**
+ * `$search` over a set → the parsed expression, or 400 when the set has no searchable text or the
+ * expression is larger than a $filter may be: planSearch(Users, 'alice smith') → SearchAnd(alice, smith).
+ */
+export function planSearch(set: EntitySetDef, text: string, limits: Limits, option = '$search'): SearchExpr {
+  if (!set.properties.some((p) => p.searchable)) {
+    throw new ODataError('InvalidQueryOption', `${set.name} has no text to $search; use $filter`, option);
+  }
+  const expr = parseSearch(text, { option });
+  if (searchNodes(expr) > limits.maxFilterNodes) {
+    throw new ODataError('LimitExceeded', `${option} may have at most ${limits.maxFilterNodes} terms and operators`, option);
+  }
+  return expr;
 }

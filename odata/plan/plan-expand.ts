@@ -1,6 +1,6 @@
 /**
  * Planner for `$expand`: parsed ExpandItems → ExpandPlans, checked against the model and the limits.
- * Nested $select/$filter/$orderby/$top/$skip/$count/$expand apply to each expanded collection; `$levels`
+ * Nested $select/$filter/$search/$orderby/$top/$skip/$count/$expand apply to each expanded collection; `$levels`
  * is unrolled into nested plans of the same navigation (`max`: down to limits.maxExpandDepth, where the
  * plan only asks whether more levels exist). Everything rejected is a 400 naming the item. Pure: no I/O.
  *   Members($top=2) on OrganizationTeamHierarchies → [{ navigation: Members, set: Memberships, limit: 2, orderBy: [Id asc], … }]
@@ -9,7 +9,7 @@ import { ODataError } from '../errors';
 import type { Limits } from '../limits';
 import { navigation, property, type EntitySetDef, type NavigationDef } from '../model';
 import type { ExpandItem } from '../parse/ast';
-import { planFilterAndOrder, planSelect } from './plan-collection';
+import { planFilterAndOrder, planSearch, planSelect } from './plan-collection';
 import { targetSet } from './plan-expr';
 import type { ExpandPlan } from './read-plan';
 
@@ -22,7 +22,7 @@ export interface ExpandContext {
 }
 
 /** Options that only a collection takes. */
-const COLLECTION_OPTIONS = ['filter', 'orderby', 'top', 'skip', 'count'] as const;
+const COLLECTION_OPTIONS = ['filter', 'search', 'orderby', 'top', 'skip', 'count'] as const;
 
 function describe(item: ExpandItem): string {
   return item.path.join('/');
@@ -83,7 +83,6 @@ function planItem(nav: NavigationDef, item: ExpandItem, ctx: ExpandContext, leve
   if (depth > limits.maxExpandDepth) {
     throw new ODataError('LimitExceeded', `$expand may nest at most ${limits.maxExpandDepth} levels ($levels included)`, '$expand');
   }
-  if (options.search !== undefined) throw new ODataError('UnsupportedQueryOption', '$search is not supported yet; use $filter with contains()', '$expand');
   if (!nav.collection) {
     for (const name of COLLECTION_OPTIONS) {
       if (options[name] !== undefined) {
@@ -97,6 +96,7 @@ function planItem(nav: NavigationDef, item: ExpandItem, ctx: ExpandContext, leve
 
   const { select, explicit } = planSelect(set, options);
   const { filter, orderBy } = nav.collection ? planFilterAndOrder(set, options, limits) : { filter: undefined, orderBy: [] };
+  const search = options.search === undefined ? undefined : planSearch(set, options.search, limits, '$expand');
   const deeper: ExpandContext = { ...ctx, depth: depth + 1 };
   const expand = options.expand && !probe ? planExpand(set, options.expand, deeper) : [];
   const recursion = levels === undefined || probe ? undefined : recurse(nav, item, deeper, levels, expand);
@@ -109,6 +109,7 @@ function planItem(nav: NavigationDef, item: ExpandItem, ctx: ExpandContext, leve
     select,
     selectExplicit: explicit,
     filter,
+    search,
     orderBy,
     skip: options.skip ?? 0,
     limit,

@@ -1,7 +1,7 @@
 /**
  * Planner for GET requests: resource path + parsed query options + limits → ReadPlan. Resolves the
  * entity set, key, property path, $select, $filter, $orderby (adding the key as tie-breaker), paging,
- * $skiptoken and $expand (plan-expand.ts), and rejects what the service does not support with a 400
+ * $skiptoken, $search and $expand (plan-expand.ts), and rejects what the service does not support with a 400
  * naming it. Pure: no I/O.
  *   GET Users?$filter=Department eq 'Sales'&$orderby=LastName&$top=10
  *     |-- { set: Users, filter: Compare(eq, Department, 'Sales'), orderBy: [LastName asc, Id asc], top: 10 }
@@ -12,7 +12,7 @@ import type { Limits } from '../limits';
 import { entitySetIgnoringCase, keyProperty, navigation, property, type EntitySetDef, type PropertyDef } from '../model';
 import type { KeyPredicate, LiteralNode, PathSegment, QueryOptions } from '../parse/ast';
 import type { KeyLookup, ReadPlan, ReadTarget } from './read-plan';
-import { planFilterAndOrder, planSelect } from './plan-collection';
+import { planFilterAndOrder, planSearch, planSelect } from './plan-collection';
 import { planExpand } from './plan-expand';
 import { decodeSkipToken } from './skiptoken';
 import type { ValueExpr } from './typed-expr';
@@ -97,7 +97,7 @@ function planTarget(set: EntitySetDef, segments: readonly PathSegment[]): ReadTa
 }
 
 function fingerprintOf(set: EntitySetDef, options: QueryOptions): string {
-  const shape = JSON.stringify({ s: set.name, f: options.filter ?? null, o: options.orderby ?? null });
+  const shape = JSON.stringify({ s: set.name, f: options.filter ?? null, q: options.search ?? null, o: options.orderby ?? null });
   return createHash('sha256').update(shape).digest('base64url').slice(0, 16);
 }
 
@@ -108,7 +108,6 @@ export function planRead(request: ReadRequest, lookup: (n: string) => EntitySetD
   const set = resolveEntitySet(first.name, lookup);
   const target = planTarget(set, segments);
 
-  if (options.search !== undefined) throw new ODataError('UnsupportedQueryOption', '$search is not supported yet; use $filter with contains()', '$search');
   if (options.levels !== undefined) throw new ODataError('UnsupportedQueryOption', '$levels is only allowed inside $expand', '$levels');
   if (options.top !== undefined && options.top > limits.maxTop) {
     throw new ODataError('LimitExceeded', `$top may be at most ${limits.maxTop}`, '$top');
@@ -129,6 +128,7 @@ export function planRead(request: ReadRequest, lookup: (n: string) => EntitySetD
   }
 
   const { filter, orderBy } = planFilterAndOrder(set, options, limits);
+  const search = options.search === undefined ? undefined : planSearch(set, options.search, limits);
   const { select, explicit } = planSelect(set, options);
   const fingerprint = fingerprintOf(set, options);
   const after = options.skiptoken !== undefined
@@ -140,6 +140,7 @@ export function planRead(request: ReadRequest, lookup: (n: string) => EntitySetD
     set,
     target,
     filter,
+    search,
     select,
     selectExplicit: explicit,
     orderBy,

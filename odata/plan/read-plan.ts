@@ -4,6 +4,7 @@
  * Pure types.
  */
 import type { EntitySetDef, NavigationDef, PropertyDef } from '../model';
+import type { SearchExpr } from '../parse/ast';
 import type { TypedExpr, ValueExpr } from './typed-expr';
 
 export interface OrderKey {
@@ -36,6 +37,8 @@ export interface ExpandPlan {
   readonly select: readonly PropertyDef[];
   readonly selectExplicit: boolean;
   readonly filter?: TypedExpr;
+  /** The nested `$search`. */
+  readonly search?: SearchExpr;
   readonly orderBy: readonly OrderKey[];
   readonly skip: number;
   /** Entities per parent at most (collections); 0 at the deepest level of $levels=max, which only tells whether more exist. */
@@ -62,6 +65,8 @@ export interface ReadPlan {
   readonly set: EntitySetDef;
   readonly target: ReadTarget;
   readonly filter?: TypedExpr;
+  /** `$search`: entities whose searchable text matches (model: PropertyDef.searchable). */
+  readonly search?: SearchExpr;
   /** Properties in the response, in model order. */
   readonly select: readonly PropertyDef[];
   /** True when $select narrowed the properties (the context URL then lists them). */

@@ -9,6 +9,7 @@ import type { PropertyDef } from '../../odata/model';
 import type { ExpandPlan } from '../../odata/plan/read-plan';
 import { ETAG_ALIAS, expandCountAlias, expandKeyAlias } from '../../odata/aliases';
 import { ExprCompiler, orderSql, Scope } from './compile-expr';
+import { searchPredicate } from './compile-search';
 import { ident, joinFragments, sql, type SqlFragment } from './sql-fragment';
 
 /** One value of an entity: its output name and SQL. */
@@ -55,6 +56,7 @@ function reached(compiler: ExprCompiler, plan: ExpandPlan, parent: string, order
     const filter = compiler.compile(plan.filter, scope);
     where.push(sql(`(${filter.sql})`, filter.bindings));
   }
+  if (plan.search) where.push(searchPredicate(plan.set, alias, plan.search));
   const order = ordered
     ? joinFragments(plan.orderBy.map((key) => {
       const compiled = compiler.compile(key.expr, scope);

@@ -97,7 +97,7 @@ const COMPARE: Record<string, string> = { eq: '=', ne: '<>', gt: '>', ge: '>=', 
 const ARITHMETIC: Record<string, string> = { add: '+', sub: '-', mul: '*', div: '/', mod: '%' };
 
 /** Escapes LIKE wildcards: `likeEscape('50%_a\\b')` → `50\%\_a\\b`. */
-function likeEscape(text: string): string {
+export function likeEscape(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 

@@ -13,6 +13,7 @@ import type { KeyLookup, OrderKey, ReadPlan } from '../../odata/plan/read-plan';
 import type { ExprType, TypedExpr } from '../../odata/plan/typed-expr';
 import { ETAG_ALIAS, orderValueAlias } from '../../odata/aliases';
 import { expandFields } from './compile-expand';
+import { searchPredicate } from './compile-search';
 import { ExprCompiler, orderSql, param, type Scope, type VisibilityFn } from './compile-expr';
 import { ident, joinFragments, knexBindings, sql, type SqlFragment } from './sql-fragment';
 
@@ -110,6 +111,7 @@ export function compileRead(db: Knex, plan: ReadPlan, companyId: number, visibil
     const filter = compiler.compile(plan.filter, scope);
     where.push(sql(`(${filter.sql})`, filter.bindings));
   }
+  if (plan.search) where.push(searchPredicate(plan.set, 't0', plan.search));
   const orderKeys = plan.orderBy.map((key) => ({ key, compiled: compiler.compile(key.expr, scope) }));
   // joins are complete only once every expression has been compiled
   const base = (): Knex.QueryBuilder => {

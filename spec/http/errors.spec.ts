@@ -72,7 +72,6 @@ describe('Error responses of GET reads', () => {
   describe('query options', () => {
     for (const [option, url] of [
       ['$expand', '/odata/Users?$expand=Memberships/$ref'],
-      ['$search', '/odata/Users?$search=alice'],
       ['$apply', '/odata/Users?$apply=groupby((Department))'],
       ['$compute', "/odata/Users?$compute=concat(FirstName,'x')%20as%20X"],
     ]) {

@@ -648,7 +648,7 @@ describe('$expand and $levels', () => {
       ['Members/$count', `${teams}?$expand=Members/$count`, 'UnsupportedQueryOption', '$expand'],
       ['$levels outside $expand', `${teams}?$levels=2`, 'UnsupportedQueryOption', '$levels'],
       ['* with options other than $levels', `${teams}?$expand=*($select=Id)`, 'UnsupportedQueryOption', '$expand'],
-      ['a nested $search', `${teams}?$expand=Members($search=x)`, 'UnsupportedQueryOption', '$expand'],
+      ['a nested $search on memberships, which have no text', `${teams}?$expand=Members($search=x)`, 'InvalidQueryOption', '$expand'],
       ['a nested $filter naming an unknown property', `${teams}?$expand=Members($filter=Nope eq 1)`, 'UnknownProperty', '$filter'],
       ['a nested $select naming an unknown property', `${teams}?$expand=Members($select=Nope)`, 'UnknownProperty', '$select'],
       ['a nested $orderby naming an unknown property', `${teams}?$expand=Members($orderby=Nope)`, 'UnknownProperty', '$orderby'],

@@ -154,7 +154,6 @@ describe('buildMetadataXml', () => {
         ['FilterRestrictions', 'Filterable', true],
         ['SortRestrictions', 'Sortable', true],
         ['ExpandRestrictions', 'Expandable', true],
-        ['SearchRestrictions', 'Searchable', false],
         ['SelectSupport', 'Supported', true],
       ].map(([term, property, value]) => record(term as string, property as string, value as boolean)),
     ];
@@ -164,6 +163,9 @@ describe('buildMetadataXml', () => {
       for (const [term, property] of [['InsertRestrictions', 'Insertable'], ['UpdateRestrictions', 'Updatable'], ['DeleteRestrictions', 'Deletable']]) {
         expect(entitySet, set.name).to.include(record(term as string, property as string, set.writable));
       }
+    }
+    for (const set of model.entitySets) {
+      expect(element(xml, 'EntitySet', set.name), set.name).to.include(record('SearchRestrictions', 'Searchable', set.name !== 'OrganizationTeamMemberHierarchies'));
     }
     expect(element(xml, 'EntitySet', 'AuditLogs')).to.include(record('InsertRestrictions', 'Insertable', false));
     expect(element(xml, 'EntitySet', 'Users')).to.include(record('InsertRestrictions', 'Insertable', true));

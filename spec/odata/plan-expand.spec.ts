@@ -107,7 +107,8 @@ describe('planExpand', () => {
     ['$expand=Parent($filter=Id eq 1)', 'InvalidQueryOption', '$filter applies to collections'],
     ['$expand=Parent($top=1)', 'InvalidQueryOption', '$top applies to collections'],
     ['$expand=Children($levels=17)', 'LimitExceeded', 'at most 16'],
-    ['$expand=Members($search=x)', 'UnsupportedQueryOption', '$search'],
+    ['$expand=Members($search=x)', 'InvalidQueryOption', 'no text to $search'],
+    ['$expand=Parent($search=x)', 'InvalidQueryOption', '$search applies to collections'],
     ['$expand=Members($filter=Nope eq 1)', 'UnknownProperty', 'Nope'],
     ['$expand=*($select=Name)', 'UnsupportedQueryOption', '* takes no nested options'],
   ] as const) {
