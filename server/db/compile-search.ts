@@ -1,7 +1,8 @@
 /**
  * Compiler for `$search` → a predicate on one row: each term must occur, case-insensitively, anywhere
  * in the row's searchable text (its searchable columns joined by newlines, so a phrase never spans two
- * columns); NOT, AND and OR combine them. Terms are bound, with LIKE's wildcards escaped. No I/O.
+ * columns); NOT, AND and OR combine them. Terms are bound, with LIKE's wildcards escaped. A trigram
+ * index on the same text (migration 3) serves rare terms. No I/O.
  *   Users, alice → lower(coalesce("t0"."user_name", '') || E'\n' || …) LIKE '%' || lower(?) || '%' ESCAPE '\'  ['alice']
  */
 import type { EntitySetDef } from '../../odata/model';
@@ -9,9 +10,13 @@ import type { SearchExpr } from '../../odata/parse/ast';
 import { likeEscape } from './compile-expr';
 import { ident, sql, type SqlFragment } from './sql-fragment';
 
-/** The searchable text of the row aliased `alias`: `lower(coalesce("t0"."name", '') || E'\n' || coalesce("t0"."description", ''))`. */
-export function searchText(set: EntitySetDef, alias: string): string {
-  const columns = set.properties.filter((p) => p.searchable).map((p) => `coalesce(${ident(alias, p.column)}, '')`);
+/**
+ * The searchable text of the row aliased `alias` — or, without an alias, the expression the trigram
+ * index of migration 3 is built on (the planner matches the two): `searchText(Teams, 't0')` →
+ * `lower(coalesce("t0"."name", '') || E'\n' || coalesce("t0"."description", ''))`.
+ */
+export function searchText(set: EntitySetDef, alias?: string): string {
+  const columns = set.properties.filter((p) => p.searchable).map((p) => `coalesce(${alias ? ident(alias, p.column) : ident(p.column)}, '')`);
   if (columns.length === 0) throw new Error(`compile: ${set.name} has no searchable property`);
   return `lower(${columns.join(" || E'\\n' || ")})`;
 }

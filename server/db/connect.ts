@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import knexFactory, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
 import pg from 'pg';
@@ -53,7 +54,8 @@ export function connect(options: ConnectOptions): Knex {
     mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
     release = lockPgliteDir(path.resolve(dir));
   }
-  const pglite = new PGlite(dir === 'memory://' ? undefined : path.resolve(dir));
+  // pg_trgm backs the $search indexes (migration 3), as it does on a PostgreSQL server
+  const pglite = new PGlite({ ...(dir === 'memory://' ? {} : { dataDir: path.resolve(dir) }), extensions: { pg_trgm } });
   const db = knexFactory({
     client: ClientPgLite as unknown as typeof knexFactory.Client,
     dialect: 'postgres',
