@@ -100,6 +100,7 @@ export function contextUrl(plan: ReadPlan, serviceRoot: string, keyText?: string
   const select = contextSelectList(plan);
   switch (plan.target.kind) {
     case 'entity':
+    case 'related':
       return `${base}${select}/$entity`;
     case 'property':
       return `${base}(${keyText ?? ''})/${plan.target.property.name}`;

@@ -1,7 +1,7 @@
 /**
  * Planner for GET requests: resource path + parsed query options + limits → ReadPlan. Resolves the
  * entity set, key, property path, $select, $filter, $orderby (adding the key as tie-breaker), paging,
- * $skiptoken, $search and $expand (plan-expand.ts), and rejects what the service does not support with a 400
+ * $skiptoken, $search and $expand (plan-expand.ts), navigation paths (`Teams(5)/Members`), and rejects what the service does not support with a 400
  * naming it. Pure: no I/O.
  *   GET Users?$filter=Department eq 'Sales'&$orderby=LastName&$top=10
  *     |-- { set: Users, filter: Compare(eq, Department, 'Sales'), orderBy: [LastName asc, Id asc], top: 10 }
@@ -11,7 +11,8 @@ import { ODataError } from '../errors';
 import type { Limits } from '../limits';
 import { entitySetIgnoringCase, keyProperty, navigation, property, type EntitySetDef, type PropertyDef } from '../model';
 import type { KeyPredicate, LiteralNode, PathSegment, QueryOptions } from '../parse/ast';
-import type { KeyLookup, ReadPlan, ReadTarget } from './read-plan';
+import type { KeyLookup, NavigationSource, ReadPlan, ReadTarget } from './read-plan';
+import { targetSet } from './plan-expr';
 import { planFilterAndOrder, planSearch, planSelect } from './plan-collection';
 import { planExpand } from './plan-expand';
 import { decodeSkipToken } from './skiptoken';
@@ -76,24 +77,54 @@ export function planKey(set: EntitySetDef, key: KeyPredicate): KeyLookup {
   return { property: prop, value: keyValue(set, prop, key.values[name] as LiteralNode) };
 }
 
-function planTarget(set: EntitySetDef, segments: readonly PathSegment[]): ReadTarget {
+/** What a resource path reads: its set (a navigation's target), the target within it, and where a navigation starts. */
+interface PlannedPath {
+  readonly set: EntitySetDef;
+  readonly target: ReadTarget;
+  readonly via?: NavigationSource;
+}
+
+/**
+ * `Users` → collection; `Users/$count`; `Users(5)` → entity; `Users(5)/FirstName[/$value]` → property;
+ * `Teams(5)/Members[/$count]` → Members of team 5; `Teams(5)/Members(9)` → that member if it is one;
+ * `Teams(5)/Parent` → the related entity. Anything longer is a 400 naming the way that works.
+ */
+function planPath(set: EntitySetDef, segments: readonly PathSegment[]): PlannedPath {
   const [first, second, third, ...more] = segments;
-  if (!first) throw new Error('planTarget: no segments');
+  if (!first) throw new Error('planPath: no segments');
   if (!first.key) {
-    if (!second) return { kind: 'collection' };
-    if (second.name === '$count' && !third && !second.key) return { kind: 'count' };
+    if (!second) return { set, target: { kind: 'collection' } };
+    if (second.name === '$count' && !third && !second.key) return { set, target: { kind: 'count' } };
     throw new ODataError('InvalidKey', `'${second.name}' cannot follow the collection ${set.name}; address one entity first: ${set.name}(1)/${second.name}`, second.name);
   }
   const key = planKey(set, first.key);
-  if (!second) return { kind: 'entity', key };
+  if (!second) return { set, target: { kind: 'entity', key } };
+  const nav = navigation(set, second.name);
+  if (nav) return planNavigation({ set, key, navigation: nav }, second, [third, ...more].filter((s) => s !== undefined));
   const prop = property(set, second.name);
   if (!prop || second.key || more.length > 0 || (third && third.name !== '$value')) {
-    if (navigation(set, second.name)) {
-      throw new ODataError('UnsupportedQueryOption', `Navigation paths like ${set.name}(…)/${second.name} are not supported yet; filter ${second.name} directly`, second.name);
-    }
     throw new ODataError('UnknownProperty', `${set.typeName} has no property '${second.name}'`, second.name);
   }
-  return { kind: 'property', key, property: prop, raw: third?.name === '$value' };
+  return { set, target: { kind: 'property', key, property: prop, raw: third?.name === '$value' } };
+}
+
+function planNavigation(via: NavigationSource, segment: PathSegment, rest: readonly PathSegment[]): PlannedPath {
+  const target = targetSet(via.navigation);
+  const [next, ...after] = rest;
+  const path = `${via.set.name}(…)/${via.navigation.name}`;
+  if (after.length > 0 || (next && !(next.name === '$count' && !next.key && via.navigation.collection && !segment.key))) {
+    throw new ODataError(
+      'UnsupportedQueryOption',
+      `${path}/${next?.name ?? ''}: a path may follow one navigation; read ${target.name} with $filter, or use $expand`,
+      next?.name ?? segment.name,
+    );
+  }
+  if (!via.navigation.collection) {
+    if (segment.key) throw new ODataError('InvalidKey', `${via.navigation.name} is a single ${target.typeName}; it takes no key`, segment.name);
+    return { set: target, target: { kind: 'related' }, via };
+  }
+  if (segment.key) return { set: target, target: { kind: 'entity', key: planKey(target, segment.key) }, via };
+  return { set: target, target: { kind: next ? 'count' : 'collection' }, via };
 }
 
 function fingerprintOf(set: EntitySetDef, options: QueryOptions): string {
@@ -105,8 +136,7 @@ export function planRead(request: ReadRequest, lookup: (n: string) => EntitySetD
   const { segments, options, limits } = request;
   const first = segments[0];
   if (!first) throw new Error('planRead: empty path');
-  const set = resolveEntitySet(first.name, lookup);
-  const target = planTarget(set, segments);
+  const { set, target, via } = planPath(resolveEntitySet(first.name, lookup), segments);
 
   if (options.levels !== undefined) throw new ODataError('UnsupportedQueryOption', '$levels is only allowed inside $expand', '$levels');
   if (options.top !== undefined && options.top > limits.maxTop) {
@@ -139,6 +169,7 @@ export function planRead(request: ReadRequest, lookup: (n: string) => EntitySetD
   return {
     set,
     target,
+    via,
     filter,
     search,
     select,

@@ -22,7 +22,19 @@ export type ReadTarget =
   | { readonly kind: 'collection' }
   | { readonly kind: 'count' }
   | { readonly kind: 'entity'; readonly key: KeyLookup }
-  | { readonly kind: 'property'; readonly key: KeyLookup; readonly property: PropertyDef; readonly raw: boolean };
+  | { readonly kind: 'property'; readonly key: KeyLookup; readonly property: PropertyDef; readonly raw: boolean }
+  /** The entity a single-valued navigation leads to: `OrganizationTeamHierarchies(5)/Parent`. */
+  | { readonly kind: 'related' };
+
+/**
+ * The entity a navigation path starts from: `OrganizationTeamHierarchies(5)/Members` reads Members
+ * (the plan's set) of team 5 → { set: OrganizationTeamHierarchies, key: Id 5, navigation: Members }.
+ */
+export interface NavigationSource {
+  readonly set: EntitySetDef;
+  readonly key: KeyLookup;
+  readonly navigation: NavigationDef;
+}
 
 /**
  * One `$expand` item, planned: the navigation, the target's properties, and for a collection its filter,
@@ -62,8 +74,11 @@ export interface ExpandLink {
 }
 
 export interface ReadPlan {
+  /** The set read: the path's entity set, or the target of its navigation. */
   readonly set: EntitySetDef;
   readonly target: ReadTarget;
+  /** Set for a navigation path: only entities related to this one are read. */
+  readonly via?: NavigationSource;
   readonly filter?: TypedExpr;
   /** `$search`: entities whose searchable text matches (model: PropertyDef.searchable). */
   readonly search?: SearchExpr;

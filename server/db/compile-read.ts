@@ -2,14 +2,15 @@
  * Compiler for ReadPlans → knex queries: ONE statement for the page (company scope, visibility predicate,
  * the user's $filter in parentheses, keyset predicate from $skiptoken, ORDER BY with OData's null order,
  * LIMIT page+1 to detect a next page) and, when $count is asked, one count statement over the same
- * FROM/WHERE. Expanded navigations are columns of the page statement (compile-expand.ts). No I/O here:
+ * FROM/WHERE. A navigation path reads the rows related to its source entity (a subquery on the source's
+ * key). Expanded navigations are columns of the page statement (compile-expand.ts). No I/O here:
  * the caller executes. Identifiers come only from the model.
  *   Users?$filter=Department eq 'Sales'&$top=2 →
  *     select "t0"."id" as "Id", … from "users" as "t0"
  *     where "t0"."company_id" = ? and ("t0"."department" = ?::text) order by "t0"."id" asc limit ?
  */
 import type { Knex } from 'knex';
-import type { KeyLookup, OrderKey, ReadPlan } from '../../odata/plan/read-plan';
+import type { KeyLookup, NavigationSource, OrderKey, ReadPlan } from '../../odata/plan/read-plan';
 import type { ExprType, TypedExpr } from '../../odata/plan/typed-expr';
 import { ETAG_ALIAS, orderValueAlias } from '../../odata/aliases';
 import { expandFields } from './compile-expand';
@@ -99,6 +100,31 @@ export function keyCondition(alias: string, key: KeyLookup): SqlFragment {
   return sql(`${column} = ${value.sql}`, value.bindings);
 }
 
+/** The source entity of a navigation path, as the caller may see it: FROM … WHERE (no SELECT list). */
+function sourceRow(via: NavigationSource, companyId: number, visibility: VisibilityFn): SqlFragment {
+  const conditions = [sql(`${ident('s0', 'company_id')} = ?`, [companyId]), keyCondition('s0', via.key)];
+  const visible = visibility(via.set, 's0');
+  if (visible) conditions.push(visible);
+  const where = joinFragments(conditions, ' AND ');
+  return sql(`FROM ${ident(via.set.table)} AS ${ident('s0')} WHERE ${where.sql}`, where.bindings);
+}
+
+/**
+ * Rows related to a navigation path's source entity:
+ *   Teams(5)/Members → "t0"."organization_team_hierarchy_id" = (SELECT "s0"."id" FROM "organization_team_hierarchies" AS "s0"
+ *     WHERE "s0"."company_id" = ? AND "s0"."id" = ?::bigint)
+ */
+function relatedTo(via: NavigationSource, companyId: number, visibility: VisibilityFn): SqlFragment {
+  const source = sourceRow(via, companyId, visibility);
+  return sql(`${ident('t0', via.navigation.targetColumn)} = (SELECT ${ident('s0', via.navigation.sourceColumn)} ${source.sql})`, source.bindings);
+}
+
+/** Whether a navigation path's source entity exists for the caller (asked only when the path read nothing: 404 or empty). */
+export function sourceExists(db: Knex, via: NavigationSource, companyId: number, visibility: VisibilityFn): Knex.Raw {
+  const source = sourceRow(via, companyId, visibility);
+  return db.raw(`SELECT 1 AS found ${source.sql} LIMIT 1`, knexBindings(source));
+}
+
 export function compileRead(db: Knex, plan: ReadPlan, companyId: number, visibility: VisibilityFn): CompiledRead {
   const compiler = new ExprCompiler(visibility);
   const scope: Scope = compiler.rootScope(plan.set);
@@ -107,6 +133,7 @@ export function compileRead(db: Knex, plan: ReadPlan, companyId: number, visibil
   if (visible) where.push(visible);
   const { target } = plan;
   if (target.kind === 'entity' || target.kind === 'property') where.push(keyCondition('t0', target.key));
+  if (plan.via) where.push(relatedTo(plan.via, companyId, visibility));
   if (plan.filter) {
     const filter = compiler.compile(plan.filter, scope);
     where.push(sql(`(${filter.sql})`, filter.bindings));

@@ -18,7 +18,7 @@ import { serializeCollection } from '../../odata/serialize';
 import type { Principal } from '../auth/principal';
 import { visibilityFor, type VisibleUsers } from '../auth/visibility';
 import type { Config } from '../config';
-import { compileRead, type CompiledRead } from '../db/compile-read';
+import { compileRead, sourceExists, type CompiledRead } from '../db/compile-read';
 import { jsonContentType, negotiateJson } from './negotiate';
 import { parsePrefer } from './prefer';
 import { nextLink, rawQuery, serviceRoot } from './urls';
@@ -44,9 +44,9 @@ async function execute(db: Knex, compiled: CompiledRead): Promise<Executed> {
   return run();
 }
 
-/** The entity sets a read reaches: its own and every expanded one. */
-function setsRead(shape: { readonly set: EntitySetDef; readonly expand: readonly ExpandPlan[] }): EntitySetDef[] {
-  return [shape.set, ...shape.expand.flatMap((plan) => setsRead(plan))];
+/** The entity sets a read reaches: its own, every expanded one, and a navigation path's source. */
+function setsRead(shape: { readonly set: EntitySetDef; readonly expand: readonly ExpandPlan[]; readonly via?: { readonly set: EntitySetDef } }): EntitySetDef[] {
+  return [shape.set, ...(shape.via ? [shape.via.set] : []), ...shape.expand.flatMap((plan) => setsRead(plan))];
 }
 
 export interface ReadContext {
@@ -75,10 +75,18 @@ export async function handleRead(req: Request, res: Response, ctx: ReadContext):
       if (set.readableBy === 'administrators') throw new ODataError('Forbidden', `${set.name} can be read by administrators only`, set.name);
     }
   }
-  const compiled = compileRead(db, plan, principal.companyId, visibilityFor(principal, ctx.visible));
+  const visibility = visibilityFor(principal, ctx.visible);
+  const compiled = compileRead(db, plan, principal.companyId, visibility);
   const result = await execute(db, compiled);
 
+  // a navigation path that read nothing: 404 when its source entity is not there for the caller
+  const requireSource = async () => {
+    if (plan.via && ((await sourceExists(db, plan.via, principal.companyId, visibility)) as { rows: unknown[] }).rows.length === 0) {
+      throw entityNotFound(plan.via.set, plan.via.key);
+    }
+  };
   if (plan.target.kind === 'count') {
+    if (!result.count) await requireSource();
     res.status(200).type('text/plain').send(String(result.count ?? 0));
     return;
   }
@@ -92,6 +100,7 @@ export async function handleRead(req: Request, res: Response, ctx: ReadContext):
   if (prefer.omitNulls) applied.push('omit-values=nulls');
 
   if (plan.target.kind === 'collection') {
+    if (result.rows.length === 0 && !plan.after) await requireSource();
     const hasMore = result.rows.length > compiled.pageLimit;
     const rows = hasMore ? result.rows.slice(0, compiled.pageLimit) : result.rows;
     let link: string | undefined;
@@ -108,9 +117,14 @@ export async function handleRead(req: Request, res: Response, ctx: ReadContext):
   }
 
   const row = result.rows[0];
-  if (!row) throw entityNotFound(plan.set, plan.target.key);
+  if (!row) {
+    await requireSource();
+    if (plan.target.kind !== 'related') throw entityNotFound(plan.set, plan.target.key);
+    res.status(204).end(); // the navigation leads nowhere (a root team's Parent)
+    return;
+  }
   setPreferenceApplied(res, applied);
-  if (plan.target.kind === 'entity') {
+  if (plan.target.kind === 'entity' || plan.target.kind === 'related') {
     if (row.__etag !== undefined) res.setHeader('ETag', etagOf(row.__etag));
     sendJson(res, format, formatSingle(plan, row, formatOptions));
     return;

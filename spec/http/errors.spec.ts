@@ -101,8 +101,9 @@ describe('Error responses of GET reads', () => {
       expectError(await get('/odata/Users(1)?$top=1'), 400, 'InvalidQueryOption');
     });
 
-    it('answers 400 for a navigation property path, which needs $expand', async () => {
-      expectError(await get('/odata/Users(1)/Memberships'), 400, 'UnsupportedQueryOption');
+    it('answers 400 for a path through two navigations, naming $filter and $expand as the way', async () => {
+      const error = expectError(await get('/odata/Users(1)/Memberships/OrganizationTeamHierarchy'), 400, 'UnsupportedQueryOption');
+      expect(error.message).to.contain('$expand');
     });
   });
 

@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import knexFactory from 'knex';
 import { entitySet } from '../../../odata/model';
-import { parseQueryOptions } from '../../../odata/parse/parse-query-options';
+import { parseQueryOptions, parseResourcePath } from '../../../odata/parse/parse-query-options';
 import { planRead } from '../../../odata/plan/plan-read';
 import type { Principal } from '../../../server/auth/principal';
 import { visibilityFor } from '../../../server/auth/visibility';
@@ -191,5 +191,31 @@ describe('compileRead on the database', () => {
     const expected = await db('users').where({ company_id: 1 }).andWhereRaw('department IS DISTINCT FROM ?', ['Platform']).orderBy('id').pluck('id');
     expect(rows.map((r) => Number(r.Id))).to.deep.equal(expected.map(Number));
     expect(rows.length).to.be.greaterThan(0);
+  });
+});
+
+describe('compileRead of a navigation path (exact SQL)', () => {
+  const path = (text: string, query = '', principal: Principal = admin) => {
+    const { segments } = parseResourcePath(text);
+    const plan = planRead({ segments, options: parseQueryOptions(query).options, limits: DEFAULT_LIMITS, skipTokenSecret: 's' }, entitySet);
+    const native = compileRead(pg, plan, principal.companyId, visibilityFor(principal)).rows?.toSQL().toNative();
+    return { sql: native?.sql.replace(/^select .*? from /, 'select … from '), bindings: native?.bindings };
+  };
+
+  it('reads the rows related to the source entity, found by its key in the same company', () => {
+    expect(path('/OrganizationTeamHierarchies(5)/Members', '$top=2')).to.deep.equal({
+      sql:
+        'select … from "organization_team_member_hierarchies" as "t0" where "t0"."company_id" = $1 AND "t0"."organization_team_hierarchy_id" =' +
+        ' (SELECT "s0"."id" FROM "organization_team_hierarchies" AS "s0" WHERE "s0"."company_id" = $2 AND "s0"."id" = $3::bigint) order by "t0"."id" ASC limit $4',
+      bindings: [1, 1, 5, 2],
+    });
+  });
+
+  it('follows a single navigation from the source\'s foreign key, and scopes a visible source', () => {
+    expect(path('/OrganizationTeamHierarchies(5)/Parent').sql).to.equal(
+      'select … from "organization_team_hierarchies" as "t0" where "t0"."company_id" = $1 AND "t0"."id" =' +
+        ' (SELECT "s0"."parent_id" FROM "organization_team_hierarchies" AS "s0" WHERE "s0"."company_id" = $2 AND "s0"."id" = $3::bigint) limit $4',
+    );
+    expect(path('/Users(5)/Memberships', '', member).sql).to.contain('FROM "users" AS "s0" WHERE "s0"."company_id" = $2 AND "s0"."id" = $3::bigint AND "s0"."id" = ANY (ARRAY(');
   });
 });
