@@ -1,7 +1,8 @@
 /**
  * The GET pipeline for entity sets: parse → plan → compile → execute → format. One SQL statement for
- * the page (two, in one read-only snapshot, when a count is asked). Builds the absolute nextLink with
- * an opaque keyset $skiptoken when more rows remain.
+ * the page, $expand included (two, in one read-only snapshot, when a count is asked). Builds the absolute
+ * nextLink with an opaque keyset $skiptoken when more rows remain. A navigation path that reads nothing
+ * asks once more whether its source exists: 404 if not, else an empty collection or 204.
  */
 import type { Request, Response } from 'express';
 import type { Knex } from 'knex';
