@@ -16,7 +16,7 @@ import { buildServiceDocument } from '../odata/service-document';
 import { SCOPE_READ, SCOPE_WRITE, tokenVerifier } from './auth/tokens';
 import { TtlCache } from './auth/ttl-cache';
 import { cachedVisibleUsers, MAX_CACHED_VISIBLE_SETS, type VisibleUsers } from './auth/visibility';
-import type { Config } from './config';
+import { tokenKeys, type Config } from './config';
 import { authenticate, requireScope, type CallerRow } from './http/authenticate';
 import { jsonContentType, negotiateJson } from './http/negotiate';
 import { handleRead } from './http/read-handler';
@@ -45,7 +45,8 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }) }: Ap
   const metadataXml = buildMetadataXml(model, config.limits);
   const parseOptions = memoizeParser(parseQueryOptions, 1000);
   const parsePath = memoizeParser(parseResourcePath, 1000);
-  const verify = tokenVerifier(config.jwtSecret);
+  const keys = tokenKeys(config);
+  const verify = tokenVerifier(keys);
   const plan = memoizePlanRead(entitySet);
   // what reads may reuse for AUTH_CACHE_MS; every committed write clears both
   const callers = new TtlCache<CallerRow | null>(config.authCacheMs);
@@ -75,7 +76,7 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }) }: Ap
     }
     const query = rawQuery(req);
     // writes re-read the caller's row: a demoted administrator cannot write on a cached role
-    const principal = await authenticate(db, config.jwtSecret, req.headers.authorization, query, isRead ? { cache: callers, verify } : { verify });
+    const principal = await authenticate(db, keys, req.headers.authorization, query, isRead ? { cache: callers, verify } : { verify });
     requireScope(principal, isRead ? SCOPE_READ : SCOPE_WRITE);
     const { options } = parseOptions(query);
     const { segments } = parsePath(req.path);

@@ -2,6 +2,8 @@
  * Configuration from the environment, read once in main.ts / the CLI and passed down as a value
  * (nothing else reads process.env). Limits live here too, in one object (ASP.NET Core OData's idea).
  */
+import { createHash, createPublicKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Limits } from '../odata/limits';
 
 export type { Limits };
@@ -11,8 +13,13 @@ export interface Config {
   /** Unset → embedded PGlite in pgliteDir. */
   readonly databaseUrl?: string;
   readonly pgliteDir: string;
+  /** HS256 key (when hs256), and always the key that signs $skiptoken values. */
   readonly jwtSecret: string;
   readonly jwtSecretIsDevDefault: boolean;
+  /** Whether HS256 tokens are accepted: JWT_SECRET is set, or (no JWT_PUBLIC_KEY) the development secret is used. */
+  readonly hs256: boolean;
+  /** JWT_PUBLIC_KEY as PEM: RS256 tokens (from an identity provider) are verified with it. */
+  readonly jwtPublicKey?: string;
   readonly logLevel: string;
   /** Honour X-Forwarded-Proto/Host when building absolute URLs. */
   readonly trustProxy: boolean;
@@ -49,20 +56,54 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   return n;
 }
 
+/**
+ * JWT_PUBLIC_KEY → PEM: the PEM itself (literal `\n` sequences allowed, as one-line environments need) or
+ * the path of a PEM file. Throws with a clear message unless it is an RSA public key.
+ *   readPublicKey('-----BEGIN PUBLIC KEY-----\\nMIIB…') → '-----BEGIN PUBLIC KEY-----\nMIIB…'
+ */
+export function readPublicKey(value: string): string {
+  let pem = value.trim().startsWith('-----BEGIN') ? value.trim().replace(/\\n/g, '\n') : undefined;
+  if (pem === undefined) {
+    try {
+      pem = readFileSync(value, 'utf8');
+    } catch {
+      throw new Error(`JWT_PUBLIC_KEY must be a PEM public key or the path of one; cannot read "${value}"`);
+    }
+  }
+  let key;
+  try {
+    key = createPublicKey(pem);
+  } catch {
+    throw new Error('JWT_PUBLIC_KEY is not a PEM public key');
+  }
+  if (key.asymmetricKeyType !== 'rsa') throw new Error(`JWT_PUBLIC_KEY must be an RSA key for RS256 (it is ${key.asymmetricKeyType ?? 'unknown'})`);
+  return pem;
+}
+
+/** The keys tokens are verified with: `{ secret }` for HS256 when accepted, `{ publicKey }` for RS256 when configured. */
+export function tokenKeys(config: Config): { readonly secret?: string; readonly publicKey?: string } {
+  return { ...(config.hs256 ? { secret: config.jwtSecret } : {}), ...(config.jwtPublicKey ? { publicKey: config.jwtPublicKey } : {}) };
+}
+
 /** Reads the environment. Throws with a clear message on a bad value (checked at start-up). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
   const secret = env.JWT_SECRET || undefined;
-  if (!secret && databaseUrl) {
-    throw new Error('JWT_SECRET must be set when DATABASE_URL is set (the dev default is only for the embedded database)');
+  const publicKey = env.JWT_PUBLIC_KEY ? readPublicKey(env.JWT_PUBLIC_KEY) : undefined;
+  if (!secret && !publicKey && databaseUrl) {
+    throw new Error('JWT_SECRET (HS256) or JWT_PUBLIC_KEY (RS256) must be set when DATABASE_URL is set (the dev default is only for the embedded database)');
   }
   const pageSize = Math.min(intFrom(env, 'MAX_PAGE_SIZE', HARD_MAX_PAGE_SIZE), HARD_MAX_PAGE_SIZE);
   return {
     port: intFrom(env, 'PORT', 3000),
     databaseUrl,
     pgliteDir: env.PGLITE_DIR || './data/pglite',
-    jwtSecret: secret ?? DEV_JWT_SECRET,
-    jwtSecretIsDevDefault: !secret,
+    // without JWT_SECRET, $skiptoken values are signed with a key derived from the public key: the same on
+    // every instance behind a load balancer (a forged token could only move the caller within their own results)
+    jwtSecret: secret ?? (publicKey ? createHash('sha256').update(`orgchart-skiptoken\n${publicKey}`).digest('hex') : DEV_JWT_SECRET),
+    jwtSecretIsDevDefault: !secret && !publicKey,
+    hs256: secret !== undefined || publicKey === undefined,
+    jwtPublicKey: publicKey,
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: ['1', 'true', 'yes'].includes((env.TRUST_PROXY ?? '').toLowerCase()),
     poolMax: intFrom(env, 'DB_POOL_MAX', 10),

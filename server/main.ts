@@ -38,8 +38,11 @@ async function main(): Promise<void> {
     `  Database:     ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.pgliteDir}`}`,
   ];
   if (config.jwtSecretIsDevDefault) lines.push('  JWT_SECRET:   not set: using the development secret (embedded database only)');
-  const demo = await loadDemoSummary(db);
-  if (demo) {
+  if (config.jwtPublicKey) lines.push(`  Tokens:       RS256 from JWT_PUBLIC_KEY${config.hs256 ? ', and HS256 with JWT_SECRET' : ' (JWT_SECRET unset: no HS256 tokens)'}`);
+  const demo = config.hs256 ? await loadDemoSummary(db) : undefined;
+  if (!config.hs256) {
+    lines.push('', '  Use tokens from your identity provider, signed RS256, with the claims sub, companyId, scope and exp.');
+  } else if (demo) {
     const ttlSeconds = 7 * 86_400;
     const adminToken = signToken({ userId: demo.users.admin, companyId: demo.companies.contoso, scope: 'odata.read odata.write', ttlSeconds }, config.jwtSecret);
     const readerToken = signToken({ userId: demo.users.aliceManager, companyId: demo.companies.contoso, scope: 'odata.read', ttlSeconds }, config.jwtSecret);

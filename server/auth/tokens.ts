@@ -1,10 +1,10 @@
 /**
- * JWT access tokens (ARCHITECTURE §8 contract): HS256, claims `sub` (user Id as a string), `companyId`,
+ * JWT access tokens (ARCHITECTURE §8 contract): HS256 with JWT_SECRET or RS256 with JWT_PUBLIC_KEY, claims `sub` (user Id as a string), `companyId`,
  * `scope` (space-separated) and a required `exp`. The CLI and `npm start` sign; the HTTP authenticate
  * stage verifies and maps a TokenError to 401. No I/O here: whether the user exists, is active and
  * belongs to the company is checked by the caller against the database.
  */
-import { createSecretKey, type KeyObject } from 'node:crypto';
+import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { memoizeParser } from '../../odata/parse/memoize';
 
@@ -22,6 +22,28 @@ function secretKey(secret: string): KeyObject {
   return key;
 }
 
+/** RSA public keys (JWT_PUBLIC_KEY), made once per PEM. */
+const publicKeys = new Map<string, KeyObject>();
+function publicKeyObject(pem: string): KeyObject {
+  let key = publicKeys.get(pem);
+  if (!key) {
+    key = createPublicKey(pem);
+    publicKeys.set(pem, key);
+  }
+  return key;
+}
+
+/** What tokens are verified with: an HS256 secret, an RS256 public key (PEM), or both. A string is a secret. */
+export type TokenKeys = string | { readonly secret?: string; readonly publicKey?: string };
+
+/** The algorithm a token's header names, or undefined when the header is not readable. */
+function headerAlgorithm(token: string): string | undefined {
+  const decoded = jwt.decode(token, { complete: true });
+  const alg = decoded && typeof decoded === 'object' ? (decoded.header as { alg?: unknown }).alg : undefined;
+  return typeof alg === 'string' ? alg : undefined;
+}
+
+/** Tokens we sign (CLI, npm start) use HS256; RS256 tokens come from an identity provider. */
 export const TOKEN_ALGORITHM = 'HS256';
 export const SCOPE_READ = 'odata.read';
 export const SCOPE_WRITE = 'odata.write';
@@ -106,15 +128,24 @@ export interface VerifyTokenOptions {
 }
 
 /**
- * Verifies signature (HS256 only: 'none', HS512, RS256… are refused), expiry and claim types.
+ * Verifies signature, expiry and claim types. The algorithm is pinned by the key it needs: HS256 only
+ * with the secret, RS256 only with the public key; 'none', HS512, ES256… and an algorithm without its
+ * key are refused (so an RS256 public key can never serve as an HMAC secret).
  * `verifyToken(signToken({ userId: 3, companyId: 1, scope: 'odata.read', ttlSeconds: 60 }, s), s)`
  *   → { sub: '3', companyId: 1, scope: 'odata.read', scopes: ['odata.read'], exp, iat }
  * Throws TokenError('expired') past exp, TokenError('invalid') for anything else.
  */
-export function verifyToken(token: string, secret: string, options: VerifyTokenOptions = {}): TokenClaims {
+export function verifyToken(token: string, keys: TokenKeys, options: VerifyTokenOptions = {}): TokenClaims {
+  const { secret, publicKey } = typeof keys === 'string' ? { secret: keys, publicKey: undefined } : keys;
+  const alg = headerAlgorithm(token);
+  const key = alg === 'HS256' && secret !== undefined ? secretKey(secret) : alg === 'RS256' && publicKey !== undefined ? publicKeyObject(publicKey) : undefined;
+  if (!key) {
+    const accepted = [secret !== undefined ? 'HS256' : undefined, publicKey !== undefined ? 'RS256' : undefined].filter(Boolean).join(' or ');
+    throw new TokenError('invalid', `the token is invalid: it is signed ${alg ?? 'unreadably'}, and this service accepts ${accepted || 'no tokens'}`);
+  }
   let payload: string | jwt.JwtPayload;
   try {
-    payload = jwt.verify(token, secretKey(secret), { algorithms: [TOKEN_ALGORITHM], clockTimestamp: options.nowSeconds });
+    payload = jwt.verify(token, key, { algorithms: [alg as jwt.Algorithm], clockTimestamp: options.nowSeconds });
   } catch (err) {
     if (err instanceof jwt.TokenExpiredError) throw new TokenError('expired', 'the token has expired');
     const detail = err instanceof Error ? err.message : String(err);
@@ -143,8 +174,8 @@ export function verifyToken(token: string, secret: string, options: VerifyTokenO
  * tokens are remembered, and expiry is checked again on every call.
  *   const verify = tokenVerifier(secret); verify(t) → claims (the second call of t needs no HMAC)
  */
-export function tokenVerifier(secret: string, maxEntries = 1000, nowSeconds: () => number = () => Date.now() / 1000): (token: string) => TokenClaims {
-  const verified = memoizeParser((token: string) => verifyToken(token, secret), maxEntries, 8192);
+export function tokenVerifier(keys: TokenKeys, maxEntries = 1000, nowSeconds: () => number = () => Date.now() / 1000): (token: string) => TokenClaims {
+  const verified = memoizeParser((token: string) => verifyToken(token, keys), maxEntries, 8192);
   return (token) => {
     const claims = verified(token);
     if (nowSeconds() >= claims.exp) throw new TokenError('expired', 'the token has expired');

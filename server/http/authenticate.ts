@@ -8,7 +8,7 @@
 import type { Knex } from 'knex';
 import { ODataError } from '../../odata/errors';
 import type { Principal } from '../auth/principal';
-import { TokenError, verifyToken, type TokenClaims } from '../auth/tokens';
+import { TokenError, verifyToken, type TokenClaims, type TokenKeys } from '../auth/tokens';
 import { callerKey, type TtlCache } from '../auth/ttl-cache';
 
 export const WWW_AUTHENTICATE = 'Bearer realm="orgchart-odata", Basic realm="orgchart-odata"';
@@ -77,13 +77,13 @@ async function loadCaller(db: Knex, companyId: number, userId: string): Promise<
 export interface AuthenticateOptions {
   /** Accept the caller's row from this cache (reads); without it the row is read fresh (writes). */
   readonly cache?: TtlCache<CallerRow | null>;
-  /** Verifies a token with `secret` (tokenVerifier's memo); defaults to verifyToken. */
+  /** Verifies a token with `keys` (tokenVerifier's memo); defaults to verifyToken. */
   readonly verify?: (token: string) => TokenClaims;
 }
 
 export async function authenticate(
   db: Knex,
-  secret: string,
+  keys: TokenKeys,
   authorization: string | undefined,
   query: string,
   options: AuthenticateOptions = {},
@@ -92,7 +92,7 @@ export async function authenticate(
   if (!token) throw unauthenticated('Authentication required: send Authorization: Bearer <token> (or ?token=<token>)');
   let claims;
   try {
-    claims = options.verify ? options.verify(token) : verifyToken(token, secret);
+    claims = options.verify ? options.verify(token) : verifyToken(token, keys);
   } catch (err) {
     if (err instanceof TokenError) throw unauthenticated(err.reason === 'expired' ? 'The token has expired' : 'The token is invalid');
     throw err;

@@ -37,6 +37,9 @@ function checked<T>(read: () => T): T {
 }
 
 export async function tokenCommand(db: Knex, config: Config, options: TokenOptions): Promise<string> {
+  if (!config.hs256) {
+    throw new CliError('JWT_SECRET is not set: this service verifies RS256 tokens from your identity provider (JWT_PUBLIC_KEY); the CLI signs HS256 tokens with JWT_SECRET');
+  }
   const companyId = parseCompanyId(options.company);
   const ttlSeconds = checked(() => parseTtl(options.ttl ?? DEFAULT_TOKEN_TTL));
   const scope = checked(() => parseScopes(options.scope ?? DEFAULT_TOKEN_SCOPE).join(' '));

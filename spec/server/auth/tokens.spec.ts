@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, generateKeyPairSync } from 'node:crypto';
 import { expect } from 'chai';
 import jwt from 'jsonwebtoken';
 import { parseTtl, signToken, TokenError, tokenVerifier, verifyToken } from '../../../server/auth/tokens';
@@ -150,5 +150,39 @@ describe('server/auth/tokens', () => {
       expect(tokenVerifier(SECRET)(token).sub).to.equal('3');
       expectTokenError(() => tokenVerifier('other-secret-0123456789')(token), 'invalid');
     });
+  });
+});
+
+describe('server/auth/tokens with RS256 (JWT_PUBLIC_KEY)', () => {
+  const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const publicPem = rsa.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  const claims = { sub: '3', companyId: 1, scope: 'odata.read' };
+  const rs256 = (payload: object = claims) => jwt.sign({ ...payload, exp: Math.floor(Date.now() / 1000) + 60 }, rsa.privateKey, { algorithm: 'RS256' });
+
+  it('verifies an RS256 token with the public key, alone or beside a secret', () => {
+    expect(verifyToken(rs256(), { publicKey: publicPem }).sub).to.equal('3');
+    expect(verifyToken(rs256(), { secret: SECRET, publicKey: publicPem }).sub).to.equal('3');
+    const hs = signToken({ userId: 4, companyId: 1, scope: 'odata.read', ttlSeconds: 60 }, SECRET);
+    expect(verifyToken(hs, { secret: SECRET, publicKey: publicPem }).sub).to.equal('4');
+  });
+
+  it('refuses an algorithm whose key is not configured, and never takes the public key as an HMAC secret', () => {
+    const hs = signToken({ userId: 4, companyId: 1, scope: 'odata.read', ttlSeconds: 60 }, SECRET);
+    expect(expectTokenError(() => verifyToken(hs, { publicKey: publicPem }), 'invalid').message).to.contain('signed HS256, and this service accepts RS256');
+    expect(expectTokenError(() => verifyToken(rs256(), SECRET), 'invalid').message).to.contain('signed RS256, and this service accepts HS256');
+    // the classic confusion: an HS256 token keyed with the public key's PEM
+    const confused = hs256({ ...claims, exp: Math.floor(Date.now() / 1000) + 60 }, publicPem);
+    expectTokenError(() => verifyToken(confused, { publicKey: publicPem }), 'invalid');
+    expectTokenError(() => verifyToken(confused, { secret: SECRET, publicKey: publicPem }), 'invalid');
+    const unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`;
+    expectTokenError(() => verifyToken(unsigned, { secret: SECRET, publicKey: publicPem }), 'invalid');
+  });
+
+  it('checks an RS256 token\'s signature and expiry like any other', () => {
+    const other = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const forged = jwt.sign({ ...claims, exp: Math.floor(Date.now() / 1000) + 60 }, other.privateKey, { algorithm: 'RS256' });
+    expectTokenError(() => verifyToken(forged, { publicKey: publicPem }), 'invalid');
+    const expired = jwt.sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 10 }, rsa.privateKey, { algorithm: 'RS256' });
+    expectTokenError(() => verifyToken(expired, { publicKey: publicPem }), 'expired');
   });
 });
