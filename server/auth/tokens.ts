@@ -1,8 +1,9 @@
 /**
- * JWT access tokens (ARCHITECTURE §8 contract): HS256 with JWT_SECRET or RS256 with JWT_PUBLIC_KEY, claims `sub` (user Id as a string), `companyId`,
- * `scope` (space-separated) and a required `exp`. The CLI and `npm start` sign; the HTTP authenticate
- * stage verifies and maps a TokenError to 401. No I/O here: whether the user exists, is active and
- * belongs to the company is checked by the caller against the database.
+ * JWT access tokens (ARCHITECTURE §8 contract): HS256 with JWT_SECRET or RS256 with JWT_PUBLIC_KEY,
+ * claims `sub` (user Id as a string), `companyId`, `scope` (space-separated) and a required `exp`. The
+ * CLI and `npm start` sign HS256; the HTTP authenticate stage verifies and maps a TokenError to 401.
+ * No I/O here: whether the user exists, is active and belongs to the company is checked by the caller
+ * against the database.
  */
 import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
