@@ -45,13 +45,7 @@ export function expandFields(compiler: ExprCompiler, plans: readonly ExpandPlan[
 function reached(compiler: ExprCompiler, plan: ExpandPlan, parent: string, ordered: boolean): { alias: string; from: SqlFragment } {
   const alias = compiler.nextAlias();
   const scope = new Scope('$it', alias, plan.set, undefined, compiler);
-  const nav = plan.navigation;
-  const where: SqlFragment[] = [
-    sql(`${ident(alias, 'company_id')} = ${ident(parent, 'company_id')}`),
-    sql(`${ident(alias, nav.targetColumn)} = ${ident(parent, nav.sourceColumn)}`),
-  ];
-  const visible = compiler.visibility(plan.set, alias);
-  if (visible) where.push(visible);
+  const where = compiler.relatedRow(plan.navigation, plan.set, alias, parent);
   if (plan.filter) {
     const filter = compiler.compile(plan.filter, scope);
     where.push(sql(`(${filter.sql})`, filter.bindings));

@@ -37,13 +37,7 @@ export class Scope {
       let joined = this.joinAliases.get(key);
       if (!joined) {
         joined = this.compiler.nextAlias();
-        const on = [
-          sql(`${ident(joined, 'company_id')} = ${ident(alias, 'company_id')}`),
-          sql(`${ident(joined, nav.targetColumn)} = ${ident(alias, nav.sourceColumn)}`),
-        ];
-        const visible = this.compiler.visibility(target, joined);
-        if (visible) on.push(visible);
-        const condition = joinFragments(on, ' AND ');
+        const condition = joinFragments(this.compiler.relatedRow(nav, target, joined, alias), ' AND ');
         this.joins.push(sql(`LEFT JOIN ${ident(target.table)} AS ${ident(joined)} ON ${condition.sql}`, condition.bindings));
         this.joinAliases.set(key, joined);
       }
@@ -113,6 +107,22 @@ export class ExprCompiler {
   nextAlias(): string {
     this.aliasCount += 1;
     return `t${this.aliasCount}`;
+  }
+
+  /**
+   * The conditions that make the row aliased `alias` one that `nav` reaches from the row aliased
+   * `source`: same company, joined on the navigation's columns, visible to the caller (the LEFT JOIN of a
+   * path, a lambda's EXISTS, an expanded navigation's subquery):
+   *   (Members, Memberships, 't1', 't0') → "t1"."company_id" = "t0"."company_id", "t1"."organization_team_hierarchy_id" = "t0"."id"
+   */
+  relatedRow(nav: NavigationDef, target: EntitySetDef, alias: string, source: string): SqlFragment[] {
+    const conditions = [
+      sql(`${ident(alias, 'company_id')} = ${ident(source, 'company_id')}`),
+      sql(`${ident(alias, nav.targetColumn)} = ${ident(source, nav.sourceColumn)}`),
+    ];
+    const visible = this.visibility(target, alias);
+    if (visible) conditions.push(visible);
+    return conditions;
   }
 
   /** The root scope for a query over `set`, aliased t0. */
@@ -290,12 +300,7 @@ export class ExprCompiler {
     const sourceAlias = scope.find(source.variable).aliasFor(source.navPath);
     const target = targetSet(nav);
     const alias = this.nextAlias();
-    const conditions: SqlFragment[] = [
-      sql(`${ident(alias, 'company_id')} = ${ident(sourceAlias, 'company_id')}`),
-      sql(`${ident(alias, nav.targetColumn)} = ${ident(sourceAlias, nav.sourceColumn)}`),
-    ];
-    const visible = this.visibility(target, alias);
-    if (visible) conditions.push(visible);
+    const conditions = this.relatedRow(nav, target, alias, sourceAlias);
     return { alias, target, from: `${ident(target.table)} AS ${ident(alias)}`, where: joinFragments(conditions, ' AND '), scope: inner?.(alias, target) };
   }
 
