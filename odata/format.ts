@@ -18,6 +18,14 @@ export interface FormatOptions {
 /** The form DateTimeOffset values are sent in (what server/db/pg-types.ts already produces). */
 const ISO_UTC_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
+/**
+ * The sent form of a UTC instant from its date-time and its fraction of a second as PostgreSQL writes them,
+ * milliseconds truncated like Date#toISOString: isoUtcMs('2024-01-31T10:00:00', '12345') → '2024-01-31T10:00:00.123Z'.
+ */
+export function isoUtcMs(dateTime: string, fraction = ''): string {
+  return `${dateTime}.${fraction.padEnd(3, '0').slice(0, 3)}Z`;
+}
+
 /** PostgreSQL's JSON form of a timestamptz in a UTC session (the values inside $expand): `2024-01-31T10:00:00.123987+00:00`. */
 const JSON_UTC = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,6}))?\+00:00$/;
 
@@ -36,7 +44,7 @@ export function formatValue(prop: PropertyDef, value: unknown, options: FormatOp
       const text = String(value);
       if (ISO_UTC_MS.test(text)) return text;
       const json = JSON_UTC.exec(text);
-      return json ? `${json[1]}.${(json[2] ?? '').padEnd(3, '0').slice(0, 3)}Z` : new Date(text).toISOString();
+      return json ? isoUtcMs(json[1] as string, json[2]) : new Date(text).toISOString();
     }
     case 'Edm.Boolean':
       return Boolean(value);

@@ -5,6 +5,7 @@
  * else keeps pg's parsers. PGlite has its own parsers and returns Dates, which the formatter also takes.
  */
 import pg from 'pg';
+import { isoUtcMs } from '../../odata/format';
 
 const TIMESTAMPTZ = 1184;
 /** `YYYY-MM-DD HH:MM:SS[.ffffff]+00`, the output of a session in UTC (connect.ts sets it). */
@@ -20,7 +21,7 @@ export function isoFromTimestamptz(text: string): string {
     const parsed = pg.types.getTypeParser(TIMESTAMPTZ, 'text')(text) as Date | string;
     return parsed instanceof Date && !Number.isNaN(parsed.getTime()) ? parsed.toISOString() : text;
   }
-  return `${m[1]}T${m[2]}.${(m[3] ?? '').padEnd(3, '0').slice(0, 3)}Z`;
+  return isoUtcMs(`${m[1]}T${m[2]}`, m[3]);
 }
 
 /** The `types` option of our pg clients. */
