@@ -1,7 +1,7 @@
 /**
  * Model → `$metadata`: the CSDL XML 4.0 document served at `/odata/$metadata` (contract: valid against
- * ../shared/oasis/edmx.xsd). Built from the model and the limits alone, so adding an entity set to the
- * model is all it takes to describe it here.
+ * the OASIS edmx.xsd, copied into spec/fixtures/oasis/). Built from the model and the limits alone, so
+ * adding an entity set to the model is all it takes to describe it here.
  * Pure: no I/O, no express, no process.env. Same input → byte-identical output.
  */
 import type { Limits } from './limits';

@@ -7,8 +7,7 @@ import { model } from '../../odata/model';
 import type { EntitySetDef, Model } from '../../odata/model';
 import { DEFAULT_LIMITS } from '../../server/config';
 
-const projectRoot = path.resolve(__dirname, '../..');
-const oasisDir = path.resolve(projectRoot, '../shared/oasis');
+const oasisDir = path.resolve(__dirname, '../fixtures/oasis');
 
 /** Validates against edmx.xsd, which imports edm.xsd by file name. */
 async function validateAgainstEdmx(xml: string): Promise<{ valid: boolean; errors: string }> {

@@ -1,5 +1,5 @@
 /**
- * Conformance of the query parser against the OASIS ABNF test cases (../shared/oasis/odata-abnf-testcases.yaml):
+ * Conformance of the query parser against the OASIS ABNF test cases (spec/fixtures/oasis/odata-abnf-testcases.yaml, copied from OASIS):
  * every case of the rules we implement runs through the matching entry point; positive cases must parse,
  * negative cases must fail (at FailAt, unless listed in POSITION_DIFFERS). Cases needing syntax we do not
  * support are listed, with a one-word reason, in OUT_OF_SCOPE. Pure: reads the YAML file, no network.
@@ -38,7 +38,7 @@ const RUNNERS: Readonly<Record<string, Runner>> = {
   resourcePath: (input) => parseResourcePath(input),
 };
 
-const yamlPath = join(__dirname, '../../../../shared/oasis/odata-abnf-testcases.yaml');
+const yamlPath = join(__dirname, '../../fixtures/oasis/odata-abnf-testcases.yaml');
 const allCases = (load(readFileSync(yamlPath, 'utf8')) as { TestCases: TestCase[] }).TestCases;
 const considered = allCases.filter((c) => c.Rule in RUNNERS);
 
