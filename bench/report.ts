@@ -5,6 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { AbuseOutcome } from './abuse';
 import type { AncestorCheck } from './ancestor-check';
 import type { LoadResult, PullResult } from './measure';
 
@@ -34,6 +35,8 @@ export interface BenchReport {
   readonly scenarios: readonly ScenarioOutcome[];
   /** The write rules' ancestor check, timed on its own (null: no team deep enough). */
   readonly ancestorCheck: AncestorCheck | null;
+  /** The `abuse` scenario: one caller's worst-case reads vs another caller's point reads (absent when not run). */
+  readonly abuse?: AbuseOutcome;
   readonly derived: {
     /** Cost of page 50 relative to page 1 (page-1 req/s ÷ page-50 req/s): 1 = free. */
     readonly page50OverPage1: { readonly ours: number | null; readonly baseline: number | null };
@@ -48,6 +51,8 @@ const MAX_PAGE_COST = 1.2;
 const MAX_NON_ADMIN_COST = 1.5;
 const MIN_PULL_ROWS_PER_SEC = 50_000;
 const MAX_ANCESTOR_CHECK_MS = 2;
+const MAX_VICTIM_P99_MS = 1000;
+const MAX_EVENT_LOOP_P99_MS = 100;
 
 function costRatio(outcomes: readonly ScenarioOutcome[], cheap: string, dear: string, side: 'ours' | 'baseline'): number | null {
   const a = outcomes.find((o) => o.name === cheap)?.[side]?.reqPerSec;
@@ -57,10 +62,15 @@ function costRatio(outcomes: readonly ScenarioOutcome[], cheap: string, dear: st
 
 /**
  * The derived ratios and the warnings — the issue's targets (ratio < 0.6, page 50 > 1.2× page 1, non-admin
- * > 1.5× admin, full pull < 50,000 rows/s, ancestor check > 2 ms median), disagreements and errors:
+ * > 1.5× admin, full pull < 50,000 rows/s, ancestor check > 2 ms median; under abuse: the victim's p99
+ * ≥ 1000 ms, event-loop delay p99 > 100 ms), disagreements and errors:
  *   [{ name: 'point', ratio: 0.27, … }] → { derived: { … }, warnings: ['point: ours runs at 27% of the baseline (< 60%)'] }
  */
-export function deriveFindings(outcomes: readonly ScenarioOutcome[], ancestorCheck: AncestorCheck | null = null): Pick<BenchReport, 'derived' | 'warnings'> {
+export function deriveFindings(
+  outcomes: readonly ScenarioOutcome[],
+  ancestorCheck: AncestorCheck | null = null,
+  abuse?: AbuseOutcome,
+): Pick<BenchReport, 'derived' | 'warnings'> {
   const derived = {
     page50OverPage1: { ours: costRatio(outcomes, 'page-1', 'page-50', 'ours'), baseline: costRatio(outcomes, 'page-1', 'page-50', 'baseline') },
     nonAdminOverAdmin: { ours: costRatio(outcomes, 'prefix-sort', 'non-admin', 'ours'), baseline: costRatio(outcomes, 'prefix-sort', 'non-admin', 'baseline') },
@@ -83,6 +93,14 @@ export function deriveFindings(outcomes: readonly ScenarioOutcome[], ancestorChe
   if (ancestorCheck && ancestorCheck.medianMs > MAX_ANCESTOR_CHECK_MS) {
     warnings.push(`ancestor check at depth ${ancestorCheck.depth}: median ${ancestorCheck.medianMs.toFixed(2)} ms (> ${MAX_ANCESTOR_CHECK_MS} ms)`);
   }
+  if (abuse) {
+    const victim = abuse.victimUnderAttack;
+    if (victim.p99Ms >= MAX_VICTIM_P99_MS) warnings.push(`abuse: the other caller's point reads take p99 ${victim.p99Ms} ms under attack (≥ ${MAX_VICTIM_P99_MS} ms)`);
+    if (victim.non2xx > 0 || victim.errors > 0) warnings.push(`abuse: the other caller's point reads had ${victim.non2xx} non-2xx responses and ${victim.errors} errors under attack`);
+    if (abuse.eventLoop.p99Ms > MAX_EVENT_LOOP_P99_MS) {
+      warnings.push(`abuse: event-loop delay p99 ${abuse.eventLoop.p99Ms.toFixed(0)} ms under attack (> ${MAX_EVENT_LOOP_P99_MS} ms; max ${abuse.eventLoop.maxMs.toFixed(0)} ms)`);
+    }
+  }
   return { derived, warnings };
 }
 
@@ -90,6 +108,33 @@ const fmt = (n: number | undefined | null, digits = 0) =>
   n === undefined || n === null || !Number.isFinite(n) ? '–' : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const latency = (r?: LoadResult) => (r ? `${fmt(r.p50Ms, 1)} / ${fmt(r.p99Ms, 1)}` : '–');
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+/** The abuse scenario's section: the attack (each request's probe status), the victim's latency alone and under attack, the event loop. */
+function renderAbuse(abuse: AbuseOutcome): string[] {
+  const { attacker, eventLoop: loop } = abuse;
+  const victimRow = (label: string, r: LoadResult) =>
+    `| ${label} | ${fmt(r.requests)} | ${fmt(r.p50Ms, 1)} | ${fmt(r.p99Ms, 1)} | ${fmt(r.maxMs, 1)} | ${fmt(r.non2xx + r.errors)} |`;
+  const statuses = Object.entries(attacker.byStatus).map(([status, n]) => `${status}: ${fmt(n)}`).join(', ') || 'none';
+  return [
+    `#### Abuse: one caller's ${attacker.connections} worst-case requests vs another caller's point reads`,
+    '',
+    `bench.manager (read-only token) keeps ${attacker.connections} connections busy for ${abuse.durationSeconds} s with, in rotation (probe status first; only 200/429 are sent):`,
+    '',
+    ...abuse.probes.map((p) => `- ${p.status}${p.status === 200 ? ` (${fmt(p.entities)} entities)` : ''}${p.used ? '' : ', left out'}: \`${p.request}\`` +
+      (p.message ? ` — ${p.message}` : '')),
+    '',
+    `bench.admin reads \`Users(<id>)\`, 1 connection, alone and then during the attack (target: p99 < ${fmt(MAX_VICTIM_P99_MS)} ms):`,
+    '',
+    '| victim | requests | p50 ms | p99 ms | max ms | failed |',
+    '|---|---:|---:|---:|---:|---:|',
+    victimRow('alone', abuse.victimAlone),
+    victimRow('under attack', abuse.victimUnderAttack),
+    '',
+    `- attacker: ${fmt(attacker.requests)} answers (${statuses}), ${mb(attacker.bytes)}, ${fmt(attacker.errors)} errors/timeouts`,
+    `- event-loop delay of the serving process during the attack: p50 ${fmt(loop.p50Ms, 1)} ms, p99 ${fmt(loop.p99Ms, 1)} ms, ` +
+      `max ${fmt(loop.maxMs, 1)} ms (sampled every 10 ms, so an idle loop reads ≈ 10 ms; target: p99 ≤ ${MAX_EVENT_LOOP_P99_MS} ms)`,
+  ];
+}
 
 /** The report as Markdown: one row per scenario ('| point | 658 | 2,459 | 0.27 | 5.0 / 12.0 | 1.0 / 6.0 |'), then ratios, timings, memory, sizes. */
 export function renderMarkdown(report: BenchReport): string {
@@ -133,6 +178,7 @@ export function renderMarkdown(report: BenchReport): string {
       `${mb(rssBytes.afterStart)} after start, ${mb(rssBytes.atEnd)} at the end, peak ${mb(rssBytes.peak)}`,
     `- sizes: ${Object.entries(sizes).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')} (projects and mappings: not in the schema yet, skipped)`,
   );
+  if (report.abuse) lines.push('', ...renderAbuse(report.abuse));
   if (report.warnings.length > 0) lines.push('', '**Warnings**', '', ...report.warnings.map((w) => `- ${w}`));
   return `${lines.join('\n')}\n`;
 }

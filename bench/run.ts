@@ -1,8 +1,9 @@
 /**
- * `npm run bench [-- --quick] [--connections N] [--duration S] [--reuse] [--keep] [--only point,page-1]`: prepares the database
+ * `npm run bench [-- --quick] [--connections N] [--duration S] [--reuse] [--keep] [--only point,page-1,abuse]`: prepares the database
  * (DATABASE_URL → a fresh orgchart_bench_<date> next to it; else PGlite in a temp dir), migrates, generates
  * the dataset, starts bench/serve.ts (our app + the hand-written baseline, one process), drives every
- * scenario with autocannon from THIS process, and writes bench/results/<ISO date>.json + a Markdown table.
+ * scenario with autocannon from THIS process, then the `abuse` scenario (bench/abuse.ts), and writes
+ * bench/results/<ISO date>.json + a Markdown table.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
@@ -11,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { signToken } from '../server/auth/tokens';
 import { connect } from '../server/db/connect';
 import { migrateLatest } from '../server/db/migrate';
+import { ABUSE_SCENARIO, measureAbuse } from './abuse';
 import type { AncestorCheck } from './ancestor-check';
 import { prepareDatabase, type BenchDatabase } from './database';
 import type { Fixtures } from './fixtures';
@@ -156,18 +158,23 @@ async function main(): Promise<void> {
     child = server.child;
     const served = await server.ready;
     const { fixtures } = served;
-    const token = (userId: number) => signToken({ userId, companyId: fixtures.companyId, scope: 'odata.read odata.write', ttlSeconds: 7200 }, BENCH_JWT_SECRET);
+    const token = (userId: number, scope = 'odata.read odata.write') => signToken({ userId, companyId: fixtures.companyId, scope, ttlSeconds: 7200 }, BENCH_JWT_SECRET);
     const base = { fixtures, adminToken: token(fixtures.adminId), managerToken: token(fixtures.managerId) };
     const afterStart = await getJson<{ rss: number }>(served.baseline, '/__rss');
     const first = firstPages(base);
     const page50 = { ours: await pageRequest(served.ours, first.ours, 50), baseline: await pageRequest(served.baseline, first.baseline, 50) };
     const outcomes: ScenarioOutcome[] = [];
-    const scenarios = buildScenarios({ ...base, page50 }).filter((s) => !only || only.has(s.name));
-    if (only && scenarios.length < only.size) throw new Error(`--only: unknown scenario in "${[...only].join(',')}"`);
-    for (const scenario of scenarios) outcomes.push(await runScenario(scenario, served, profile));
+    const all = buildScenarios({ ...base, page50 });
+    const unknown = [...(only ?? [])].filter((name) => name !== ABUSE_SCENARIO && !all.some((s) => s.name === name));
+    if (unknown.length > 0) throw new Error(`--only: unknown scenario ${unknown.join(', ')} (known: ${[...all.map((s) => s.name), ABUSE_SCENARIO].join(', ')})`);
+    for (const scenario of all.filter((s) => !only || only.has(s.name))) outcomes.push(await runScenario(scenario, served, profile));
     await getJson(served.baseline, '/__restore', 'POST');
     const ancestorCheck = await getJson<AncestorCheck | null>(served.baseline, '/__ancestor-check');
     if (ancestorCheck) log(`  ancestor check at depth ${ancestorCheck.depth}: median ${ancestorCheck.medianMs.toFixed(2)} ms, p99 ${ancestorCheck.p99Ms.toFixed(2)} ms`);
+    // last: read-only, and the attack's cut-off requests may still hold database connections for a while
+    const abuse = !only || only.has(ABUSE_SCENARIO)
+      ? await measureAbuse(served, { fixtures, adminToken: base.adminToken, attackerToken: token(fixtures.managerId, 'odata.read') }, profile, log)
+      : undefined;
     const atEnd = await getJson<{ rss: number; peakRss: number }>(served.baseline, '/__rss');
     const report: BenchReport = {
       startedAt,
@@ -181,7 +188,8 @@ async function main(): Promise<void> {
       rssBytes: { afterStart: afterStart.rss, atEnd: atEnd.rss, peak: atEnd.peakRss },
       scenarios: outcomes,
       ancestorCheck,
-      ...deriveFindings(outcomes, ancestorCheck),
+      ...(abuse ? { abuse } : {}),
+      ...deriveFindings(outcomes, ancestorCheck, abuse),
     };
     const file = writeReport(report);
     process.stdout.write(`\n${renderMarkdown(report)}\nwritten to ${path.relative(process.cwd(), file)}\n`);

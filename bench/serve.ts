@@ -1,16 +1,18 @@
 /**
  * Child process of `npm run bench`: opens the database ONCE (PGlite allows one process), serves our app
  * and the hand-written baseline on two free 127.0.0.1 ports, and prints one JSON line on stdout:
- * { ours, baseline, fixtures }. The baseline also answers GET /__rss, GET /__ancestor-check and POST /__restore
- * for the runner.
+ * { ours, baseline, fixtures }. The baseline also answers GET /__rss, GET /__ancestor-check, POST /__restore and
+ * the event-loop delay of this process (POST /__eventloop/reset, GET /__eventloop) for the runner.
  * Exits when stdin closes (the runner ended) or on SIGTERM. Environment: BENCH_DATABASE_URL or BENCH_PGLITE_DIR, BENCH_POOL_MAX, BENCH_WRITES.
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pg from 'pg';
 import { createApp } from '../server/app';
 import { loadConfig } from '../server/config';
 import { connect } from '../server/db/connect';
+import { handleClientErrors } from '../server/http/client-error';
 import { createBaselineApp, knexRunner, pgRunner } from './baseline/server';
 import { measureAncestorCheck } from './ancestor-check';
 import { findFixtures, restoreFixtures } from './fixtures';
@@ -51,8 +53,20 @@ async function main(): Promise<void> {
   baselineApp.post('/__restore', async (_req, res) => {
     res.json({ deletedMemberships: await restoreFixtures(db, fixtures) });
   });
+  // how long this process's event loop was blocked (both servers share it), sampled every 10 ms
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  baselineApp.post('/__eventloop/reset', (_req, res) => {
+    loopDelay.reset();
+    loopDelay.enable();
+    res.json({ enabled: true });
+  });
+  baselineApp.get('/__eventloop', (_req, res) => {
+    const ms = (ns: number) => ns / 1e6;
+    res.json({ p50Ms: ms(loopDelay.percentile(50)), p99Ms: ms(loopDelay.percentile(99)), maxMs: ms(loopDelay.max) });
+  });
 
   const ours = await listen(createApp({ db, config }));
+  handleClientErrors(ours, { maxUrlLength: config.limits.maxUrlLength });
   const baseline = await listen(baselineApp);
   const port = (s: Server) => (s.address() as AddressInfo).port;
   process.stdout.write(`${JSON.stringify({ ours: port(ours), baseline: port(baseline), fixtures })}\n`);
@@ -62,6 +76,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     clearInterval(sampler);
+    loopDelay.disable();
     for (const s of [ours, baseline]) {
       s.close();
       s.closeAllConnections();

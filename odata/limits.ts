@@ -20,6 +20,15 @@ export interface Limits {
   readonly maxInListItems: number;
   /** Nesting of `$expand`, counting each level a `$levels` expands (`$levels=max` expands this deep). */
   readonly maxExpandDepth: number;
+  /**
+   * Entities one response may carry at most, nested ones included (the cost model's cap, odata/plan/cost.ts):
+   * a larger page is shrunk to fit, a single entity that could carry more is a 400.
+   */
+  readonly maxResponseEntities: number;
+  /** A read whose cost weight is above this is "expensive": it counts against the per-caller and pool limits. */
+  readonly expensiveReadWeight: number;
+  /** Statement timeout for reads that match regular expressions (matchesPattern), in milliseconds; 0: the ordinary one. */
+  readonly regexStatementTimeoutMs: number;
   /** Statement timeout for reads, in milliseconds (PostgreSQL only; PGlite is single-threaded). */
   readonly statementTimeoutMs: number;
 }

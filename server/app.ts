@@ -20,6 +20,8 @@ import { tokenKeys, type Config } from './config';
 import { authenticate, requireScope, type CallerRow } from './http/authenticate';
 import { jsonContentType, negotiateJson } from './http/negotiate';
 import { handleRead } from './http/read-handler';
+import { expensiveShare, ReadGate } from './http/read-gate';
+import { CARDINALITY_TTL_MS, cachedCardinalities, type SetCounts } from './db/cardinalities';
 import { handleWrite } from './http/write-handler';
 import { renderError } from './http/render-error';
 import { requestLog } from './http/request-log';
@@ -55,6 +57,14 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }) }: Ap
     callers.clear();
     visibleUsers.clear();
   };
+  // row counts and fan-outs per company, for the cost model of reads with $expand
+  const setCounts = new TtlCache<SetCounts>(CARDINALITY_TTL_MS, 1000);
+  // expensive reads: a few per caller, and never the whole pool (PGlite's one connection is taken in turns)
+  const gate = new ReadGate({
+    perCaller: config.expensiveReadsPerCaller,
+    concurrent: config.databaseUrl ? expensiveShare(config.poolMax) : 1,
+    queueTimeoutMs: config.limits.statementTimeoutMs || 15_000,
+  });
 
   app.use(requestLog(logger));
   app.use((req, _res, next) => {
@@ -102,7 +112,8 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }) }: Ap
       throw new ODataError('UnsupportedQueryOption', `${first.name} is not supported`, first.name);
     }
     const visible = principal.isAdministrator || !visibleUsers.enabled ? undefined : await cachedVisibleUsers(db, principal, visibleUsers);
-    await handleRead(req, res, { db, config, principal, segments, options, visible, plan });
+    const cardinalities = () => cachedCardinalities(db, model, principal.companyId, setCounts);
+    await handleRead(req, res, { db, config, principal, segments, options, visible, plan, cardinalities, gate });
   });
   app.use(SERVICE_PATH, odata);
   app.use((req, _res, next) => {

@@ -5,6 +5,7 @@
 import { createHash, createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Limits } from '../odata/limits';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, describeTtl, MAX_TTL_SECONDS, parseTtl, type TokenKeys } from './auth/tokens';
 
 export type { Limits };
 
@@ -20,12 +21,16 @@ export interface Config {
   readonly hs256: boolean;
   /** JWT_PUBLIC_KEY as PEM: RS256 tokens (from an identity provider) are verified with it. */
   readonly jwtPublicKey?: string;
+  /** MAX_TOKEN_LIFETIME in seconds: a token whose exp is further from now, or from its iat, is refused. */
+  readonly maxTokenLifetimeSeconds: number;
   readonly logLevel: string;
   /** Honour X-Forwarded-Proto/Host when building absolute URLs. */
   readonly trustProxy: boolean;
   readonly poolMax: number;
   /** How long a read may use cached copies of the caller's user row and visible user ids (0: read them on every request). */
   readonly authCacheMs: number;
+  /** Expensive reads (large $expand, matchesPattern) one caller may run at once; more → 429. */
+  readonly expensiveReadsPerCaller: number;
   readonly limits: Limits;
 }
 
@@ -40,8 +45,14 @@ export const DEFAULT_LIMITS: Limits = {
   maxUrlLength: 8192,
   maxInListItems: 1000,
   maxExpandDepth: 16,
+  maxResponseEntities: 20_000,
+  expensiveReadWeight: 2_000,
+  regexStatementTimeoutMs: 3_000,
   statementTimeoutMs: 15_000,
 };
+
+/** Default of EXPENSIVE_READS_PER_CALLER: a Power BI refresh runs a few queries in parallel. */
+export const DEFAULT_EXPENSIVE_READS_PER_CALLER = 4;
 
 /** Default of AUTH_CACHE_MS: how long a change made outside this process's API may take to reach reads. */
 export const DEFAULT_AUTH_CACHE_MS = 5000;
@@ -54,6 +65,20 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
   return n;
+}
+
+/**
+ * A lifetime variable, read with the CLI's --ttl parser (parseTtl): MAX_TOKEN_LIFETIME=12h → 43200,
+ * unset → `fallback`; 'forever' or '400d' → throws naming the variable.
+ */
+function lifetimeFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  try {
+    return parseTtl(raw);
+  } catch {
+    throw new Error(`${name} must be a lifetime of at most ${describeTtl(MAX_TTL_SECONDS)}: seconds (3600) or <n>s|m|h|d (90m, 12h, 30d); got "${raw}"`);
+  }
 }
 
 /**
@@ -80,9 +105,16 @@ export function readPublicKey(value: string): string {
   return pem;
 }
 
-/** The keys tokens are verified with: `{ secret }` for HS256 when accepted, `{ publicKey }` for RS256 when configured. */
-export function tokenKeys(config: Config): { readonly secret?: string; readonly publicKey?: string } {
-  return { ...(config.hs256 ? { secret: config.jwtSecret } : {}), ...(config.jwtPublicKey ? { publicKey: config.jwtPublicKey } : {}) };
+/**
+ * What tokens are verified with: `{ secret }` for HS256 when accepted, `{ publicKey }` for RS256 when
+ * configured, and the maximum lifetime: `tokenKeys(loadConfig({ JWT_SECRET: 's' }))` → { secret: 's', maxLifetimeSeconds: 2592000 }.
+ */
+export function tokenKeys(config: Config): Exclude<TokenKeys, string> {
+  return {
+    ...(config.hs256 ? { secret: config.jwtSecret } : {}),
+    ...(config.jwtPublicKey ? { publicKey: config.jwtPublicKey } : {}),
+    maxLifetimeSeconds: config.maxTokenLifetimeSeconds,
+  };
 }
 
 /** Reads the environment. Throws with a clear message on a bad value (checked at start-up). */
@@ -104,14 +136,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtSecretIsDevDefault: !secret && !publicKey,
     hs256: secret !== undefined || publicKey === undefined,
     jwtPublicKey: publicKey,
+    maxTokenLifetimeSeconds: lifetimeFrom(env, 'MAX_TOKEN_LIFETIME', DEFAULT_MAX_TOKEN_LIFETIME_SECONDS),
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: ['1', 'true', 'yes'].includes((env.TRUST_PROXY ?? '').toLowerCase()),
     poolMax: intFrom(env, 'DB_POOL_MAX', 10),
     authCacheMs: intFrom(env, 'AUTH_CACHE_MS', DEFAULT_AUTH_CACHE_MS),
+    expensiveReadsPerCaller: Math.max(1, intFrom(env, 'EXPENSIVE_READS_PER_CALLER', DEFAULT_EXPENSIVE_READS_PER_CALLER)),
     limits: {
       ...DEFAULT_LIMITS,
       maxPageSize: Math.max(1, pageSize),
       statementTimeoutMs: intFrom(env, 'STATEMENT_TIMEOUT_MS', DEFAULT_LIMITS.statementTimeoutMs),
+      maxResponseEntities: Math.max(1, intFrom(env, 'MAX_RESPONSE_ENTITIES', DEFAULT_LIMITS.maxResponseEntities)),
+      regexStatementTimeoutMs: intFrom(env, 'REGEX_STATEMENT_TIMEOUT_MS', DEFAULT_LIMITS.regexStatementTimeoutMs),
     },
   };
 }

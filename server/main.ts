@@ -7,10 +7,11 @@ import type { Server } from 'node:http';
 import pino from 'pino';
 import { loadDemoSummary, seedDemoIfEmpty } from '../seeds/demo';
 import { createApp } from './app';
-import { signToken } from './auth/tokens';
+import { describeTtl, signToken } from './auth/tokens';
 import { loadConfig } from './config';
 import { connect } from './db/connect';
 import { migrateLatest } from './db/migrate';
+import { handleClientErrors } from './http/client-error';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.port, () => resolve(s));
   });
+  handleClientErrors(server, { logger, maxUrlLength: config.limits.maxUrlLength });
   const url = `http://localhost:${config.port}/odata`;
   const lines = [
     '',
@@ -43,14 +45,16 @@ async function main(): Promise<void> {
   if (!config.hs256) {
     lines.push('', '  Use tokens from your identity provider, signed RS256, with the claims sub, companyId, scope and exp.');
   } else if (demo) {
-    const ttlSeconds = 7 * 86_400;
+    // a week, or less when MAX_TOKEN_LIFETIME is shorter (a longer token would be refused)
+    const ttlSeconds = Math.min(7 * 86_400, config.maxTokenLifetimeSeconds);
+    const lasting = describeTtl(ttlSeconds);
     const adminToken = signToken({ userId: demo.users.admin, companyId: demo.companies.contoso, scope: 'odata.read odata.write', ttlSeconds }, config.jwtSecret);
     const readerToken = signToken({ userId: demo.users.aliceManager, companyId: demo.companies.contoso, scope: 'odata.read', ttlSeconds }, config.jwtSecret);
     lines.push(
       '',
-      '  Admin token (user "admin", read + write, 7 days):',
+      `  Admin token (user "admin", read + write, ${lasting}):`,
       `    ${adminToken}`,
-      '  Read-only token (user "alice.manager", not an administrator, 7 days):',
+      `  Read-only token (user "alice.manager", not an administrator, ${lasting}):`,
       `    ${readerToken}`,
       '',
       '  Try it:',

@@ -8,6 +8,7 @@ import { ODataError } from '../errors';
 import { navigation, property, entitySet, type EntitySetDef, type NavigationDef } from '../model';
 import type { Expr, LiteralNode } from '../parse/ast';
 import { argMatches, CANONICAL_FUNCTIONS, CAST_TARGETS, isNumeric, promoteNumeric } from './canonical-functions';
+import { checkPattern } from './regex-safety';
 import type { ExprType, RangeVariable, TypedExpr, ValueExpr } from './typed-expr';
 
 export interface ExprContext {
@@ -268,8 +269,23 @@ function planCall(name: string, argNodes: readonly Expr[], ctx: ExprContext): Ty
     const got = `${fn}(${args.map((a) => a.type).join(', ')})`;
     throw mismatch(ctx, `${got} does not match ${expected}`);
   }
+  if (fn === 'matchespattern') checkPatternArgument(args[1] as TypedExpr, ctx);
   const type = signature.result === 'same' ? (args[0] as TypedExpr).type : signature.result;
   return { kind: 'Function', name: fn, args, type, nullable: args.some((a) => a.nullable) };
+}
+
+/**
+ * matchesPattern's pattern must be a string literal (or null), checked here by regex-safety.ts so that no
+ * costly or misread regular expression reaches the database; a pattern computed per row can't be checked.
+ */
+function checkPatternArgument(pattern: TypedExpr, ctx: ExprContext): void {
+  if (pattern.kind === 'Value' && typeof pattern.value === 'string') return checkPattern(pattern.value, ctx.option);
+  if (pattern.kind === 'Value' && pattern.type === 'Null') return;
+  throw new ODataError(
+    'UnsupportedQueryOption',
+    `${ctx.option}: matchesPattern needs a literal pattern, e.g. matchesPattern(LastName,'^Mc'); a property or expression as the pattern can't be checked before it runs`,
+    ctx.option,
+  );
 }
 
 function planCast(argNodes: readonly Expr[], ctx: ExprContext): TypedExpr {

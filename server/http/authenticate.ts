@@ -94,7 +94,11 @@ export async function authenticate(
   try {
     claims = options.verify ? options.verify(token) : verifyToken(token, keys);
   } catch (err) {
-    if (err instanceof TokenError) throw unauthenticated(err.reason === 'expired' ? 'The token has expired' : 'The token is invalid');
+    if (err instanceof TokenError) {
+      // a policy refusal says why (the holder can get a compliant token); a bad signature or shape does not
+      const message = err.reason === 'expired' ? 'The token has expired' : err.reason === 'refused' ? `${err.message[0]?.toUpperCase()}${err.message.slice(1)}` : 'The token is invalid';
+      throw unauthenticated(message);
+    }
     throw err;
   }
   const { cache } = options;

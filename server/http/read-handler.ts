@@ -1,8 +1,10 @@
 /**
- * The GET pipeline for entity sets: parse → plan → compile → execute → format. One SQL statement for
- * the page, $expand included (two, in one read-only snapshot, when a count is asked). Builds the absolute
- * nextLink with an opaque keyset $skiptoken when more rows remain. A navigation path that reads nothing
- * asks once more whether its source exists: 404 if not, else an empty collection or 204.
+ * The GET pipeline for entity sets: parse → plan → cost (odata/plan/cost.ts: the page cut to the
+ * response cap, expensive reads admitted by the read gate) → compile → execute → format (expanded pages
+ * written in pieces). One SQL statement for the page, $expand included (two, in one read-only snapshot,
+ * when a count is asked). Builds the absolute nextLink with an opaque keyset $skiptoken when more rows
+ * remain. A navigation path that reads nothing asks once more whether its source exists: 404 if not,
+ * else an empty collection or 204.
  */
 import type { Request, Response } from 'express';
 import type { Knex } from 'knex';
@@ -12,16 +14,19 @@ import { contextUrl, etagOf, formatValue, keyLiteral, type FormatOptions } from 
 import { formatSingle } from '../../odata/format-expanded';
 import { entitySet, type EntitySetDef } from '../../odata/model';
 import type { PathSegment, QueryOptions } from '../../odata/parse/ast';
+import { fitToCost, readCost, type Cardinalities } from '../../odata/plan/cost';
 import { entityNotFound, planRead, type ReadRequest } from '../../odata/plan/plan-read';
 import type { ExpandPlan, ReadPlan } from '../../odata/plan/read-plan';
 import { encodeSkipToken } from '../../odata/plan/skiptoken';
-import { serializeCollection } from '../../odata/serialize';
+import { serializeCollection, serializeCollectionChunks } from '../../odata/serialize';
 import type { Principal } from '../auth/principal';
+import { callerKey } from '../auth/ttl-cache';
 import { visibilityFor, type VisibleUsers } from '../auth/visibility';
 import type { Config } from '../config';
 import { compileRead, sourceExists, type CompiledRead } from '../db/compile-read';
-import { jsonContentType, negotiateJson } from './negotiate';
-import { parsePrefer } from './prefer';
+import type { ReadGate } from './read-gate';
+import { jsonContentType, negotiateJson, type JsonFormat } from './negotiate';
+import { parsePrefer, type Preferences } from './prefer';
 import { nextLink, rawQuery, serviceRoot } from './urls';
 
 type Row = Record<string, unknown>;
@@ -31,14 +36,23 @@ interface Executed {
   readonly count?: number;
 }
 
-/** Runs the page and count statements; two statements are read from one snapshot. */
-async function execute(db: Knex, compiled: CompiledRead): Promise<Executed> {
+/**
+ * Runs the page and count statements; two statements are read from one snapshot. With `timeoutMs`
+ * (PostgreSQL, a read that matches regular expressions) they run under that lower statement timeout.
+ */
+async function execute(db: Knex, compiled: CompiledRead, timeoutMs?: number): Promise<Executed> {
   const run = async (trx?: Knex.Transaction): Promise<Executed> => {
     const bind = (q: Knex.QueryBuilder) => (trx ? q.transacting(trx) : q);
     const rows = compiled.rows ? ((await bind(compiled.rows)) as Row[]) : [];
     const counted = compiled.count ? ((await bind(compiled.count)) as { count: string | number }[]) : undefined;
     return { rows, count: counted ? Number(counted[0]?.count ?? 0) : undefined };
   };
+  if (timeoutMs !== undefined) {
+    return db.transaction(async (trx) => {
+      await trx.raw(`SET LOCAL statement_timeout = ${Math.floor(timeoutMs)}`);
+      return run(trx);
+    }, { isolationLevel: 'repeatable read', readOnly: true });
+  }
   if (compiled.rows && compiled.count) {
     return db.transaction((trx) => run(trx), { isolationLevel: 'repeatable read', readOnly: true });
   }
@@ -60,25 +74,49 @@ export interface ReadContext {
   readonly visible?: VisibleUsers;
   /** Plans a read (the app's memoizePlanRead); defaults to planRead over the model. */
   readonly plan?: (request: ReadRequest) => ReadPlan;
+  /** Rows and fan-outs in the caller's company, for the cost model of reads with $expand (else: limits only). */
+  readonly cardinalities?: () => Promise<Cardinalities>;
+  /** Admits expensive reads (cost weight above limits.expensiveReadWeight); none: no per-caller limit. */
+  readonly gate?: ReadGate;
 }
 
 export async function handleRead(req: Request, res: Response, ctx: ReadContext): Promise<void> {
-  const { db, config, principal, segments, options } = ctx;
+  const { config, principal, segments, options } = ctx;
   const prefer = parsePrefer(req.headers.prefer);
   const lastSegment = segments[segments.length - 1]?.name;
   const isCount = lastSegment === '$count';
   const isRawValue = lastSegment === '$value';
   const format = isCount || isRawValue ? undefined : negotiateJson(req.headers.accept, options.format);
   const request: ReadRequest = { segments, options, limits: config.limits, preferredPageSize: prefer.maxPageSize, skipTokenSecret: config.jwtSecret };
-  const plan = ctx.plan ? ctx.plan(request) : planRead(request, entitySet);
+  const planned = ctx.plan ? ctx.plan(request) : planRead(request, entitySet);
   if (!principal.isAdministrator) {
-    for (const set of setsRead(plan)) {
+    for (const set of setsRead(planned)) {
       if (set.readableBy === 'administrators') throw new ODataError('Forbidden', `${set.name} can be read by administrators only`, set.name);
     }
   }
+  // the cost model: a page that could carry too many entities is shrunk (or refused) before any SQL runs
+  const sizes = planned.expand.length > 0 && ctx.cardinalities ? await ctx.cardinalities() : undefined;
+  const plan = fitToCost(planned, config.limits, sizes);
+  const cost = readCost(plan, sizes);
+  const expensive = ctx.gate !== undefined && cost.weight > config.limits.expensiveReadWeight;
+  const release = expensive ? await ctx.gate?.admit(callerKey(principal.companyId, principal.userId)) : undefined;
+  // regular expressions run under a lower statement timeout (PostgreSQL; PGlite cannot cancel one)
+  const timeoutMs = cost.regexes > 0 && config.databaseUrl && config.limits.regexStatementTimeoutMs > 0 ? config.limits.regexStatementTimeoutMs : undefined;
+  try {
+    await respond(req, res, ctx, plan, format, prefer, timeoutMs);
+  } finally {
+    release?.();
+  }
+}
+
+/** Compile → execute → format of a planned read, within its cost. */
+async function respond(
+  req: Request, res: Response, ctx: ReadContext, plan: ReadPlan, format: JsonFormat | undefined, prefer: Preferences, timeoutMs?: number,
+): Promise<void> {
+  const { db, config, principal } = ctx;
   const visibility = visibilityFor(principal, ctx.visible);
   const compiled = compileRead(db, plan, principal.companyId, visibility);
-  const result = await execute(db, compiled);
+  const result = await execute(db, compiled, timeoutMs);
 
   // a navigation path that read nothing: 404 when its source entity is not there for the caller
   const requireSource = async () => {
@@ -113,7 +151,9 @@ export async function handleRead(req: Request, res: Response, ctx: ReadContext):
     }
     if (prefer.maxPageSize !== undefined) applied.push(`odata.maxpagesize=${plan.pageSize}`);
     setPreferenceApplied(res, applied);
-    sendJsonText(res, format, serializeCollection(plan, { rows, count: result.count, nextLink: link }, formatOptions));
+    const page = { rows, count: result.count, nextLink: link };
+    if (plan.expand.length === 0) sendJsonText(res, format, serializeCollection(plan, page, formatOptions));
+    else await streamJson(res, format, serializeCollectionChunks(plan, page, formatOptions));
     return;
   }
 
@@ -148,11 +188,38 @@ function setPreferenceApplied(res: Response, applied: readonly string[]): void {
   if (applied.length > 0) res.setHeader('Preference-Applied', applied.join(', '));
 }
 
-function sendJson(res: Response, format: ReturnType<typeof negotiateJson> | undefined, body: unknown): void {
+function sendJson(res: Response, format: JsonFormat | undefined, body: unknown): void {
   sendJsonText(res, format, JSON.stringify(body));
 }
 
-function sendJsonText(res: Response, format: ReturnType<typeof negotiateJson> | undefined, text: string): void {
+/**
+ * A body written piece by piece (an expanded page): the event loop serves other requests between the
+ * pieces, and a slow client holds back the next piece (backpressure) instead of a whole body in memory.
+ */
+async function streamJson(res: Response, format: JsonFormat | undefined, chunks: Iterable<string>): Promise<void> {
+  res.status(200);
+  res.setHeader('Content-Type', jsonContentType(format ?? { ieee754Compatible: false, metadata: 'minimal' }));
+  for (const chunk of chunks) {
+    if (res.destroyed) return; // the client went away: stop formatting
+    if (res.write(chunk)) await new Promise<void>((resolve) => setImmediate(resolve));
+    else await drainedOrClosed(res);
+  }
+  res.end();
+}
+
+function drainedOrClosed(res: Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
+function sendJsonText(res: Response, format: JsonFormat | undefined, text: string): void {
   res.status(200);
   res.setHeader('Content-Type', jsonContentType(format ?? { ieee754Compatible: false, metadata: 'minimal' }));
   res.send(text);

@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { ODataError } from '../../odata/errors';
 import { mapDbError } from '../db/map-db-error';
 import { WWW_AUTHENTICATE } from './authenticate';
+import { RETRY_AFTER_SECONDS } from './read-gate';
 
 /** Errors raised by express/body-parser before our handlers run (bad JSON, too large…). */
 function fromHttpError(err: unknown): ODataError | undefined {
@@ -47,6 +48,8 @@ export function renderError(logger: Logger): ErrorRequestHandler {
       return;
     }
     if (error.status === 401) res.setHeader('WWW-Authenticate', WWW_AUTHENTICATE);
+    // a refusal for load (429 too many at once, 503 busy or a statement timeout) says when to come back
+    if (error.status === 429 || error.status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     res.status(error.status).type('application/json').send(JSON.stringify(errorBody(error)));
   };
 }

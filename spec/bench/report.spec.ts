@@ -1,6 +1,7 @@
 import { expect } from 'chai';
+import type { AbuseOutcome } from '../../bench/abuse';
 import type { LoadResult, PullResult } from '../../bench/measure';
-import { deriveFindings, type ScenarioOutcome } from '../../bench/report';
+import { deriveFindings, renderMarkdown, type BenchReport, type ScenarioOutcome } from '../../bench/report';
 
 const load = (reqPerSec: number): LoadResult => ({ requests: reqPerSec * 10, reqPerSec, p50Ms: 1, p99Ms: 2, non2xx: 0, errors: 0, seconds: 10 });
 const pull = (rowsPerSec: number): PullResult => ({ rows: 100_000, pages: 100, seconds: 100_000 / rowsPerSec, rowsPerSec });
@@ -38,5 +39,63 @@ describe('bench/report deriveFindings (the issue\'s targets)', () => {
       'full pull: 40000 rows/s (< 50000)',
       'ancestor check at depth 8: median 2.50 ms (> 2 ms)',
     ]);
+  });
+});
+
+describe('bench/report: the abuse scenario', () => {
+  const victim = (p50Ms: number, p99Ms: number, maxMs: number): LoadResult =>
+    ({ requests: 900, reqPerSec: 300, p50Ms, p99Ms, maxMs, non2xx: 0, errors: 0, seconds: 3 });
+  const abuse: AbuseOutcome = {
+    durationSeconds: 3,
+    probes: [
+      { request: 'OrganizationTeamHierarchies?$top=1000&$expand=Members', status: 200, entities: 20_000, used: true },
+      { request: "Users?$top=1000&$filter=matchesPattern(LastName,'^S.*n$')", status: 400, entities: 0, used: false, message: 'too costly' },
+    ],
+    requests: ['OrganizationTeamHierarchies?$top=1000&$expand=Members'],
+    victimAlone: victim(1, 3, 7),
+    victimUnderAttack: victim(4, 250, 480),
+    attacker: { connections: 20, requests: 5400, byStatus: { '200': 60, '429': 5340 }, bytes: 300 * 1024 * 1024, errors: 0 },
+    eventLoop: { p50Ms: 10.1, p99Ms: 48.5, maxMs: 71.2 },
+  };
+
+  it('raises no warning when the victim stays under 1 s and the event loop under 100 ms', () => {
+    expect(deriveFindings([], null, abuse).warnings).to.deep.equal([]);
+  });
+
+  it('warns when the victim\'s p99 under attack reaches 1 s, when its reads fail, and when the event loop p99 exceeds 100 ms', () => {
+    const bad: AbuseOutcome = {
+      ...abuse,
+      victimUnderAttack: { ...victim(600, 1000, 2300), non2xx: 2 },
+      eventLoop: { p50Ms: 12, p99Ms: 140.4, maxMs: 390 },
+    };
+    expect(deriveFindings([], null, bad).warnings).to.deep.equal([
+      "abuse: the other caller's point reads take p99 1000 ms under attack (≥ 1000 ms)",
+      "abuse: the other caller's point reads had 2 non-2xx responses and 0 errors under attack",
+      'abuse: event-loop delay p99 140 ms under attack (> 100 ms; max 390 ms)',
+    ]);
+    expect(deriveFindings([], null, { ...abuse, eventLoop: { p50Ms: 10, p99Ms: 100, maxMs: 100 } }).warnings).to.deep.equal([]);
+  });
+
+  it('renders the attack, the victim alone and under attack, the attacker\'s statuses and the event loop', () => {
+    const report: BenchReport = {
+      startedAt: '2026-12-04T10:00:00.000Z', finishedAt: '2026-12-04T10:01:00.000Z',
+      profile: { name: 'quick', connections: 4, durationSeconds: 3, writes: 100 },
+      database: { kind: 'postgresql', label: 'orgchart_bench_20261204_quick', reused: true },
+      machine: { node: 'v22.0.0', cpus: 8 },
+      sizes: { users: 20_000 }, managerVisibleUsers: 2769,
+      timings: { migrateMs: null, generateMs: null, analyzeMs: null, totalMs: 60_000 },
+      rssBytes: { afterStart: 100e6, atEnd: 200e6, peak: 300e6 },
+      scenarios: [], ancestorCheck: null, abuse,
+      ...deriveFindings([], null, abuse),
+    };
+    const markdown = renderMarkdown(report);
+    expect(markdown).to.include("#### Abuse: one caller's 20 worst-case requests vs another caller's point reads");
+    expect(markdown).to.include('- 200 (20,000 entities): `OrganizationTeamHierarchies?$top=1000&$expand=Members`');
+    expect(markdown).to.include("- 400, left out: `Users?$top=1000&$filter=matchesPattern(LastName,'^S.*n$')` — too costly");
+    expect(markdown).to.include('| alone | 900 | 1.0 | 3.0 | 7.0 | 0 |');
+    expect(markdown).to.include('| under attack | 900 | 4.0 | 250.0 | 480.0 | 0 |');
+    expect(markdown).to.include('- attacker: 5,400 answers (200: 60, 429: 5,340), 300 MB, 0 errors/timeouts');
+    expect(markdown).to.include('p50 10.1 ms, p99 48.5 ms, max 71.2 ms');
+    expect(renderMarkdown({ ...report, abuse: undefined })).not.to.include('Abuse');
   });
 });

@@ -23,7 +23,11 @@ export function testTarget(): 'pglite' | 'postgres' {
   return process.env.TEST_TARGET === 'postgres' ? 'postgres' : 'pglite';
 }
 
-async function createPostgresDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+/**
+ * A fresh, empty PostgreSQL database next to `baseUrl`, for the run or for a spec that needs a dataset of
+ * its own (the abuse spec's 10k users): `const { url, drop } = await createPostgresDatabase(TEST_DATABASE_URL)`.
+ */
+export async function createPostgresDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `orgchart_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = connect({ databaseUrl: baseUrl, poolMax: 1 });
   await admin.raw(`CREATE DATABASE ${name}`);

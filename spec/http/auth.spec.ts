@@ -101,6 +101,35 @@ describe('Authentication of GET reads', () => {
       unauthorized(await t.get('/odata/Users', jwt.sign(rest, TEST_SECRET, { algorithm: 'HS256' })));
     });
 
+    describe('token hygiene: each token below is correctly signed, unexpired and for an active administrator', () => {
+      const signed = (over: Record<string, unknown>, header: Record<string, unknown> = {}) =>
+        jwt.sign(claims(over), TEST_SECRET, { algorithm: 'HS256', header: { alg: 'HS256', typ: 'JWT', ...header } });
+
+      it('accepts such a token without the flaw (so each refusal below is the flaw\'s)', async () => {
+        expectJson(await t.get('/odata/Users?$top=1', signed({ iat: now() })));
+      });
+
+      it('refuses a token valid "forever" (exp = 1e14, in the year ~3e12), whatever its iat', async () => {
+        const res = await t.get('/odata/Users', signed({ exp: 1e14 }));
+        unauthorized(res);
+        expect((res.body as { error: { message: string } }).error.message).to.match(/^The token's lifetime exceeds the maximum of 30 days \(MAX_TOKEN_LIFETIME\)/);
+        unauthorized(await t.get('/odata/Users', signed({ exp: 1e14, iat: now() })));
+        unauthorized(await plain(`/odata/Users?token=${signed({ exp: 1e14 })}`));
+      });
+
+      it('refuses a token issued a year in the future', async () => {
+        const res = await t.get('/odata/Users', signed({ iat: now() + 365 * 86_400 }));
+        unauthorized(res);
+        expect((res.body as { error: { message: string } }).error.message).to.match(/^The token was issued in the future/);
+      });
+
+      it('refuses a token carrying a critical header this service does not understand (crit: ["x-unknown"])', async () => {
+        const res = await t.get('/odata/Users', signed({ iat: now() }, { crit: ['x-unknown'], 'x-unknown': true }));
+        unauthorized(res);
+        expect((res.body as { error: { message: string } }).error.message).to.contain('crit: x-unknown');
+      });
+    });
+
     it('refuses a token that is not a JWT, and an unknown Authorization scheme', async () => {
       unauthorized(await t.get('/odata/Users', 'not-a-jwt'));
       unauthorized(await plain('/odata/Users').set('Authorization', `Digest ${t.tokens.admin}`));

@@ -1,33 +1,42 @@
 /**
  * `npm start` end to end: the real entry point on a fresh embedded database in a temp directory — it
- * migrates, seeds the demo, prints the feed URL and tokens that work, and stops cleanly on SIGTERM.
+ * migrates, seeds the demo, prints the feed URL and tokens that work, stops cleanly on SIGTERM, and its
+ * listening server answers what Node's HTTP parser refuses with OData errors.
  */
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
 
+/** `npm start`'s entry on `port` with a fresh embedded database; `output()` is what it printed so far. */
+function startServer(port: number) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'orgchart-start-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), PGLITE_DIR: path.join(dir, 'pglite'), LOG_LEVEL: 'warn', DATABASE_URL: '', JWT_SECRET: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
 describe('npm start (server/main.ts)', function () {
   this.timeout(60_000);
 
   it('serves $metadata within 15 s on a bare directory, with tokens that work, and exits 0 on SIGTERM', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'orgchart-start-'));
     const port = 20_000 + (process.pid % 20_000);
     const started = Date.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: String(port), PGLITE_DIR: path.join(dir, 'pglite'), LOG_LEVEL: 'warn', DATABASE_URL: '', JWT_SECRET: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const { child, output: printed, exited } = startServer(port);
+    let output: string;
     try {
-      while (!/Read-only token[^\n]*\n\s+\S+/.test(output)) {
+      while (!/Read-only token[^\n]*\n\s+\S+/.test((output = printed()))) {
         if (Date.now() - started > 15_000) throw new Error(`not ready after 15 s:\n${output}`);
         if (child.exitCode !== null) throw new Error(`exited early:\n${output}`);
         await new Promise((r) => setTimeout(r, 100));
@@ -50,6 +59,34 @@ describe('npm start (server/main.ts)', function () {
       expect(curl, output).not.to.equal(null);
       const example = await fetch((curl?.[2] as string).replace(/\\\$/g, '$'), { headers: { Authorization: `Bearer ${curl?.[1]}` } });
       expect(example.status).to.equal(200);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).to.equal(0);
+  });
+
+  it('answers a URL over Node\'s header limit with the OData JSON 414, not a bare 431', async () => {
+    const port = 20_000 + ((process.pid + 1) % 20_000);
+    const { child, output, exited } = startServer(port);
+    try {
+      while (!output().includes('is listening')) {
+        if (child.exitCode !== null) throw new Error(`exited early:\n${output()}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const reply = await new Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }>((resolve, reject) => {
+        const url = `/odata/Users?$filter=${encodeURIComponent(`LastName eq '${'x'.repeat(20_000)}'`)}`;
+        const req = http.request({ host: '127.0.0.1', port, path: url, agent: false }, (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      expect(reply.status, reply.text).to.equal(414);
+      expect(reply.headers['content-type']).to.match(/^application\/json/);
+      expect(reply.headers['odata-version']).to.equal('4.0');
+      expect(JSON.parse(reply.text)).to.deep.equal({ error: { code: 'UriTooLong', message: 'The URL is longer than 8192 characters; narrow the query' } });
     } finally {
       child.kill('SIGTERM');
     }

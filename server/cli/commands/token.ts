@@ -1,11 +1,11 @@
 /**
  * `orgchart token --user <userName> --company <id> [--scope …] [--ttl 1h]`: signs a JWT for an existing,
- * active user of that company with the configured JWT_SECRET (server/auth/tokens.ts).
- * `tokenCommand(db, config, { user: 'admin', company: '1' })` → 'eyJhbGciOiJIUzI1NiIs…' (scope
- * 'odata.read odata.write', valid one hour).
+ * active user of that company with the configured JWT_SECRET (server/auth/tokens.ts), never for longer
+ * than MAX_TOKEN_LIFETIME. `tokenCommand(db, config, { user: 'admin', company: '1' })` →
+ * 'eyJhbGciOiJIUzI1NiIs…' (scope 'odata.read odata.write', valid one hour).
  */
 import type { Knex } from 'knex';
-import { parseScopes, parseTtl, SCOPE_READ, SCOPE_WRITE, signToken } from '../../auth/tokens';
+import { describeTtl, parseScopes, parseTtl, SCOPE_READ, SCOPE_WRITE, signToken } from '../../auth/tokens';
 import type { Config } from '../../config';
 import { CliError } from '../errors';
 
@@ -28,6 +28,18 @@ function parseCompanyId(value: string | number): number {
   return id;
 }
 
+/**
+ * --ttl in seconds, at most MAX_TOKEN_LIFETIME (a longer token would be refused by the server):
+ * '7d' → 604800; '60d' with the default maximum → CliError('--ttl "60d" is longer than …').
+ */
+function parseTtlOption(ttl: string, maxLifetimeSeconds: number): number {
+  const seconds = checked(() => parseTtl(ttl));
+  if (seconds > maxLifetimeSeconds) {
+    throw new CliError(`--ttl "${ttl}" is longer than the maximum token lifetime of ${describeTtl(maxLifetimeSeconds)} (MAX_TOKEN_LIFETIME); the server would refuse the token`);
+  }
+  return seconds;
+}
+
 function checked<T>(read: () => T): T {
   try {
     return read();
@@ -41,7 +53,7 @@ export async function tokenCommand(db: Knex, config: Config, options: TokenOptio
     throw new CliError('JWT_SECRET is not set: this service verifies RS256 tokens from your identity provider (JWT_PUBLIC_KEY); the CLI signs HS256 tokens with JWT_SECRET');
   }
   const companyId = parseCompanyId(options.company);
-  const ttlSeconds = checked(() => parseTtl(options.ttl ?? DEFAULT_TOKEN_TTL));
+  const ttlSeconds = parseTtlOption(options.ttl ?? DEFAULT_TOKEN_TTL, config.maxTokenLifetimeSeconds);
   const scope = checked(() => parseScopes(options.scope ?? DEFAULT_TOKEN_SCOPE).join(' '));
   const company = await db('companies').where({ id: companyId }).first('id');
   if (!company) throw new CliError(`company ${companyId} does not exist`);

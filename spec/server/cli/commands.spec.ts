@@ -107,6 +107,11 @@ describe('server/cli/commands', () => {
       ['a company id that is not a number', { user: 'admin', company: 'contoso' }, /--company must be a company id/],
       ['an unknown scope', { user: 'admin', company: '1', scope: 'odata.admin' }, /unknown scope "odata.admin"/],
       ['a malformed ttl', { user: 'admin', company: '1', ttl: 'soon' }, /invalid TTL "soon"/],
+      [
+        'a ttl above MAX_TOKEN_LIFETIME (default 30 days)',
+        { user: 'admin', company: '1', ttl: '31d' },
+        /^--ttl "31d" is longer than the maximum token lifetime of 30 days \(MAX_TOKEN_LIFETIME\); the server would refuse the token$/,
+      ],
     ];
     for (const [what, options, message] of failures) {
       it(`fails with a clear message for ${what}`, async () => {
@@ -115,6 +120,14 @@ describe('server/cli/commands', () => {
         expect(err.message).to.match(message);
       });
     }
+
+    it('signs up to MAX_TOKEN_LIFETIME and no longer', async () => {
+      const short = loadConfig({ JWT_SECRET: 'cli-spec-secret', MAX_TOKEN_LIFETIME: '12h' });
+      const token = await tokenCommand(db, short, { user: 'admin', company: '1', ttl: '12h', issuedAt: 1_000 });
+      expect(verifyToken(token, short.jwtSecret, { nowSeconds: 2_000 }).exp).to.equal(1_000 + 12 * 3600);
+      const err = await rejection(tokenCommand(db, short, { user: 'admin', company: '1', ttl: '43201' }));
+      expect(err).to.be.instanceOf(CliError).with.property('message').that.matches(/^--ttl "43201" is longer than the maximum token lifetime of 12 hours/);
+    });
 
     it('fails for an inactive user', async () => {
       const inactive = await db('users').where({ company_id: 1, is_active: false }).first('user_name');

@@ -48,6 +48,15 @@ describe('server/cli/program', () => {
       expect(run.stderr).to.contain("error: required option '--admin <userName>' not specified");
     });
 
+    it('exits 1 with a one-line message for a --ttl above MAX_TOKEN_LIFETIME', async () => {
+      const run = await inProcess(['token', '--user', 'admin', '--company', '1', '--ttl', '60d']);
+      expect(run).to.deep.equal({
+        code: 1,
+        stdout: '',
+        stderr: 'orgchart: --ttl "60d" is longer than the maximum token lifetime of 30 days (MAX_TOKEN_LIFETIME); the server would refuse the token\n',
+      });
+    });
+
     it('exits 1 when seed is run without --demo', async () => {
       const run = await inProcess(['seed']);
       expect(run).to.deep.include({ code: 1, stderr: 'orgchart: nothing to seed: pass --demo to seed the demo organisation\n' });
