@@ -103,7 +103,7 @@ export async function handleRead(req: Request, res: Response, ctx: ReadContext):
   // regular expressions run under a lower statement timeout (PostgreSQL; PGlite cannot cancel one)
   const timeoutMs = cost.regexes > 0 && config.databaseUrl && config.limits.regexStatementTimeoutMs > 0 ? config.limits.regexStatementTimeoutMs : undefined;
   try {
-    await respond(req, res, ctx, plan, format, prefer, timeoutMs);
+    await respond(req, res, ctx, plan, format, prefer, { timeoutMs, stream: cost.entities > config.limits.expensiveReadWeight });
   } finally {
     release?.();
   }
@@ -111,12 +111,13 @@ export async function handleRead(req: Request, res: Response, ctx: ReadContext):
 
 /** Compile → execute → format of a planned read, within its cost. */
 async function respond(
-  req: Request, res: Response, ctx: ReadContext, plan: ReadPlan, format: JsonFormat | undefined, prefer: Preferences, timeoutMs?: number,
+  req: Request, res: Response, ctx: ReadContext, plan: ReadPlan, format: JsonFormat | undefined, prefer: Preferences,
+  how: { readonly timeoutMs?: number; readonly stream: boolean },
 ): Promise<void> {
   const { db, config, principal } = ctx;
   const visibility = visibilityFor(principal, ctx.visible);
   const compiled = compileRead(db, plan, principal.companyId, visibility);
-  const result = await execute(db, compiled, timeoutMs);
+  const result = await execute(db, compiled, how.timeoutMs);
 
   // a navigation path that read nothing: 404 when its source entity is not there for the caller
   const requireSource = async () => {
@@ -152,8 +153,9 @@ async function respond(
     if (prefer.maxPageSize !== undefined) applied.push(`odata.maxpagesize=${plan.pageSize}`);
     setPreferenceApplied(res, applied);
     const page = { rows, count: result.count, nextLink: link };
-    if (plan.expand.length === 0) sendJsonText(res, format, serializeCollection(plan, page, formatOptions));
-    else await streamJson(res, format, serializeCollectionChunks(plan, page, formatOptions));
+    // a page that may carry thousands of entities goes out in pieces; a small one in one string (cheaper)
+    if (how.stream) await streamJson(res, format, serializeCollectionChunks(plan, page, formatOptions));
+    else sendJsonText(res, format, serializeCollection(plan, page, formatOptions));
     return;
   }
 

@@ -142,11 +142,14 @@ describe('abuse: one read-only caller cannot exhaust the service', function () {
       expect(timeouts).to.deep.equal(target === 'postgres' ? ['SET LOCAL statement_timeout = 3000'] : []);
     });
 
-    it('writes an expanded page in pieces (chunked), not as one string', async () => {
-      const res = await fetch(`${served.base}/odata/${TEAMS}?$expand=Members($select=Id)&$select=Id`, { headers: { authorization: `Bearer ${t.tokens.alice}` } });
-      expect(res.headers.get('transfer-encoding')).to.equal('chunked');
-      const body = (await res.json()) as Row;
-      expect((body.value as Row[]).map((r) => r.Id)).to.deep.equal(teamIds);
+    it('writes a page that may carry thousands of entities in pieces (chunked), a small one in one string', async () => {
+      const read = (query: string) => fetch(`${served.base}/odata/${TEAMS}?${query}`, { headers: { authorization: `Bearer ${t.tokens.alice}` } });
+      const large = await read('$select=Id&$expand=Members($select=Id;$expand=User($select=Id;$expand=Memberships($select=Id)))');
+      expect(large.headers.get('transfer-encoding')).to.equal('chunked');
+      expect(((await large.json()) as { value: Row[] }).value.map((r) => r.Id)).to.deep.equal(teamIds);
+      const small = await read('$select=Id&$expand=Members($select=Id;$top=2)');
+      expect(small.headers.get('transfer-encoding')).to.equal(null);
+      expect(Number(small.headers.get('content-length'))).to.be.greaterThan(0);
     });
 
     it('answers 429 with Retry-After to a caller with more expensive reads in flight than allowed, and serves another caller meanwhile', async () => {
