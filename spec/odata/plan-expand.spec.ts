@@ -4,13 +4,13 @@
  * naming what was wrong. Pure: no database.
  */
 import { expect } from 'chai';
-import { ODataError } from '../../odata/errors';
 import { entitySet } from '../../odata/model';
 import type { PathSegment } from '../../odata/parse/ast';
 import { parseQueryOptions } from '../../odata/parse/parse-query-options';
 import { planRead } from '../../odata/plan/plan-read';
 import type { ExpandPlan } from '../../odata/plan/read-plan';
 import { DEFAULT_LIMITS } from '../../server/config';
+import { thrownODataError } from '../helpers/odata-error';
 
 function plan(set: string, query: string, options: { maxExpandDepth?: number; pageSize?: number } = {}) {
   const limits = { ...DEFAULT_LIMITS, maxExpandDepth: options.maxExpandDepth ?? DEFAULT_LIMITS.maxExpandDepth };
@@ -18,16 +18,6 @@ function plan(set: string, query: string, options: { maxExpandDepth?: number; pa
     { segments: [{ name: set }], options: parseQueryOptions(query).options, limits, preferredPageSize: options.pageSize, skipTokenSecret: 's' },
     entitySet,
   );
-}
-
-function failure(fn: () => unknown): ODataError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ODataError) return err;
-    throw err;
-  }
-  throw new Error('expected an ODataError');
 }
 
 /** The navigation names down a recursion: Children → Children → … */
@@ -113,7 +103,7 @@ describe('planExpand', () => {
     ['$expand=*($select=Name)', 'UnsupportedQueryOption', '* takes no nested options'],
   ] as const) {
     it(`rejects ${query} with 400 ${code}`, () => {
-      const err = failure(() => plan('OrganizationTeamHierarchies', query));
+      const err = thrownODataError(() => plan('OrganizationTeamHierarchies', query));
       expect([err.status, err.code]).to.deep.equal([400, code]);
       expect(err.message).to.contain(words);
     });
@@ -121,7 +111,7 @@ describe('planExpand', () => {
 
   it('rejects $expand on a count or a property with 400 InvalidQueryOption', () => {
     const read = (segments: PathSegment[]) =>
-      failure(() => planRead({ segments, options: parseQueryOptions('$expand=Memberships').options, limits: DEFAULT_LIMITS, skipTokenSecret: 's' }, entitySet));
+      thrownODataError(() => planRead({ segments, options: parseQueryOptions('$expand=Memberships').options, limits: DEFAULT_LIMITS, skipTokenSecret: 's' }, entitySet));
     const key: PathSegment['key'] = { kind: 'single', value: { kind: 'Literal', type: 'int', value: 2, pos: 0 } };
     expect(read([{ name: 'Users' }, { name: '$count' }]).message).to.equal('$expand applies to entities, not to a count');
     const property = read([{ name: 'Users', key }, { name: 'FirstName' }]);
@@ -129,7 +119,7 @@ describe('planExpand', () => {
   });
 
   it('counts nesting against maxExpandDepth', () => {
-    expect(failure(() => plan('Users', '$expand=Memberships($expand=User($expand=Memberships))', { maxExpandDepth: 2 })).code).to.equal('LimitExceeded');
+    expect(thrownODataError(() => plan('Users', '$expand=Memberships($expand=User($expand=Memberships))', { maxExpandDepth: 2 })).code).to.equal('LimitExceeded');
     expect(plan('Users', '$expand=Memberships($expand=User)', { maxExpandDepth: 2 }).expand).to.have.length(1);
   });
 });

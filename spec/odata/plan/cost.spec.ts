@@ -4,13 +4,13 @@
  * say what to change. Pure: no database.
  */
 import { expect } from 'chai';
-import { ODataError } from '../../../odata/errors';
 import { entitySet, type EntitySetDef } from '../../../odata/model';
 import { parseQueryOptions, parseResourcePath } from '../../../odata/parse/parse-query-options';
 import { fitToCost, readCost, REGEX_WEIGHT, type Cardinalities } from '../../../odata/plan/cost';
 import { planRead } from '../../../odata/plan/plan-read';
 import type { ReadPlan } from '../../../odata/plan/read-plan';
 import { DEFAULT_LIMITS } from '../../../server/config';
+import { thrownODataError } from '../../helpers/odata-error';
 
 const TEAMS = 'OrganizationTeamHierarchies';
 
@@ -26,16 +26,6 @@ const demo: Cardinalities = {
   rows: (set: EntitySetDef) => ({ Users: 227, OrganizationTeamHierarchies: 47, OrganizationTeamMemberHierarchies: 301 })[set.name],
   fanOut: () => undefined,
 };
-
-function refusal(fn: () => unknown): ODataError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ODataError) return err;
-    throw err;
-  }
-  throw new Error('expected an ODataError');
-}
 
 describe('readCost', () => {
   it('counts a plain page as its rows: the page size, or $top when smaller', () => {
@@ -113,7 +103,7 @@ describe('fitToCost', () => {
   });
 
   it('refuses, naming the navigation to give a $top, when one entity alone could carry more than the cap', () => {
-    const err = refusal(() => fitToCost(plan(TEAMS, '$expand=Members($expand=User($expand=Memberships($expand=OrganizationTeamHierarchy($expand=Members))))'), DEFAULT_LIMITS));
+    const err = thrownODataError(() => fitToCost(plan(TEAMS, '$expand=Members($expand=User($expand=Memberships($expand=OrganizationTeamHierarchy($expand=Members))))'), DEFAULT_LIMITS));
     expect(err.status).to.equal(400);
     expect(err.code).to.equal('LimitExceeded');
     expect(err.target).to.equal('$expand');
@@ -121,24 +111,24 @@ describe('fitToCost', () => {
   });
 
   it('names the first collection without a $top down the biggest contributors, as a path', () => {
-    const err = refusal(() => fitToCost(plan(TEAMS, '$expand=Members($top=3;$expand=User($expand=Memberships($expand=OrganizationTeamHierarchy($expand=Members)))),Children($top=2)'), DEFAULT_LIMITS));
+    const err = thrownODataError(() => fitToCost(plan(TEAMS, '$expand=Members($top=3;$expand=User($expand=Memberships($expand=OrganizationTeamHierarchy($expand=Members)))),Children($top=2)'), DEFAULT_LIMITS));
     expect(err.message).to.contain("add $top inside Members/User/Memberships's $expand (e.g. Memberships($top=20))");
   });
 
   it('names the deepest collection behind single-valued navigations', () => {
-    const err = refusal(() => fitToCost(plan('OrganizationTeamMemberHierarchies', '$expand=User($expand=Memberships($expand=OrganizationTeamHierarchy($expand=Members($expand=User($expand=Memberships)))))'), DEFAULT_LIMITS));
+    const err = thrownODataError(() => fitToCost(plan('OrganizationTeamMemberHierarchies', '$expand=User($expand=Memberships($expand=OrganizationTeamHierarchy($expand=Members($expand=User($expand=Memberships)))))'), DEFAULT_LIMITS));
     expect(err.message).to.contain("add $top inside User/Memberships's $expand");
   });
 
   it('asks for fewer levels when $levels is what multiplies', () => {
-    const err = refusal(() => fitToCost(plan(TEAMS, '$expand=Children($levels=max)'), DEFAULT_LIMITS));
+    const err = thrownODataError(() => fitToCost(plan(TEAMS, '$expand=Children($levels=max)'), DEFAULT_LIMITS));
     expect(err.message).to.contain('use fewer $levels on Children');
     const bigTree: Cardinalities = { rows: (set) => (set.name === TEAMS ? 50_000 : undefined), fanOut: () => undefined };
-    expect(refusal(() => fitToCost(plan(TEAMS, "$filter=ParentId eq null&$expand=Children($levels=max)"), DEFAULT_LIMITS, bigTree)).message).to.contain('50,001 entities');
+    expect(thrownODataError(() => fitToCost(plan(TEAMS, "$filter=ParentId eq null&$expand=Children($levels=max)"), DEFAULT_LIMITS, bigTree)).message).to.contain('50,001 entities');
   });
 
   it('counts a nested $top as given when it already fits, and says so when it does not', () => {
-    const err = refusal(() => fitToCost(plan(TEAMS, '$expand=Members($top=500;$expand=User($expand=Memberships($top=100)))'), DEFAULT_LIMITS));
+    const err = thrownODataError(() => fitToCost(plan(TEAMS, '$expand=Members($top=500;$expand=User($expand=Memberships($top=100)))'), DEFAULT_LIMITS));
     expect(err.message).to.contain('51,001 entities'); // 1 + 500 × (1 + 1 + 100)
     expect(err.message).to.contain('give Members/User/Memberships a smaller $top, or expand less below it');
   });

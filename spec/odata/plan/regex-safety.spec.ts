@@ -5,7 +5,7 @@
  * pattern that is not a literal. Pure: no database.
  */
 import { expect } from 'chai';
-import { ODataError, type ODataErrorCode } from '../../../odata/errors';
+import type { ODataErrorCode } from '../../../odata/errors';
 import { entitySet } from '../../../odata/model';
 import { parseQueryOptions } from '../../../odata/parse/parse-query-options';
 import { planRead } from '../../../odata/plan/plan-read';
@@ -17,20 +17,11 @@ import {
   MAX_UNBOUNDED_REPEATS,
 } from '../../../odata/plan/regex-safety';
 import { DEFAULT_LIMITS } from '../../../server/config';
-
-function failure(fn: () => unknown): ODataError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ODataError) return err;
-    throw err;
-  }
-  throw new Error('expected an ODataError');
-}
+import { thrownODataError } from '../../helpers/odata-error';
 
 /** The refusal of one pattern: a 400 with the code, target $filter and a message matching every fragment. */
 function expectRefused(pattern: string, code: ODataErrorCode, ...fragments: readonly (string | RegExp)[]): void {
-  const error = failure(() => checkPattern(pattern));
+  const error = thrownODataError(() => checkPattern(pattern));
   expect(error.status, pattern).to.equal(400);
   expect(error.code, `${pattern}: ${error.message}`).to.equal(code);
   expect(error.target).to.equal('$filter');
@@ -147,12 +138,12 @@ describe('checkPattern', () => {
   });
 
   it('names the option it checks for', () => {
-    const error = failure(() => checkPattern('(a+)+', '$orderby'));
+    const error = thrownODataError(() => checkPattern('(a+)+', '$orderby'));
     expect([error.target, error.message.startsWith('$orderby: ')]).to.deep.equal(['$orderby', true]);
   });
 
   it('shortens a long fragment in the message', () => {
-    const error = failure(() => checkPattern(`(${'x'.repeat(60)}+)+`));
+    const error = thrownODataError(() => checkPattern(`(${'x'.repeat(60)}+)+`));
     expect(error.message).to.include(`'(${'x'.repeat(38)}…' at position 0`);
   });
 });
@@ -180,7 +171,7 @@ describe('planning matchesPattern', () => {
     ['a $filter two $expand levels down', 'Users', "$expand=Memberships($expand=OrganizationTeamHierarchy($expand=Members($filter=matchesPattern(User/LastName,'(a+)+'))))", '$filter'],
   ] as const) {
     it(`checks a literal pattern in ${where}`, () => {
-      const error = failure(() => plan(set, query));
+      const error = thrownODataError(() => plan(set, query));
       expect([error.status, error.code, error.target]).to.deep.equal([400, 'LimitExceeded', target]);
       expect(error.message).to.include(`${target}: matchesPattern pattern repeats 'a+'`);
     });
@@ -194,13 +185,13 @@ describe('planning matchesPattern', () => {
     ['a property in a nested $expand $filter', "$expand=Memberships($filter=matchesPattern(OrganizationTeamHierarchy/Name,OrganizationTeamHierarchy/Name))"],
   ] as const) {
     it(`refuses ${what} as the pattern`, () => {
-      const error = failure(() => plan('Users', query));
+      const error = thrownODataError(() => plan('Users', query));
       expect([error.status, error.code, error.target]).to.deep.equal([400, 'UnsupportedQueryOption', '$filter']);
       expect(error.message).to.include('$filter: matchesPattern needs a literal pattern');
     });
   }
 
   it('still reports a pattern of the wrong type as a type mismatch', () => {
-    expect(failure(() => plan('Users', '$filter=matchesPattern(LastName,5)')).code).to.equal('TypeMismatch');
+    expect(thrownODataError(() => plan('Users', '$filter=matchesPattern(LastName,5)')).code).to.equal('TypeMismatch');
   });
 });

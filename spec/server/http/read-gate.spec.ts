@@ -4,18 +4,8 @@
  * count once. Pure: timers only, no database.
  */
 import { expect } from 'chai';
-import { ODataError } from '../../../odata/errors';
 import { expensiveShare, ReadGate } from '../../../server/http/read-gate';
-
-async function refusal(promise: Promise<unknown>): Promise<ODataError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof ODataError) return err;
-    throw err;
-  }
-  throw new Error('expected an ODataError');
-}
+import { rejectedODataError } from '../../helpers/odata-error';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -28,7 +18,7 @@ describe('ReadGate', () => {
     const gate = new ReadGate({ perCaller: 2, concurrent: 10, queueTimeoutMs: 1000 });
     const a1 = await gate.admit('1:7');
     await gate.admit('1:7');
-    const err = await refusal(gate.admit('1:7'));
+    const err = await rejectedODataError(gate.admit('1:7'));
     expect(err.status).to.equal(429);
     expect(err.code).to.equal('TooManyRequests');
     expect(err.message).to.contain('at most 2 per caller');
@@ -62,7 +52,7 @@ describe('ReadGate', () => {
   it('answers 503 to a read that waited longer than queueTimeoutMs, and frees its place for the caller', async () => {
     const gate = new ReadGate({ perCaller: 1, concurrent: 1, queueTimeoutMs: 20 });
     const held = await gate.admit('a');
-    const err = await refusal(gate.admit('b'));
+    const err = await rejectedODataError(gate.admit('b'));
     expect(err.status).to.equal(503);
     expect(err.code).to.equal('ServiceUnavailable');
     held();
