@@ -7,7 +7,7 @@
  */
 import { expandCountAlias, expandKeyAlias } from './aliases';
 import { contextUrl, formatEntity, keyLiteral, type FormatOptions } from './format';
-import type { PropertyDef } from './model';
+import { entitySet, type PropertyDef } from './model';
 import type { ExpandPlan, ReadPlan } from './plan/read-plan';
 
 type Row = Record<string, unknown>;
@@ -55,10 +55,8 @@ export function formatExpanded(row: Row, shape: ExpandShape, options: FormatOpti
  *   Members of team 5, 1000 sent → 'http://h/odata/OrganizationTeamMemberHierarchies?$filter=OrganizationTeamHierarchyId%20eq%205&$skip=1000'
  */
 export function expandedNextLink(plan: ExpandPlan, parentKey: unknown, serviceRoot: string): string {
-  const joined = plan.set.properties.find((p) => p.column === plan.navigation.targetColumn);
-  if (!joined) throw new Error(`model: ${plan.set.name} has no property for ${plan.navigation.targetColumn}`);
   const texts = plan.link.optionTexts;
-  const own = `${joined.name} eq ${keyLiteral(joined, parentKey)}`;
+  const own = parentCondition(plan, parentKey);
   const options: [string, string][] = [['$filter', texts.filter ? `${own} and (${texts.filter})` : own]];
   if (texts.search) options.push(['$search', texts.search]);
   if (texts.select) options.push(['$select', texts.select]);
@@ -67,5 +65,25 @@ export function expandedNextLink(plan: ExpandPlan, parentKey: unknown, serviceRo
   if (texts.orderby) options.push(['$orderby', texts.orderby]);
   if (plan.link.top !== undefined) options.push(['$top', String(plan.link.top)]);
   options.push(['$skip', String(plan.skip + plan.limit)]);
-  return `${serviceRoot}/${plan.set.name}?${options.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&')}`;
+  const query = options.map(([name, value]) => `${name}=${encodeURIComponent(value)}`);
+  if (plan.link.parameter) query.push(plan.link.parameter); // inactive=true: the rest without the default filter too
+  return `${serviceRoot}/${plan.set.name}?${query.join('&')}`;
+}
+
+/**
+ * The $filter term that keeps a nextLink to the parent's entities: `OrganizationTeamHierarchyId eq 5`; for a
+ * many-to-many navigation, through its partner: Teams(3)'s Users → `Teams/any(p: p/Id eq 3)`.
+ */
+function parentCondition(plan: ExpandPlan, parentKey: unknown): string {
+  const nav = plan.navigation;
+  if (nav.through) {
+    const partner = nav.partner === undefined ? undefined : plan.set.navigations.find((n) => n.name === nav.partner);
+    const parentSet = partner ? entitySet(partner.target) : undefined;
+    const parentProp = parentSet?.properties.find((p) => p.column === nav.sourceColumn);
+    if (!partner || !parentProp) throw new Error(`model: ${nav.name} needs a partner navigation on ${plan.set.name} for its nextLink`);
+    return `${partner.name}/any(p: p/${parentProp.name} eq ${keyLiteral(parentProp, parentKey)})`;
+  }
+  const joined = plan.set.properties.find((p) => p.column === nav.targetColumn);
+  if (!joined) throw new Error(`model: ${plan.set.name} has no property for ${nav.targetColumn}`);
+  return `${joined.name} eq ${keyLiteral(joined, parentKey)}`;
 }

@@ -79,6 +79,7 @@ export function formatEntity(row: Record<string, unknown>, select: readonly Prop
 interface ContextShape {
   readonly select: readonly PropertyDef[];
   readonly selectExplicit: boolean;
+  readonly selectMembers?: Readonly<Record<string, readonly (readonly string[])[]>>;
   readonly expand: readonly ExpandPlan[];
 }
 
@@ -87,7 +88,9 @@ interface ContextShape {
  * nor $expand shaped the entities. A level of `$levels` is written once: `Children()`.
  */
 export function contextSelectList(shape: ContextShape): string {
-  const items = shape.selectExplicit ? shape.select.map((p) => p.name) : [];
+  // a complex property selected in part is listed by its member paths: `ProjectOwner/Email`
+  const named = (name: string): string[] => shape.selectMembers?.[name]?.map((path) => [name, ...path].join('/')) ?? [name];
+  const items = shape.selectExplicit ? shape.select.flatMap((p) => named(p.name)) : [];
   for (const plan of shape.expand) {
     const inner: ContextShape = plan.link.recurse ? { ...plan, expand: plan.expand.filter((p) => p.navigation.name !== plan.navigation.name) } : plan;
     items.push(`${plan.navigation.name}(${contextSelectList(inner).slice(1, -1)})`);

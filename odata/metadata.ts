@@ -5,7 +5,7 @@
  * Pure: no I/O, no express, no process.env. Same input → byte-identical output.
  */
 import type { Limits } from './limits';
-import type { EntitySetDef, Model, NavigationDef, PropertyDef } from './model';
+import type { ComplexTypeDef, EntitySetDef, MemberDef, Model, NavigationDef, PropertyDef } from './model';
 
 const EDMX_NS = 'http://docs.oasis-open.org/odata/ns/edmx';
 const EDM_NS = 'http://docs.oasis-open.org/odata/ns/edm';
@@ -74,6 +74,7 @@ export function buildMetadataXml(model: Model, limits: Limits): string {
     vocabularyReference('Org.OData.Capabilities.V1', 'Capabilities'),
     el('edmx:DataServices', {}, [
       el('Schema', { Namespace: model.namespace, xmlns: EDM_NS }, [
+        ...complexTypes(model).map((type) => complexType(model, type)),
         ...model.entitySets.map((set) => entityType(model, set)),
         entityContainer(model, limits),
       ]),
@@ -91,7 +92,7 @@ function vocabularyReference(namespace: string, alias: string): XmlElement {
 function entityType(model: Model, set: EntitySetDef): XmlElement {
   return el('EntityType', { Name: set.typeName }, [
     el('Key', {}, [el('PropertyRef', { Name: set.key })]),
-    ...set.properties.map(property),
+    ...set.properties.map((p) => property(model, p)),
     ...set.navigations.map((nav) => navigationProperty(model, set, nav)),
     stringAnnotation('Core.Description', set.description),
     ...(set.alternateKeys.length > 0 ? [alternateKeys(set.alternateKeys)] : []),
@@ -101,21 +102,53 @@ function entityType(model: Model, set: EntitySetDef): XmlElement {
 /** Fractional-second digits of every DateTimeOffset we send (format.ts: milliseconds, as toISOString). */
 export const DATE_TIME_OFFSET_PRECISION = 3;
 
-function property(p: PropertyDef): XmlElement {
+/**
+ * Every complex type the properties use, nested ones included, each once, in order of first use:
+ *   Projects { ProjectOwner: ProjectOwner, Assets: ProjectAssets { Repositories: [Repository], … } }
+ *     → [ProjectOwner, ProjectAssets, Repository, Service]
+ */
+export function complexTypes(model: Model): ComplexTypeDef[] {
+  const found = new Map<string, ComplexTypeDef>();
+  const visit = (type: ComplexTypeDef): void => {
+    if (found.has(type.name)) return;
+    found.set(type.name, type);
+    for (const m of type.members) if (m.complex) visit(m.complex);
+  };
+  for (const set of model.entitySets) for (const p of set.properties) if (p.complex) visit(p.complex);
+  return [...found.values()];
+}
+
+/** `<ComplexType Name="ProjectOwner"><Property Name="Email" Type="Edm.String" MaxLength="254"/>…</ComplexType>` */
+function complexType(model: Model, type: ComplexTypeDef): XmlElement {
+  return el('ComplexType', { Name: type.name }, [
+    ...type.members.map((m) => property(model, m)),
+    ...(type.description ? [stringAnnotation('Core.Description', type.description)] : []),
+  ]);
+}
+
+/** The Type attribute: `Edm.String`, `OrgChart.ProjectOwner`, `Collection(OrgChart.Repository)`, `Collection(Edm.String)`. */
+function typeName(model: Model, p: PropertyDef | MemberDef): string {
+  const single = p.complex ? `${model.namespace}.${p.complex.name}` : p.type;
+  return p.collection ? `Collection(${single})` : single;
+}
+
+function property(model: Model, p: PropertyDef | MemberDef): XmlElement {
+  const primitive = p.complex === undefined;
+  const defaultValue = 'defaultValue' in p ? p.defaultValue : undefined;
   return el(
     'Property',
     {
       Name: p.name,
-      Type: p.type,
+      Type: typeName(model, p),
       Nullable: p.nullable ? undefined : false,
-      DefaultValue: p.defaultValue === undefined || p.defaultValue === null ? undefined : p.defaultValue,
-      MaxLength: p.maxLength,
+      DefaultValue: defaultValue === undefined || defaultValue === null ? undefined : defaultValue,
+      MaxLength: primitive ? p.maxLength : undefined,
       // CSDL 4.0 reads an Edm.DateTimeOffset without Precision as whole seconds; we send milliseconds
-      Precision: p.type === 'Edm.DateTimeOffset' ? DATE_TIME_OFFSET_PRECISION : undefined,
+      Precision: primitive && p.type === 'Edm.DateTimeOffset' ? DATE_TIME_OFFSET_PRECISION : undefined,
       // CSDL 4.0 reads an Edm.Decimal without Scale as Scale 0 (an integer): say it is arbitrary.
-      Scale: p.type === 'Edm.Decimal' ? 'variable' : undefined,
+      Scale: primitive && p.type === 'Edm.Decimal' ? 'variable' : undefined,
     },
-    p.readOnly ? [el('Annotation', { Term: 'Core.Computed', Bool: true })] : [],
+    'readOnly' in p && p.readOnly ? [el('Annotation', { Term: 'Core.Computed', Bool: true })] : [],
   );
 }
 

@@ -8,7 +8,7 @@
  */
 import { contextUrl, etagOf, formatValue, type CollectionPage, type FormatOptions } from './format';
 import { formatExpanded } from './format-expanded';
-import type { PropertyDef } from './model';
+import type { MemberDef, PropertyDef } from './model';
 import type { ReadPlan } from './plan/read-plan';
 
 type Row = Record<string, unknown>;
@@ -83,7 +83,24 @@ function prepareRowsInPlace(select: readonly PropertyDef[], rows: readonly Row[]
     const etag = row.__etag;
     if (etag !== undefined && etag !== null) row['@odata.etag'] = etagOf(etag);
   }
-  return ['@odata.etag', ...select.map((p) => p.name)];
+  return ['@odata.etag', ...select.map((p) => p.name), ...memberNames(select)];
+}
+
+/**
+ * The member names inside the selected complex properties, nested ones included: a replacer list applies
+ * at every depth, so without them the JSON of `ProjectOwner` would be written as `{}`.
+ *   [ProjectOwner] → ['FirstName', 'LastName', 'Email']
+ */
+function memberNames(select: readonly PropertyDef[]): string[] {
+  const names = new Set<string>();
+  const visit = (members: readonly MemberDef[]): void => {
+    for (const m of members) {
+      names.add(m.name);
+      if (m.complex) visit(m.complex.members);
+    }
+  };
+  for (const prop of select) if (prop.complex) visit(prop.complex.members);
+  return [...names];
 }
 
 /**

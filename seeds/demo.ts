@@ -8,6 +8,8 @@ import {
   buildDemoPlan, DEMO_ADMIN, DEMO_FABRIKAM_ADMIN, DEMO_MANAGER, DEMO_MANAGER_TEAM, DEMO_READER, DEMO_READER_TEAM,
   type PlannedCompany,
 } from './demo-plan';
+import { insertDemoProjects } from './demo-projects';
+import { insertAccessTeams } from './demo-access-teams';
 
 export {
   DEMO_ADMIN, DEMO_FABRIKAM_ADMIN, DEMO_MANAGER, DEMO_MANAGER_TEAM, DEMO_READER, DEMO_READER_TEAM,
@@ -73,7 +75,11 @@ async function insertDemo(trx: Knex.Transaction): Promise<DemoSummary> {
   const companyIds: IdByName = new Map(companies.map((c) => [c.name, c.id]));
   const [contoso, fabrikam] = [DEMO_COMPANY_NAMES.contoso, DEMO_COMPANY_NAMES.fabrikam].map((n) => required(companyIds, n)) as [number, number];
   const ids = [];
-  for (const company of plan) ids.push(await insertCompany(trx, required(companyIds, company.name), company));
+  for (const company of plan) {
+    ids.push(await insertCompany(trx, required(companyIds, company.name), company));
+    await insertAccessTeams(trx, required(companyIds, company.name), company.name, (ids[ids.length - 1] as Awaited<ReturnType<typeof insertCompany>>).userIds);
+    await insertDemoProjects(trx, required(companyIds, company.name), company);
+  }
   const [c, f] = ids as [Awaited<ReturnType<typeof insertCompany>>, Awaited<ReturnType<typeof insertCompany>>];
   return {
     companies: { contoso, fabrikam },

@@ -88,7 +88,7 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }) }: Ap
     // writes re-read the caller's row: a demoted administrator cannot write on a cached role
     const principal = await authenticate(db, keys, req.headers.authorization, query, isRead ? { cache: callers, verify } : { verify });
     requireScope(principal, isRead ? SCOPE_READ : SCOPE_WRITE);
-    const { options } = parseOptions(query);
+    const { options, custom } = parseOptions(query);
     const { segments } = parsePath(req.path);
     if (!isRead) {
       await handleWrite(req, res, { db, config, principal, segments, onCommitted: forgetCallers });
@@ -113,7 +113,7 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }) }: Ap
     }
     const visible = principal.isAdministrator || !visibleUsers.enabled ? undefined : await cachedVisibleUsers(db, principal, visibleUsers);
     const cardinalities = () => cachedCardinalities(db, model, principal.companyId, setCounts);
-    await handleRead(req, res, { db, config, principal, segments, options, visible, plan, cardinalities, gate });
+    await handleRead(req, res, { db, config, principal, segments, options, parameters: custom, visible, plan, cardinalities, gate });
   });
   app.use(SERVICE_PATH, odata);
   app.use((req, _res, next) => {

@@ -2,7 +2,7 @@
  * The declarations of every entity set the service exposes. Adding an entity set is a declaration here,
  * a migration and a policy — never a new handler. Pure data.
  */
-import type { EntitySetDef, PropertyDef } from './types';
+import type { ComplexTypeDef, EntitySetDef, MemberDef, PropertyDef } from './types';
 
 const id: PropertyDef = { name: 'Id', column: 'id', type: 'Edm.Int64', nullable: false, readOnly: true };
 const companyId: PropertyDef = { name: 'CompanyId', column: 'company_id', type: 'Edm.Int32', nullable: false };
@@ -57,6 +57,15 @@ export const Users: EntitySetDef = {
       partner: 'User',
       sourceColumn: 'id',
       targetColumn: 'user_id',
+    },
+    {
+      name: 'Teams',
+      target: 'Teams',
+      collection: true,
+      partner: 'Users',
+      sourceColumn: 'id',
+      targetColumn: 'id',
+      through: { table: 'access_team_users', sourceColumn: 'user_id', targetColumn: 'team_id' },
     },
   ],
 };
@@ -157,6 +166,46 @@ export const OrganizationTeamMemberHierarchies: EntitySetDef = {
   ],
 };
 
+/**
+ * Access teams (seed 002 "REST teams"): named groups of users, many-to-many with Users through
+ * access_team_users (members are linked with `Teams(3)/Users/$ref`). Lists show active teams only unless
+ * `?inactive=true` or a $filter on Active; DELETE deactivates. Not the org chart.
+ */
+export const Teams: EntitySetDef = {
+  name: 'Teams',
+  typeName: 'Team',
+  table: 'access_teams',
+  key: 'Id',
+  alternateKeys: [],
+  policy: 'access-teams',
+  writable: true,
+  readableBy: 'everyone',
+  versionColumn: 'row_version',
+  defaultFilter: { property: 'Active', equals: true, overrideParameter: 'inactive' },
+  softDelete: 'Active',
+  description: 'Access teams: groups of users (not the org chart); lists show active teams unless ?inactive=true',
+  properties: [
+    id,
+    companyId,
+    searchable({ name: 'Name', column: 'name', type: 'Edm.String', nullable: false, maxLength: 200, required: true }),
+    searchable(text('Description', 'description', 2000)),
+    { name: 'Active', column: 'active', type: 'Edm.Boolean', nullable: false, defaultValue: true },
+    createdAt,
+    updatedAt,
+  ],
+  navigations: [
+    {
+      name: 'Users',
+      target: 'Users',
+      collection: true,
+      partner: 'Teams',
+      sourceColumn: 'id',
+      targetColumn: 'id',
+      through: { table: 'access_team_users', sourceColumn: 'team_id', targetColumn: 'user_id' },
+    },
+  ],
+};
+
 /** The audit log: one row per successful write, in the same transaction (seeds 001/004 "activity logs"). */
 export const AuditLogs: EntitySetDef = {
   name: 'AuditLogs',
@@ -191,4 +240,82 @@ export const AuditLogs: EntitySetDef = {
       constraint: { property: 'UserId', referencedProperty: 'Id' },
     },
   ],
+};
+
+/** `member('Email', 254)` → an optional string member of a complex type. */
+function member(name: string, maxLength: number): MemberDef {
+  return { name, type: 'Edm.String', nullable: true, maxLength };
+}
+
+/** The owner of a project (seed 000 `projectOwner`): a person, not necessarily a user of the service. */
+export const ProjectOwner: ComplexTypeDef = {
+  name: 'ProjectOwner',
+  description: 'Who owns a project: first and last name and email',
+  members: [
+    { ...member('FirstName', 100), searchable: true },
+    { ...member('LastName', 100), searchable: true },
+    { ...member('Email', 254), searchable: true },
+  ],
+};
+
+export const Repository: ComplexTypeDef = {
+  name: 'Repository',
+  description: 'A source repository of a project',
+  members: [{ ...member('Name', 200), nullable: false, required: true }, member('Platform', 100), member('Url', 2000)],
+};
+
+export const Service: ComplexTypeDef = {
+  name: 'Service',
+  description: 'A deployed service of a project and the services it depends on',
+  members: [
+    { ...member('Name', 200), nullable: false, required: true },
+    member('Identifier', 200),
+    member('ExternalId', 100),
+    { name: 'Dependencies', type: 'Edm.String', collection: true, nullable: false, maxLength: 200 },
+  ],
+};
+
+export const ProjectAssets: ComplexTypeDef = {
+  name: 'ProjectAssets',
+  description: 'The repositories and services of a project',
+  members: [
+    { name: 'Repositories', type: 'Edm.String', complex: Repository, collection: true, nullable: false },
+    { name: 'Services', type: 'Edm.String', complex: Service, collection: true, nullable: false },
+  ],
+};
+
+/** `complexProperty('ProjectOwner', 'project_owner', ProjectOwner)` → a nullable jsonb-backed property. */
+function complexProperty(name: string, column: string, complex: ComplexTypeDef, collection = false): PropertyDef {
+  return { name, column, type: 'Edm.String', complex, collection, nullable: !collection };
+}
+
+/** Projects (seed 000 "Projects"): addressed by Id or by the company's ProjectId (`Projects(ProjectId='2322345')`). */
+export const Projects: EntitySetDef = {
+  name: 'Projects',
+  typeName: 'Project',
+  table: 'projects',
+  key: 'Id',
+  alternateKeys: ['ProjectId'],
+  policy: 'projects',
+  writable: true,
+  readableBy: 'everyone',
+  versionColumn: 'row_version',
+  description: 'Projects of the company with their owner and assets (repositories, services)',
+  properties: [
+    id,
+    companyId,
+    searchable({ name: 'ProjectId', column: 'project_id', type: 'Edm.String', nullable: false, maxLength: 100, required: true }),
+    searchable({ name: 'ProjectName', column: 'project_name', type: 'Edm.String', nullable: false, maxLength: 200, required: true }),
+    searchable(text('ExternalId', 'external_id', 100)),
+    text('Organization', 'organization', 100),
+    text('Business', 'business', 100),
+    text('Department', 'department', 100),
+    text('Group', 'group_name', 100),
+    text('Team', 'team_name', 100),
+    complexProperty('ProjectOwner', 'project_owner', ProjectOwner),
+    complexProperty('Assets', 'assets', ProjectAssets),
+    createdAt,
+    updatedAt,
+  ],
+  navigations: [],
 };

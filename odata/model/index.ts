@@ -2,7 +2,7 @@
  * The service model: one immutable value that routing, planning, $metadata and formatting all read.
  * Pure: lookups only. `entitySet('Users')` → the Users declaration or undefined.
  */
-import { AuditLogs, OrganizationTeamHierarchies, OrganizationTeamMemberHierarchies, Users } from './entity-sets';
+import { AuditLogs, OrganizationTeamHierarchies, OrganizationTeamMemberHierarchies, Projects, Teams, Users } from './entity-sets';
 import type { EntitySetDef, Model, NavigationDef, PropertyDef } from './types';
 
 export * from './types';
@@ -10,7 +10,7 @@ export * from './types';
 export const model: Model = {
   namespace: 'OrgChart',
   containerName: 'Container',
-  entitySets: [Users, OrganizationTeamHierarchies, OrganizationTeamMemberHierarchies, AuditLogs],
+  entitySets: [Users, OrganizationTeamHierarchies, OrganizationTeamMemberHierarchies, AuditLogs, Projects, Teams],
 };
 
 const setsByName = new Map(model.entitySets.map((s) => [s.name, s]));

@@ -36,6 +36,37 @@ export interface PropertyDef {
   readonly prefixIndexed?: boolean;
   /** Text that `$search` looks in (case-insensitively, anywhere in the value). */
   readonly searchable?: boolean;
+  /**
+   * A structured property (a `jsonb` column holding what the API shows): of this complex type, or — with
+   * `collection` — a JSON array of them. `type` is then the JSON's storage type and not used for values.
+   */
+  readonly complex?: ComplexTypeDef;
+  /** With `complex`: `Collection(<ComplexType>)`. */
+  readonly collection?: boolean;
+}
+
+/**
+ * A member of a complex type: a key of the JSON object (`name` is both the OData and the JSON name, taken
+ * from the model only). Primitive (`type`), complex (`complex`), or a collection of either (`collection`).
+ *   { name: 'Email', type: 'Edm.String', nullable: true, maxLength: 254 }
+ */
+export interface MemberDef {
+  readonly name: string;
+  readonly type: EdmPrimitive;
+  readonly complex?: ComplexTypeDef;
+  readonly collection?: boolean;
+  readonly nullable: boolean;
+  readonly maxLength?: number;
+  readonly required?: boolean;
+  /** Text that `$search` looks in (single-valued string members of a single-valued complex property). */
+  readonly searchable?: boolean;
+}
+
+/** A complex type (`OrgChart.ProjectOwner`): named, keyless, declared in $metadata as a ComplexType. */
+export interface ComplexTypeDef {
+  readonly name: string;
+  readonly members: readonly MemberDef[];
+  readonly description?: string;
 }
 
 export interface NavigationDef {
@@ -52,6 +83,35 @@ export interface NavigationDef {
   readonly nullable?: boolean;
   /** ReferentialConstraint (single-valued only): dependent property → principal property. */
   readonly constraint?: { readonly property: string; readonly referencedProperty: string };
+  /**
+   * Many-to-many (collection only): the rows of `table` link a source row to a target row —
+   * `table.sourceColumn = source.<sourceColumn>` and `table.targetColumn = target.<targetColumn>`, all on
+   * the same company_id. Links are added and removed with `…/<nav>/$ref`; no ReferentialConstraint.
+   *   Teams.Users: { table: 'access_team_users', sourceColumn: 'team_id', targetColumn: 'user_id' }
+   */
+  readonly through?: ThroughDef;
+}
+
+/** The join table of a many-to-many navigation (see NavigationDef.through). */
+export interface ThroughDef {
+  readonly table: string;
+  /** Join-table column holding the source entity's `NavigationDef.sourceColumn` value. */
+  readonly sourceColumn: string;
+  /** Join-table column holding the target entity's `NavigationDef.targetColumn` value. */
+  readonly targetColumn: string;
+}
+
+/**
+ * A filter lists apply unless the caller chooses otherwise (seed 002: "default is to show only active
+ * teams"): collections of the set (top level, navigation paths, $expand) hold only rows whose `property`
+ * equals `equals`, unless the request has `?<overrideParameter>=true`, or its $filter (the top level's, or
+ * the expanded item's own) mentions `property`. A single entity by key is returned whatever its value.
+ *   { property: 'Active', equals: true, overrideParameter: 'inactive' }
+ */
+export interface DefaultFilterDef {
+  readonly property: string;
+  readonly equals: boolean;
+  readonly overrideParameter: string;
 }
 
 export interface EntitySetDef {
@@ -74,6 +134,10 @@ export interface EntitySetDef {
   readonly readableBy: 'everyone' | 'administrators';
   /** Column incremented on every update; the entity's ETag is W/"<value>". Absent: no ETag. */
   readonly versionColumn?: string;
+  /** Lists show only some rows unless asked otherwise (Teams: active ones). */
+  readonly defaultFilter?: DefaultFilterDef;
+  /** DELETE sets this Boolean property to false instead of removing the row (idempotent: 204 again). */
+  readonly softDelete?: string;
   readonly description: string;
 }
 

@@ -21,8 +21,11 @@ export interface Cardinalities {
   fanOut(nav: NavigationDef): number | undefined;
 }
 
-/** The key a navigation's fan-out is known by: its target set and join column, `OrganizationTeamMemberHierarchies.user_id`. */
-export const fanOutKey = (nav: NavigationDef): string => `${nav.target}.${nav.targetColumn}`;
+/**
+ * The key a navigation's fan-out is known by: its target set and join column, `OrganizationTeamMemberHierarchies.user_id`;
+ * for a many-to-many navigation its link table and the column grouped by, `access_team_users.team_id` (Teams.Users).
+ */
+export const fanOutKey = (nav: NavigationDef): string => (nav.through ? `${nav.through.table}.${nav.through.sourceColumn}` : `${nav.target}.${nav.targetColumn}`);
 
 /** What one regular-expression match per row is counted as, in entities: a backtracking match can cost milliseconds. */
 export const REGEX_WEIGHT = 5_000;
@@ -96,6 +99,7 @@ function regexCount(expr: TypedExpr | undefined): number {
     case 'In':
       return regexCount(expr.left) + expr.list.reduce((n, e) => n + regexCount(e), 0);
     case 'Lambda':
+    case 'JsonLambda':
       return regexCount(expr.predicate);
     default:
       return 0;

@@ -5,7 +5,7 @@
  */
 import { ODataError } from '../errors';
 import type { Limits } from '../limits';
-import { keyProperty, navigation, property, type EntitySetDef, type PropertyDef } from '../model';
+import { keyProperty, navigation, property, type EntitySetDef, type MemberDef, type PropertyDef } from '../model';
 import type { QueryOptions, SearchExpr } from '../parse/ast';
 import { parseSearch } from '../parse/parse-search';
 import { planBoolean, planExpr, type ExprContext } from './plan-expr';
@@ -13,11 +13,12 @@ import type { OrderKey } from './read-plan';
 import type { TypedExpr } from './typed-expr';
 
 /** `$select=FirstName,Id` → the properties in model order (all of them without $select or with `*`). */
-export function planSelect(set: EntitySetDef, options: QueryOptions): { select: PropertyDef[]; explicit: boolean } {
+export function planSelect(set: EntitySetDef, options: QueryOptions): { select: PropertyDef[]; explicit: boolean; members?: SelectMembers } {
   if (!options.select || options.select.some((s) => s.path.length === 1 && s.path[0] === '*')) {
     return { select: [...set.properties], explicit: false };
   }
   const wanted = new Set<string>();
+  const members: Record<string, string[][]> = {};
   for (const item of options.select) {
     const [name, ...rest] = item.path;
     if (!name) continue;
@@ -27,6 +28,11 @@ export function planSelect(set: EntitySetDef, options: QueryOptions): { select: 
     if (nav) {
       throw new ODataError('UnsupportedQueryOption', `$select: '${item.path.join('/')}' selects through a navigation property; use $expand=${name}($select=${rest.join('/')})`, '$select');
     }
+    const complex = property(set, name);
+    if (rest.length > 0 && complex?.complex) {
+      selectMember(complex, rest, members);
+      continue;
+    }
     if (rest.length > 0) {
       throw new ODataError('UnknownProperty', `$select: ${set.typeName}.${name} has no property '${rest.join('/')}'`, '$select');
     }
@@ -35,7 +41,27 @@ export function planSelect(set: EntitySetDef, options: QueryOptions): { select: 
     }
     wanted.add(name);
   }
-  return { select: set.properties.filter((p) => wanted.has(p.name)), explicit: true };
+  // a whole complex property wins over some of its members
+  for (const name of Object.keys(members)) if (wanted.has(name)) delete members[name];
+  const partial = Object.keys(members).length > 0;
+  return { select: set.properties.filter((p) => wanted.has(p.name) || p.name in members), explicit: true, ...(partial ? { members } : {}) };
+}
+
+/** Members of complex properties selected by path, by property: `$select=ProjectOwner/Email` → { ProjectOwner: [['Email']] }. */
+export type SelectMembers = Readonly<Record<string, readonly (readonly string[])[]>>;
+
+/** Checks a `$select` path into a complex property (single-valued members down to the last) and records it. */
+function selectMember(prop: PropertyDef, path: readonly string[], into: Record<string, string[][]>): void {
+  let decl: PropertyDef | MemberDef = prop;
+  for (const name of path) {
+    if (decl.collection || !decl.complex) {
+      throw new ODataError('UnsupportedQueryOption', `$select: ${[prop.name, ...path].join('/')} goes into a collection or a primitive value (${decl.name}); ask for ${decl.name} as a whole`, '$select');
+    }
+    const next: MemberDef | undefined = decl.complex.members.find((m) => m.name === name);
+    if (!next) throw new ODataError('UnknownProperty', `$select: ${decl.complex.name} has no property '${name}'`, '$select');
+    decl = next;
+  }
+  (into[prop.name] ??= []).push([...path]);
 }
 
 /**

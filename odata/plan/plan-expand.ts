@@ -11,6 +11,7 @@ import { navigation, property, type EntitySetDef, type NavigationDef } from '../
 import type { ExpandItem } from '../parse/ast';
 import { planFilterAndOrder, planSearch, planSelect } from './plan-collection';
 import { targetSet } from './plan-expr';
+import { defaultFilterOverridden, withDefaultFilter } from './default-filter';
 import type { ExpandPlan } from './read-plan';
 
 export interface ExpandContext {
@@ -19,6 +20,8 @@ export interface ExpandContext {
   readonly pageSize: number;
   /** Nesting level of the items being planned: 1 for the top-level $expand. */
   readonly depth: number;
+  /** The request's custom query parameters (`inactive=true` turns default filters off). */
+  readonly parameters?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Options that only a collection takes. */
@@ -94,8 +97,13 @@ function planItem(nav: NavigationDef, item: ExpandItem, ctx: ExpandContext, leve
   if (options.skip !== undefined && options.skip > limits.maxSkip) throw new ODataError('LimitExceeded', `$skip may be at most ${limits.maxSkip}`, '$expand');
   if (levels === 0) throw new ODataError('InvalidQueryOption', `$expand: $levels of ${nav.name} must be at least 1 (or max)`, '$expand');
 
-  const { select, explicit } = planSelect(set, options);
-  const { filter, orderBy } = nav.collection ? planFilterAndOrder(set, options, limits) : { filter: undefined, orderBy: [] };
+  const { select, explicit, members } = planSelect(set, options);
+  if (members) throw new ODataError('UnsupportedQueryOption', `$expand: select a complex property as a whole inside $expand (${Object.keys(members).join(', ')})`, '$expand');
+  const planned = nav.collection ? planFilterAndOrder(set, options, limits) : { filter: undefined, orderBy: [] };
+  const { orderBy } = planned;
+  // an expanded collection hides what its set's default filter hides, like a list (Users(7)?$expand=Teams: active teams)
+  const defaultsOff = defaultFilterOverridden(set, ctx.parameters);
+  const filter = nav.collection ? withDefaultFilter(set, planned.filter, defaultsOff) : planned.filter;
   const search = options.search === undefined ? undefined : planSearch(set, options.search, limits, '$expand');
   const deeper: ExpandContext = { ...ctx, depth: depth + 1 };
   const expand = options.expand && !probe ? planExpand(set, options.expand, deeper) : [];
@@ -120,6 +128,7 @@ function planItem(nav: NavigationDef, item: ExpandItem, ctx: ExpandContext, leve
       optionTexts: item.optionTexts,
       top: options.top !== undefined && options.top > limit ? options.top - limit : undefined,
       recurse: recursion === undefined && !probe ? undefined : itemWithLevels(nav, item, probe || levels === 'max' ? 'max' : (levels as number) - 1),
+      ...(defaultsOff && set.defaultFilter ? { parameter: `${set.defaultFilter.overrideParameter}=true` } : {}),
     },
   };
 }

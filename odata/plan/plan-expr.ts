@@ -5,11 +5,11 @@
  *     |-- Compare(eq, Column($it/Parent → Name : String, nullable), Value('Sales'))
  */
 import { ODataError } from '../errors';
-import { navigation, property, entitySet, type EntitySetDef, type NavigationDef } from '../model';
+import { navigation, property, entitySet, type EntitySetDef, type MemberDef, type NavigationDef, type PropertyDef } from '../model';
 import type { Expr, LiteralNode } from '../parse/ast';
 import { argMatches, CANONICAL_FUNCTIONS, CAST_TARGETS, isNumeric, promoteNumeric } from './canonical-functions';
 import { checkPattern } from './regex-safety';
-import type { ExprType, RangeVariable, TypedExpr, ValueExpr } from './typed-expr';
+import type { ExprType, JsonBase, JsonCollection, RangeVariable, TypedExpr, ValueExpr } from './typed-expr';
 
 export interface ExprContext {
   /** The query option being planned, for error targets: '$filter' or '$orderby'. */
@@ -147,10 +147,19 @@ export function targetSet(nav: NavigationDef): EntitySetDef {
   return set;
 }
 
-function planMember(path: readonly string[], ctx: ExprContext): TypedExpr {
+/** An operand of a comparison; a path to a complex value is allowed when `complexAllowed` (compared with null). */
+function planOperand(node: Expr, complexAllowed: boolean, ctx: ExprContext): TypedExpr {
+  if (!complexAllowed || node.kind !== 'Member') return planExpr(node, ctx);
+  ctx.counter.nodes += 1;
+  return planMember(node.path, ctx, true);
+}
+
+function planMember(path: readonly string[], ctx: ExprContext, complexAllowed = false): TypedExpr {
   const { variable, rest } = resolveVariable(path, ctx);
-  if (rest.length === 0) throw mismatch(ctx, `'${path.join('/')}' is an entity, not a value; name one of its properties`);
   if (rest[rest.length - 1] === '$count') return planCount(variable, rest.slice(0, -1), ctx);
+  const json = jsonTarget(variable, rest, ctx);
+  if (json) return jsonValueOf(json, path, ctx, complexAllowed);
+  if (rest.length === 0) throw mismatch(ctx, `'${path.join('/')}' is an entity, not a value; name one of its properties`);
   const walked = walkNavigations(variable.set, rest, ctx);
   const prop = property(walked.set, walked.last);
   if (!prop) {
@@ -172,6 +181,8 @@ function planMember(path: readonly string[], ctx: ExprContext): TypedExpr {
 /** `Members/$count` → Count(Members). */
 function planCount(variable: RangeVariable, path: readonly string[], ctx: ExprContext): TypedExpr {
   if (path.length === 0) throw mismatch(ctx, '$count needs a collection navigation before it: Members/$count');
+  const json = jsonTarget(variable, path, ctx);
+  if (json) return { kind: 'JsonCount', collection: jsonCollection(json, path, '$count', ctx), type: 'Edm.Int64', nullable: false };
   const walked = walkNavigations(variable.set, path, ctx);
   const nav = navigation(walked.set, walked.last);
   if (!nav || !nav.collection) throw mismatch(ctx, `${walked.last}/$count needs ${walked.last} to be a collection navigation property`);
@@ -187,6 +198,8 @@ function planCount(variable: RangeVariable, path: readonly string[], ctx: ExprCo
 function planLambda(node: Extract<Expr, { kind: 'Lambda' }>, ctx: ExprContext): TypedExpr {
   const { variable, rest } = resolveVariable(node.path, ctx);
   if (rest.length === 0) throw mismatch(ctx, `${node.op} needs a collection navigation before it`);
+  const json = jsonTarget(variable, rest, ctx);
+  if (json) return planJsonLambda(node, variable, json, ctx);
   const walked = walkNavigations(variable.set, rest, ctx);
   const nav = navigation(walked.set, walked.last);
   if (!nav || !nav.collection) {
@@ -231,8 +244,10 @@ function planBinary(op: string, leftNode: Expr, rightNode: Expr, ctx: ExprContex
     return { kind: 'Logical', op, left, right, type: 'Edm.Boolean', nullable: false };
   }
   if (op === 'has') throw new ODataError('UnsupportedQueryOption', `${ctx.option}: 'has' needs enumeration types, and this model has none`, ctx.option);
-  let left = planExpr(leftNode, ctx);
-  let right = planExpr(rightNode, ctx);
+  // `ProjectOwner eq null`: a whole complex value may be compared with null (and with nothing else)
+  const nullTest = (other: Expr) => (op === 'eq' || op === 'ne') && other.kind === 'Literal' && other.type === 'null';
+  let left = planOperand(leftNode, nullTest(rightNode), ctx);
+  let right = planOperand(rightNode, nullTest(leftNode), ctx);
   if (op === 'eq' || op === 'ne' || op === 'gt' || op === 'ge' || op === 'lt' || op === 'le') {
     right = coerceTo(right, left.type, ctx, op);
     left = coerceTo(left, right.type, ctx, op);
@@ -297,4 +312,101 @@ function planCast(argNodes: readonly Expr[], ctx: ExprContext): TypedExpr {
   if (!CAST_TARGETS.includes(target)) throw mismatch(ctx, `cannot cast to ${typeNode.name}`);
   const value = planExpr(argNodes[0] as Expr, ctx);
   return { kind: 'Function', name: 'cast', args: [value], type: target, nullable: value.nullable };
+}
+
+// ---- complex (JSON) properties: paths into them, lambdas and $count over their collections ----
+
+/** Where a path into a complex property leads: its start, the members walked, and the declaration reached. */
+interface JsonTarget {
+  readonly base: JsonBase;
+  readonly members: readonly MemberDef[];
+  /** The declaration reached (the property, a member, or the collection a lambda variable ranges over). */
+  readonly decl: PropertyDef | MemberDef;
+  /** True when the path is a lambda variable alone: one element of `decl`, not the collection. */
+  readonly element: boolean;
+  readonly nullable: boolean;
+}
+
+/**
+ * Resolves a path that goes into a complex property, or returns undefined for any other path:
+ *   Projects, ['ProjectOwner','Email'] → { base: ProjectOwner of $it, members: [Email], decl: Email }
+ *   r (over Assets/Repositories), ['Url'] → { base: element r, members: [Url], decl: Url }
+ */
+function jsonTarget(variable: RangeVariable, rest: readonly string[], ctx: ExprContext): JsonTarget | undefined {
+  if (variable.element) {
+    const start = variable.element;
+    if (rest.length === 0) return { base: { kind: 'element', variable: variable.name }, members: [], decl: start, element: true, nullable: false };
+    if (!start.complex) throw mismatch(ctx, `${variable.name} is a ${start.type} value and has no member '${rest[0] ?? ''}'`);
+    const walked = walkMembers(start, rest, true, ctx);
+    return { base: { kind: 'element', variable: variable.name }, ...walked, element: false };
+  }
+  let current = variable.set;
+  for (let i = 0; i < rest.length; i += 1) {
+    const segment = rest[i] as string;
+    const nav = navigation(current, segment);
+    if (nav && !nav.collection) {
+      current = targetSet(nav);
+      continue;
+    }
+    const prop = property(current, segment);
+    if (!prop?.complex) return undefined;
+    const navs = walkNavigations(variable.set, rest.slice(0, i + 1), ctx);
+    const base: JsonBase = { kind: 'property', variable: variable.name, navPath: navs.navPath, set: navs.set, property: prop };
+    const walked = walkMembers(prop, rest.slice(i + 1), false, ctx);
+    return { base, ...walked, nullable: walked.nullable || navs.nullable || prop.nullable, element: false };
+  }
+  return undefined;
+}
+
+/** Walks member names below `start` (one element of it when `inElement`): ['Repositories'] below Assets → [Repositories]. */
+function walkMembers(start: PropertyDef | MemberDef, names: readonly string[], inElement: boolean, ctx: ExprContext) {
+  const members: MemberDef[] = [];
+  let decl: PropertyDef | MemberDef = start;
+  let nullable = false;
+  for (const name of names) {
+    if (decl.collection && !(inElement && decl === start)) {
+      throw mismatch(ctx, `${decl.name} is a collection; use ${decl.name}/any(x: x/${name} …), ${decl.name}/all(…) or ${decl.name}/$count`);
+    }
+    const type = decl.complex;
+    if (!type) throw mismatch(ctx, `${decl.name} is a ${decl.type} value and has no member '${name}'`);
+    const next = type.members.find((m) => m.name === name);
+    if (!next) {
+      const hint = type.members.find((m) => m.name.toLowerCase() === name.toLowerCase());
+      throw new ODataError('UnknownProperty', `${ctx.option}: ${type.name} has no property '${name}'${hint ? ` (did you mean '${hint.name}'?)` : ''}`, ctx.option);
+    }
+    members.push(next);
+    nullable ||= next.nullable;
+    decl = next;
+  }
+  return { members, decl, nullable };
+}
+
+/** A path into a complex property used as a value: it must end at a primitive (`ProjectOwner/Email`, or `d` over Dependencies). */
+function jsonValueOf(target: JsonTarget, path: readonly string[], ctx: ExprContext, complexAllowed: boolean): TypedExpr {
+  const { decl } = target;
+  const text = path.join('/');
+  if (decl.collection && !target.element) throw mismatch(ctx, `${text} is a collection; use ${text}/any(x: …), ${text}/all(x: …) or ${text}/$count`);
+  // compared with null: its JSON text is null exactly when the value is absent or null
+  if (decl.complex && complexAllowed) return { kind: 'JsonValue', base: target.base, members: target.members, type: 'Null', nullable: true };
+  if (decl.complex) throw mismatch(ctx, `${text} is a ${decl.complex.name}; name one of its members: ${text}/${decl.complex.members[0]?.name ?? '…'}`);
+  return { kind: 'JsonValue', base: target.base, members: target.members, type: decl.type, nullable: target.nullable };
+}
+
+/** The collection a lambda or $count goes over: `Assets/Repositories`; anything else is a 400. */
+function jsonCollection(target: JsonTarget, path: readonly string[], what: string, ctx: ExprContext): JsonCollection {
+  if (!target.decl.collection || target.element) throw mismatch(ctx, `${path.join('/')} is not a collection; ${what} needs one`);
+  return { base: target.base, members: target.members, declaration: target.decl };
+}
+
+/** `Assets/Repositories/any(r: r/Platform eq 'github.com')` → JsonLambda; `r` ranges over the elements. */
+function planJsonLambda(node: Extract<Expr, { kind: 'Lambda' }>, variable: RangeVariable, target: JsonTarget, ctx: ExprContext): TypedExpr {
+  const collection = jsonCollection(target, node.path, node.op, ctx);
+  const name = node.variable ?? '$lambda';
+  if (node.variable && (node.variable === '$it' || ctx.variables.some((v) => v.name === node.variable))) {
+    throw mismatch(ctx, `lambda variable '${node.variable}' is already in use`);
+  }
+  const lambdaVar: RangeVariable = { name, set: variable.set, element: collection.declaration };
+  const predicate = node.predicate ? planBoolean(node.predicate, { ...ctx, variables: [...ctx.variables, lambdaVar] }, node.op) : undefined;
+  if (node.op === 'all' && !predicate) throw mismatch(ctx, 'all() needs a predicate: all(x: …)');
+  return { kind: 'JsonLambda', op: node.op, collection, variable: name, predicate, type: 'Edm.Boolean', nullable: false };
 }

@@ -15,6 +15,7 @@ import type { KeyLookup, NavigationSource, ReadPlan, ReadTarget } from './read-p
 import { targetSet } from './plan-expr';
 import { planFilterAndOrder, planSearch, planSelect } from './plan-collection';
 import { planExpand } from './plan-expand';
+import { defaultFilterOverridden, withDefaultFilter } from './default-filter';
 import { decodeSkipToken } from './skiptoken';
 import type { ValueExpr } from './typed-expr';
 
@@ -26,6 +27,8 @@ export interface ReadRequest {
   /** From `Prefer: odata.maxpagesize=N`; capped by limits.maxPageSize. */
   readonly preferredPageSize?: number;
   readonly skipTokenSecret: string;
+  /** Custom query parameters (not `$…`): `inactive=true` turns default filters off (EntitySetDef.defaultFilter). */
+  readonly parameters?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Resolves the first path segment: `Users` → the Users set; an unknown name → 404 naming the sets. */
@@ -102,6 +105,10 @@ function planPath(set: EntitySetDef, segments: readonly PathSegment[]): PlannedP
   const nav = navigation(set, second.name);
   if (nav) return planNavigation({ set, key, navigation: nav }, second, [third, ...more].filter((s) => s !== undefined));
   const prop = property(set, second.name);
+  if (prop?.complex && third) {
+    // a complex property is read whole (`Projects(1)/ProjectOwner`); its members through $select
+    throw new ODataError('UnsupportedQueryOption', `${set.name}(…)/${prop.name}/${third.name}: read ${prop.name} whole, or use ${set.name}(…)?$select=${prop.name}/…`, third.name);
+  }
   if (!prop || second.key || more.length > 0 || (third && third.name !== '$value')) {
     throw new ODataError('UnknownProperty', `${set.typeName} has no property '${second.name}'`, second.name);
   }
@@ -127,8 +134,8 @@ function planNavigation(via: NavigationSource, segment: PathSegment, rest: reado
   return { set: target, target: { kind: next ? 'count' : 'collection' }, via };
 }
 
-function fingerprintOf(set: EntitySetDef, options: QueryOptions): string {
-  const shape = JSON.stringify({ s: set.name, f: options.filter ?? null, q: options.search ?? null, o: options.orderby ?? null });
+function fingerprintOf(set: EntitySetDef, options: QueryOptions, defaultsOff: boolean): string {
+  const shape = JSON.stringify({ s: set.name, f: options.filter ?? null, q: options.search ?? null, o: options.orderby ?? null, d: defaultsOff });
   return createHash('sha256').update(shape).digest('base64url').slice(0, 16);
 }
 
@@ -157,10 +164,14 @@ export function planRead(request: ReadRequest, lookup: (n: string) => EntitySetD
     }
   }
 
-  const { filter, orderBy } = planFilterAndOrder(set, options, limits);
+  const planned = planFilterAndOrder(set, options, limits);
+  const { orderBy } = planned;
+  const defaultsOff = defaultFilterOverridden(set, request.parameters);
+  // a list hides what the set's default filter hides (inactive Teams); a single entity by key does not
+  const filter = isCollection ? withDefaultFilter(set, planned.filter, defaultsOff) : planned.filter;
   const search = options.search === undefined ? undefined : planSearch(set, options.search, limits);
-  const { select, explicit } = planSelect(set, options);
-  const fingerprint = fingerprintOf(set, options);
+  const { select, explicit, members: selectMembers } = planSelect(set, options);
+  const fingerprint = fingerprintOf(set, options, defaultsOff);
   const after = options.skiptoken !== undefined
     ? decodeSkipToken(options.skiptoken, fingerprint, request.skipTokenSecret, orderBy.length)
     : undefined;
@@ -174,6 +185,7 @@ export function planRead(request: ReadRequest, lookup: (n: string) => EntitySetD
     search,
     select,
     selectExplicit: explicit,
+    ...(selectMembers ? { selectMembers } : {}),
     orderBy,
     top: options.top,
     skip: after ? 0 : options.skip ?? 0,
@@ -181,6 +193,6 @@ export function planRead(request: ReadRequest, lookup: (n: string) => EntitySetD
     after,
     pageSize,
     fingerprint,
-    expand: options.expand ? planExpand(set, options.expand, { limits, pageSize, depth: 1 }) : [],
+    expand: options.expand ? planExpand(set, options.expand, { limits, pageSize, depth: 1, parameters: request.parameters }) : [],
   };
 }

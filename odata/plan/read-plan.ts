@@ -71,6 +71,8 @@ export interface ExpandLink {
   readonly top?: number;
   /** The item again with the $levels still to expand below this level (`Children($levels=2;$select=Name)`), if any. */
   readonly recurse?: string;
+  /** A custom parameter the rest must keep: `inactive=true` when it turned the target set's default filter off. */
+  readonly parameter?: string;
 }
 
 export interface ReadPlan {
@@ -86,6 +88,8 @@ export interface ReadPlan {
   readonly select: readonly PropertyDef[];
   /** True when $select narrowed the properties (the context URL then lists them). */
   readonly selectExplicit: boolean;
+  /** Complex properties of `select` only some members of which were selected: `$select=ProjectOwner/Email` → { ProjectOwner: [['Email']] }. */
+  readonly selectMembers?: Readonly<Record<string, readonly (readonly string[])[]>>;
   /** The client's $orderby followed by the key as a tie-breaker: a total order, needed for keyset paging. */
   readonly orderBy: readonly OrderKey[];
   /** Rows still wanted in total ($top, reduced page by page), or undefined for all. */

@@ -3,7 +3,7 @@
  * name is resolved against the model and every operand has an Edm type. The SQL compiler
  * (server/db/compile-expr.ts) reads only this. Pure types.
  */
-import type { EntitySetDef, NavigationDef, PropertyDef } from '../model';
+import type { EntitySetDef, MemberDef, NavigationDef, PropertyDef } from '../model';
 import type { ArithmeticOp, ComparisonOp, LogicalOp } from '../parse/ast';
 
 /** Edm types an expression can have; 'Null' is the type of the `null` literal. */
@@ -25,6 +25,8 @@ export type ExprType =
 export interface RangeVariable {
   readonly name: string; // '$it' or the lambda variable, e.g. 'm'
   readonly set: EntitySetDef;
+  /** For a lambda over a complex collection (`Assets/Repositories/any(r: …)`): the collection's declaration; `r` is one element. */
+  readonly element?: PropertyDef | MemberDef;
 }
 
 /** `Parent/Name` → { variable:'$it', navPath:[Parent], set: Teams, property: Name } */
@@ -125,7 +127,54 @@ export interface CountExpr {
   readonly nullable: false;
 }
 
+/**
+ * Where a JSON value starts: a complex property of an entity (`ProjectOwner`, reached from `variable`
+ * through `navPath`), or the element a lambda variable ranges over (`r` in `Assets/Repositories/any(r: …)`).
+ */
+export type JsonBase =
+  | { readonly kind: 'property'; readonly variable: string; readonly navPath: readonly NavigationDef[]; readonly set: EntitySetDef; readonly property: PropertyDef }
+  | { readonly kind: 'element'; readonly variable: string };
+
+/** `ProjectOwner/Email` → { base: ProjectOwner of $it, members: [Email], type: Edm.String }; `r/Platform`; `d` (a string element). */
+export interface JsonValueExpr {
+  readonly kind: 'JsonValue';
+  readonly base: JsonBase;
+  readonly members: readonly MemberDef[];
+  readonly type: ExprType;
+  readonly nullable: boolean;
+}
+
+/** A complex collection: `Assets/Repositories` → { base: Assets of $it, members: [Repositories], declaration: Repositories }. */
+export interface JsonCollection {
+  readonly base: JsonBase;
+  readonly members: readonly MemberDef[];
+  /** The collection's own declaration (the last member, or the property itself when it is a collection). */
+  readonly declaration: PropertyDef | MemberDef;
+}
+
+/** `Assets/Repositories/any(r: r/Platform eq 'github.com')` */
+export interface JsonLambdaExpr {
+  readonly kind: 'JsonLambda';
+  readonly op: 'any' | 'all';
+  readonly collection: JsonCollection;
+  readonly variable: string;
+  readonly predicate?: TypedExpr;
+  readonly type: 'Edm.Boolean';
+  readonly nullable: false;
+}
+
+/** `Assets/Services/$count` → how many elements (0 when absent). */
+export interface JsonCountExpr {
+  readonly kind: 'JsonCount';
+  readonly collection: JsonCollection;
+  readonly type: 'Edm.Int64';
+  readonly nullable: false;
+}
+
 export type TypedExpr =
+  | JsonValueExpr
+  | JsonLambdaExpr
+  | JsonCountExpr
   | CountExpr
   | ColumnExpr
   | ValueExpr

@@ -10,7 +10,8 @@ import type { PropertyDef } from '../../odata/model';
 import type { Principal } from '../auth/principal';
 import { ident, joinFragments, sql, type SqlFragment } from './sql-fragment';
 
-export type AuditAction = 'create' | 'update' | 'replace' | 'delete';
+/** What a write did; `link`/`unlink` add or remove a reference of a many-to-many navigation (`Teams(3)/Users/$ref`). */
+export type AuditAction = 'create' | 'update' | 'replace' | 'delete' | 'link' | 'unlink';
 
 /** Old and new value of each changed property, as the API shows them (formatValue: JSON-ready): `{ Name: { old: 'A', new: 'B' } }`. */
 export type AuditChanges = Record<string, { readonly old?: unknown; readonly new?: unknown }>;

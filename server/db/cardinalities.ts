@@ -44,8 +44,10 @@ export async function loadSetCounts(db: Knex, model: Model, companyId: number): 
   const columns = [
     ...sets.map((s, i) => `(SELECT count(*) FROM ${ident(s.table)} WHERE "company_id" = ?) AS "r${i}"`),
     ...navs.map((nav, i) => {
-      const column = ident(nav.targetColumn);
-      return `(SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM ${ident(tableOf(nav.target))} WHERE "company_id" = ? AND ${column} IS NOT NULL GROUP BY ${column}) AS g) AS "f${i}"`;
+      // many-to-many: the most links one source row has (access_team_users grouped by team_id)
+      const column = ident(nav.through ? nav.through.sourceColumn : nav.targetColumn);
+      const table = nav.through ? nav.through.table : tableOf(nav.target);
+      return `(SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM ${ident(table)} WHERE "company_id" = ? AND ${column} IS NOT NULL GROUP BY ${column}) AS g) AS "f${i}"`;
     }),
   ];
   const result = (await db.raw(`SELECT ${columns.join(', ')}`, columns.map(() => companyId))) as { rows: Record<string, string | number>[] };

@@ -8,7 +8,8 @@
 import type { EntitySetDef, NavigationDef } from '../../odata/model';
 import { targetSet } from '../../odata/plan/plan-expr';
 import type { OrderKey } from '../../odata/plan/read-plan';
-import type { ColumnExpr, ExprType, LambdaExpr, TypedExpr } from '../../odata/plan/typed-expr';
+import type { ColumnExpr, ExprType, JsonBase, JsonCollection, JsonLambdaExpr, LambdaExpr, TypedExpr } from '../../odata/plan/typed-expr';
+import { jsonCount, jsonPath, jsonValue } from './compile-json';
 import { ident, joinFragments, sql, type SqlFragment } from './sql-fragment';
 
 /** Row-level visibility of a set for the caller, as a predicate on an alias (server/auth/visibility.ts). */
@@ -114,15 +115,28 @@ export class ExprCompiler {
    * `source`: same company, joined on the navigation's columns, visible to the caller (the LEFT JOIN of a
    * path, a lambda's EXISTS, an expanded navigation's subquery):
    *   (Members, Memberships, 't1', 't0') → "t1"."company_id" = "t0"."company_id", "t1"."organization_team_hierarchy_id" = "t0"."id"
+   * A many-to-many navigation (NavigationDef.through) is joined through its link table:
+   *   (Teams.Users, Users, 't1', 't0') → "t1"."company_id" = "t0"."company_id", EXISTS (SELECT 1 FROM "access_team_users" AS "t2"
+   *     WHERE "t2"."company_id" = "t0"."company_id" AND "t2"."team_id" = "t0"."id" AND "t2"."user_id" = "t1"."id")
    */
   relatedRow(nav: NavigationDef, target: EntitySetDef, alias: string, source: string): SqlFragment[] {
     const conditions = [
       sql(`${ident(alias, 'company_id')} = ${ident(source, 'company_id')}`),
-      sql(`${ident(alias, nav.targetColumn)} = ${ident(source, nav.sourceColumn)}`),
+      nav.through ? this.linked(nav, alias, source) : sql(`${ident(alias, nav.targetColumn)} = ${ident(source, nav.sourceColumn)}`),
     ];
     const visible = this.visibility(target, alias);
     if (visible) conditions.push(visible);
     return conditions;
+  }
+
+  /** A link row of a many-to-many navigation joins the row `source` to the row `alias` (see relatedRow). */
+  private linked(nav: NavigationDef, alias: string, source: string): SqlFragment {
+    const through = nav.through as NonNullable<NavigationDef['through']>;
+    const link = this.nextAlias();
+    return sql(
+      `EXISTS (SELECT 1 FROM ${ident(through.table)} AS ${ident(link)} WHERE ${ident(link, 'company_id')} = ${ident(source, 'company_id')}` +
+        ` AND ${ident(link, through.sourceColumn)} = ${ident(source, nav.sourceColumn)} AND ${ident(link, through.targetColumn)} = ${ident(alias, nav.targetColumn)})`,
+    );
   }
 
   /** The root scope for a query over `set`, aliased t0. */
@@ -136,6 +150,12 @@ export class ExprCompiler {
         return param(expr.type, expr.value);
       case 'Column':
         return this.column(expr, scope);
+      case 'JsonValue':
+        return sql(jsonValue(this.jsonBase(expr.base, scope), expr.members, expr.type));
+      case 'JsonCount':
+        return sql(jsonCount(this.jsonCollection(expr.collection, scope)));
+      case 'JsonLambda':
+        return this.jsonLambda(expr, scope);
       case 'Logical': {
         const l = this.compile(expr.left, scope);
         const r = this.compile(expr.right, scope);
@@ -319,4 +339,93 @@ export class ExprCompiler {
     const subquery = sql(`SELECT 1 FROM ${from} WHERE ${where.sql}`, [...joins.bindings, ...where.bindings]);
     return sql(`${expr.op === 'all' ? 'NOT EXISTS' : 'EXISTS'} (${subquery.sql})`, subquery.bindings);
   }
+
+  /** The jsonb a JSON path starts from: a complex column (`"t0"."assets"`) or a lambda element (`"t3"."value"`). */
+  private jsonBase(base: JsonBase, scope: Scope): string {
+    const owner = scope.find(base.variable);
+    if (base.kind === 'element') return ident(owner.alias, 'value');
+    return ident(owner.aliasFor(base.navPath), base.property.column);
+  }
+
+  private jsonCollection(collection: JsonCollection, scope: Scope): string {
+    return jsonPath(this.jsonBase(collection.base, scope), collection.members);
+  }
+
+  /**
+   * A lambda over a complex collection. `any` whose predicate only compares members with literals by `eq`
+   * is a containment that the GIN jsonb_path_ops index of migration 5 serves:
+   *   Assets/Repositories/any(r: r/Platform eq 'github.com') → "t0"."assets" @> ?::jsonb ['{"Repositories":[{"Platform":"github.com"}]}']
+   * otherwise one EXISTS over the elements:
+   *   Assets/Services/any(s: contains(s/Name,'db')) → EXISTS (SELECT 1 FROM jsonb_array_elements(("t0"."assets" -> 'Services')) AS "t1"("value") WHERE …)
+   */
+  private jsonLambda(expr: JsonLambdaExpr, scope: Scope): SqlFragment {
+    const { collection } = expr;
+    const containment = expr.op === 'any' && collection.base.kind === 'property' ? containedElement(expr) : undefined;
+    if (containment !== undefined && collection.base.kind === 'property') {
+      const document = collection.members.reduceRight<unknown>((inner, m) => ({ [m.name]: inner }), [containment]);
+      return sql(`${this.jsonBase(collection.base, scope)} @> ?::jsonb`, [JSON.stringify(document)]);
+    }
+    const alias = this.nextAlias();
+    const inner = new Scope(expr.variable, alias, scope.set, scope, this);
+    const conditions: SqlFragment[] = [];
+    if (expr.predicate) {
+      const predicate = this.compile(expr.predicate, inner);
+      conditions.push(expr.op === 'all' ? sql(`(${predicate.sql}) IS NOT TRUE`, predicate.bindings) : predicate);
+    }
+    const joins = joinFragments(inner.joins, ' ');
+    const where = conditions.length > 0 ? joinFragments(conditions, ' AND ') : sql('TRUE');
+    const from = `jsonb_array_elements(${this.jsonCollection(collection, scope)}) AS ${ident(alias)}(${ident('value')})`;
+    const subquery = sql(`SELECT 1 FROM ${from}${joins.sql ? ` ${joins.sql}` : ''} WHERE ${where.sql}`, [...joins.bindings, ...where.bindings]);
+    return sql(`${expr.op === 'all' ? 'NOT EXISTS' : 'EXISTS'} (${subquery.sql})`, subquery.bindings);
+  }
+}
+
+/**
+ * The element a containment looks for, when the predicate is only `eq` of the lambda variable's members
+ * (or of the element itself) with non-null string, integer or Boolean literals, joined by `and`:
+ *   r/Platform eq 'github.com' and r/Name eq 'web' → { Platform: 'github.com', Name: 'web' };  d eq 'redis' → 'redis';
+ *   s/Dependencies/any(d: d eq 'redis') → { Dependencies: ['redis'] }
+ * anything else → undefined (compiled as EXISTS).
+ */
+export function containedElement(expr: JsonLambdaExpr): unknown {
+  if (!expr.predicate) return undefined;
+  const element: Record<string, unknown> = {};
+  let scalar: unknown;
+  const visit = (e: TypedExpr): boolean => {
+    if (e.kind === 'Logical' && e.op === 'and') return visit(e.left) && visit(e.right);
+    if (e.kind === 'JsonLambda') return nested(e);
+    if (e.kind !== 'Compare' || e.op !== 'eq') return false;
+    const [path, value] = e.left.kind === 'JsonValue' ? [e.left, e.right] : [e.right, e.left];
+    if (path.kind !== 'JsonValue' || path.base.kind !== 'element' || path.base.variable !== expr.variable) return false;
+    if (value.kind !== 'Value' || value.value === null) return false;
+    if (!['Edm.String', 'Edm.Boolean', 'Edm.Int32', 'Edm.Int64'].includes(path.type) || typeof value.value !== (path.type === 'Edm.String' ? 'string' : path.type === 'Edm.Boolean' ? 'boolean' : 'number')) return false;
+    if (path.members.length === 0) {
+      if (scalar !== undefined) return false;
+      scalar = value.value;
+      return true;
+    }
+    let target = element;
+    for (const m of path.members.slice(0, -1)) {
+      const next = target[m.name];
+      if (next !== undefined && (typeof next !== 'object' || next === null)) return false;
+      target = (next as Record<string, unknown> | undefined) ?? (target[m.name] = {});
+    }
+    const last = (path.members[path.members.length - 1] as { name: string }).name;
+    if (last in target) return false;
+    target[last] = value.value;
+    return true;
+  };
+  /** A nested any() over a collection of this element: s/Dependencies/any(d: d eq 'redis') → { Dependencies: ['redis'] }. */
+  const nested = (e: JsonLambdaExpr): boolean => {
+    const { base, members } = e.collection;
+    if (e.op !== 'any' || base.kind !== 'element' || base.variable !== expr.variable || members.length !== 1) return false;
+    const inner = containedElement(e);
+    const name = (members[0] as { name: string }).name;
+    if (inner === undefined || name in element) return false;
+    element[name] = [inner];
+    return true;
+  };
+  if (!visit(expr.predicate)) return undefined;
+  if (scalar !== undefined) return Object.keys(element).length === 0 ? scalar : undefined;
+  return element;
 }

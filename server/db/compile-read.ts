@@ -14,6 +14,7 @@ import type { KeyLookup, NavigationSource, OrderKey, ReadPlan } from '../../odat
 import type { ExprType, TypedExpr } from '../../odata/plan/typed-expr';
 import { ETAG_ALIAS, orderValueAlias } from '../../odata/aliases';
 import { expandFields } from './compile-expand';
+import { jsonSelect } from './compile-json';
 import { searchPredicate } from './compile-search';
 import { ExprCompiler, orderSql, param, type Scope, type VisibilityFn } from './compile-expr';
 import { ident, joinFragments, knexBindings, sql, type SqlFragment } from './sql-fragment';
@@ -116,6 +117,17 @@ function sourceRow(via: NavigationSource, companyId: number, visibility: Visibil
  */
 function relatedTo(via: NavigationSource, companyId: number, visibility: VisibilityFn): SqlFragment {
   const source = sourceRow(via, companyId, visibility);
+  const { navigation: nav } = via;
+  if (nav.through) {
+    // many-to-many: Teams(3)/Users → EXISTS (SELECT 1 FROM "access_team_users" AS "l0" WHERE "l0"."company_id" = "t0"."company_id"
+    //   AND "l0"."user_id" = "t0"."id" AND "l0"."team_id" = (SELECT "s0"."id" FROM "access_teams" AS "s0" WHERE …))
+    const { table, sourceColumn, targetColumn } = nav.through;
+    return sql(
+      `EXISTS (SELECT 1 FROM ${ident(table)} AS ${ident('l0')} WHERE ${ident('l0', 'company_id')} = ${ident('t0', 'company_id')}` +
+        ` AND ${ident('l0', targetColumn)} = ${ident('t0', nav.targetColumn)} AND ${ident('l0', sourceColumn)} = (SELECT ${ident('s0', nav.sourceColumn)} ${source.sql}))`,
+      source.bindings,
+    );
+  }
   return sql(`${ident('t0', via.navigation.targetColumn)} = (SELECT ${ident('s0', via.navigation.sourceColumn)} ${source.sql})`, source.bindings);
 }
 
@@ -155,7 +167,10 @@ export function compileRead(db: Knex, plan: ReadPlan, companyId: number, visibil
   const columns =
     target.kind === 'property'
       ? [sql(`${ident('t0', target.property.column)} AS ${ident(target.property.name)}`)]
-      : plan.select.map((p) => sql(`${ident('t0', p.column)} AS ${ident(p.name)}`));
+      : plan.select.map((p) => {
+          const members = plan.selectMembers?.[p.name];
+          return sql(`${members ? jsonSelect(ident('t0', p.column), members) : ident('t0', p.column)} AS ${ident(p.name)}`);
+        });
   if (plan.set.versionColumn && target.kind !== 'property') {
     columns.push(sql(`${ident('t0', plan.set.versionColumn)}::text AS ${ident(ETAG_ALIAS)}`));
   }

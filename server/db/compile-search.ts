@@ -1,6 +1,6 @@
 /**
  * Compiler for `$search` → a predicate on one row: each term must occur, case-insensitively, anywhere
- * in the row's searchable text (its searchable columns joined by newlines, so a phrase never spans two
+ * in the row's searchable text (its searchable columns and complex members joined by newlines, so a phrase never spans two
  * columns); NOT, AND and OR combine them. Terms are bound, with LIKE's wildcards escaped. A trigram
  * index on the same text (migration 3) serves rare terms. No I/O.
  *   Users, alice → lower(coalesce("t0"."user_name", '') || E'\n' || …) LIKE '%' || lower(?) || '%' ESCAPE '\'  ['alice']
@@ -8,6 +8,7 @@
 import type { EntitySetDef } from '../../odata/model';
 import type { SearchExpr } from '../../odata/parse/ast';
 import { likeEscape } from './compile-expr';
+import { jsonValue } from './compile-json';
 import { ident, sql, type SqlFragment } from './sql-fragment';
 
 /**
@@ -16,7 +17,14 @@ import { ident, sql, type SqlFragment } from './sql-fragment';
  * `lower(coalesce("t0"."name", '') || E'\n' || coalesce("t0"."description", ''))`.
  */
 export function searchText(set: EntitySetDef, alias?: string): string {
-  const columns = set.properties.filter((p) => p.searchable).map((p) => `coalesce(${alias ? ident(alias, p.column) : ident(p.column)}, '')`);
+  const column = (name: string): string => (alias ? ident(alias, name) : ident(name));
+  const columns = set.properties.filter((p) => p.searchable).map((p) => `coalesce(${column(p.column)}, '')`);
+  // searchable members of single-valued complex properties: `coalesce(("t0"."project_owner" ->> 'Email'), '')`
+  for (const p of set.properties.filter((q) => q.complex && !q.collection)) {
+    for (const m of p.complex?.members ?? []) {
+      if (m.searchable && !m.complex && !m.collection) columns.push(`coalesce(${jsonValue(column(p.column), [m], 'Edm.String')}, '')`);
+    }
+  }
   if (columns.length === 0) throw new Error(`compile: ${set.name} has no searchable property`);
   return `lower(${columns.join(" || E'\\n' || ")})`;
 }

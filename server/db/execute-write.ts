@@ -13,7 +13,7 @@ import type { KeyLookup } from '../../odata/plan/read-plan';
 import type { Principal } from '../auth/principal';
 import { writeRulesFor } from '../auth/write-rules';
 import { same, type Row, type RuleContext } from '../auth/write-rules/types';
-import { auditedCreate, auditedWrite, type AuditAction, type AuditChanges } from './audit';
+import { auditedCreate, auditedWrite, type AuditAction, type AuditChanges, type AuditEntry } from './audit';
 import { keyCondition } from './compile-read';
 import { isRetryable } from './map-db-error';
 import { knexBindings } from './sql-fragment';
@@ -66,15 +66,44 @@ function changesOf(props: readonly PropertyDef[], before: Row, after: Row | unde
     if (UNAUDITED.has(prop.name)) continue;
     const old = formatValue(prop, before[prop.column], AUDIT_FORMAT);
     const next = formatValue(prop, after?.[prop.column], AUDIT_FORMAT);
-    if (after && same(old, next)) continue;
+    if (after && sameValue(old, next)) continue;
     changes[prop.name] = { old, ...(after ? { new: next } : {}) };
   }
   return changes;
 }
 
+/** JSON text with object keys sorted, so that jsonb's key order does not count: `canonicalJson({ b: 1, a: [2] })` → '{"a":[2],"b":1}'. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/** `same`, and for JSON objects and arrays (complex properties) equal content: `sameValue({ a: 1 }, { a: 1 })` → true. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if ((a !== null && typeof a === 'object') || (b !== null && typeof b === 'object')) return canonicalJson(a) === canonicalJson(b);
+  return same(a, b);
+}
+
 /** Columns whose value the write changes: `changedColumns({ name: 'A' }, { name: 'A', x: 1 })` → {} when equal. */
 function changedColumns(before: Row, written: Row): Row {
-  return Object.fromEntries(Object.entries(written).filter(([column, value]) => !same(before[column], value)));
+  return Object.fromEntries(Object.entries(written).filter(([column, value]) => !sameValue(before[column], value)));
+}
+
+/**
+ * Values as the driver takes them: a complex property's value (object or array) as its JSON text for its
+ * jsonb column — node-postgres would write a JS array as a PostgreSQL array. `{ assets: { … } }` → `{ assets: '{…}' }`.
+ */
+function forDriver(set: EntitySetDef, row: Row): Row {
+  const out: Row = { ...row };
+  for (const prop of set.properties) {
+    const value = out[prop.column];
+    if (prop.complex && value !== undefined && value !== null && typeof value === 'object') out[prop.column] = JSON.stringify(value);
+  }
+  return out;
 }
 
 function checkPreconditions(set: EntitySetDef, before: Row, ifMatch?: string, ifNoneMatch?: string): void {
@@ -89,7 +118,7 @@ function checkPreconditions(set: EntitySetDef, before: Row, ifMatch?: string, if
   }
 }
 
-async function lockedRow(trx: Knex.Transaction, set: EntitySetDef, key: KeyLookup, companyId: number): Promise<Row | undefined> {
+export async function lockedRow(trx: Knex.Transaction, set: EntitySetDef, key: KeyLookup, companyId: number): Promise<Row | undefined> {
   const addressed = keyCondition(set.table, key);
   const q = trx(set.table).where({ company_id: companyId }).andWhereRaw(addressed.sql, knexBindings(addressed));
   return (await q.forUpdate().first()) as Row | undefined;
@@ -105,7 +134,7 @@ async function run(trx: Knex.Transaction, command: WriteCommand): Promise<Row | 
   if (command.action === 'create') {
     const values = { ...toColumns(set, command.body ?? {}), company_id: principal.companyId };
     await rules.create(ctx, values);
-    const [inserted] = await auditedCreate(trx, trx(set.table).insert(values).returning('*'), entry, set.properties.filter((p) => !UNAUDITED.has(p.name)));
+    const [inserted] = await auditedCreate(trx, trx(set.table).insert(forDriver(set, values)).returning('*'), entry, set.properties.filter((p) => !UNAUDITED.has(p.name)));
     return inserted;
   }
 
@@ -116,6 +145,7 @@ async function run(trx: Knex.Transaction, command: WriteCommand): Promise<Row | 
 
   if (command.action === 'delete') {
     await rules.remove(ctx, before);
+    if (set.softDelete) return softDelete(trx, set, set.softDelete, before, entry);
     const remove = trx(set.table).where({ company_id: principal.companyId, id: before.id as string }).delete().returning('*');
     await auditedWrite(trx, remove, entry, String(before.id), changesOf(set.properties, before, undefined));
     return undefined;
@@ -124,13 +154,30 @@ async function run(trx: Knex.Transaction, command: WriteCommand): Promise<Row | 
   const written = command.action === 'replace' ? replacementValues(set, command.body ?? {}) : toColumns(set, command.body ?? {});
   const after = { ...before, ...written };
   await rules.update(ctx, before, after);
-  const update = changedColumns(before, written);
+  const update = forDriver(set, changedColumns(before, written));
   if (Object.keys(update).length === 0) return before; // nothing changes: no new version, no audit entry
   if (set.versionColumn) update[set.versionColumn] = trx.raw('?? + 1', [set.versionColumn]);
   if (set.properties.some((p) => p.column === 'updated_at')) update.updated_at = trx.fn.now();
   const write = trx(set.table).where({ company_id: principal.companyId, id: before.id as string }).update(update).returning('*');
   const [updated] = await auditedWrite(trx, write, entry, String(before.id), changesOf(set.properties, before, after));
   return updated;
+}
+
+/**
+ * DELETE of a set with `softDelete` (Teams: 'Active'): the row stays, the property becomes false, audited
+ * as a `delete` that changed it: `{ Active: { old: true, new: false } }`. Deleting a row that is already
+ * deactivated changes nothing and logs nothing (204 again: DELETE is idempotent).
+ */
+async function softDelete(trx: Knex.Transaction, set: EntitySetDef, name: string, before: Row, entry: AuditEntry): Promise<undefined> {
+  const prop = set.properties.find((p) => p.name === name);
+  if (!prop || prop.type !== 'Edm.Boolean') throw new Error(`model: ${set.name}.softDelete names no Boolean property ${name}`);
+  if (before[prop.column] === false) return undefined;
+  const update: Row = { [prop.column]: false };
+  if (set.versionColumn) update[set.versionColumn] = trx.raw('?? + 1', [set.versionColumn]);
+  if (set.properties.some((p) => p.column === 'updated_at')) update.updated_at = trx.fn.now();
+  const write = trx(set.table).where({ company_id: before.company_id as number, id: before.id as string }).update(update).returning('*');
+  await auditedWrite(trx, write, entry, String(before.id), changesOf([prop], before, { ...before, [prop.column]: false }));
+  return undefined;
 }
 
 /** Runs the command; resolves to the written row (column space), or undefined after a delete. */

@@ -20,6 +20,14 @@ const CONSTRAINTS: Readonly<Record<string, ODataError>> = {
   memberships_user_fk: new ODataError('Conflict', 'The user still has team memberships; remove them first', 'UserId'),
   teams_parent_fk: new ODataError('Conflict', 'The team still has child teams; move or delete them first', 'ParentId'),
   memberships_team_fk: new ODataError('Conflict', 'The team still has members; remove them first', 'OrganizationTeamHierarchyId'),
+  // ProjectId is the project's alternate key: a second project under the same key conflicts with the first (409, like a duplicate membership)
+  projects_project_id_unique: new ODataError('Conflict', 'ProjectId is already used by another project of this company', 'ProjectId'),
+  // seed 002: a duplicate team name is a validation error (its 422 "objects and errors are returned")
+  access_teams_name_unique: new ODataError('ValidationFailed', 'The Team in the body is not valid: Name', 'Name', [
+    { code: 'Duplicate', target: 'Name', message: 'is already used by another team of this company (names are compared ignoring case)' },
+  ]),
+  access_team_users_pkey: new ODataError('Conflict', 'The user is already a member of this team'),
+  access_team_users_user_fk: new ODataError('Conflict', 'The user is still a member of access teams; remove the references first (Teams(…)/Users(…)/$ref)', 'Id'),
 };
 
 /** SQLSTATEs that mean "another transaction got in the way": the write is retried, then reported as 409. */

@@ -4,15 +4,16 @@
  * written in pieces). One SQL statement for the page, $expand included (two, in one read-only snapshot,
  * when a count is asked). Builds the absolute nextLink with an opaque keyset $skiptoken when more rows
  * remain. A navigation path that reads nothing asks once more whether its source exists: 404 if not,
- * else an empty collection or 204.
+ * else an empty collection or 204. `Teams(3)/Users/$ref` reads the path without `$ref` and answers its
+ * entities as references (`{"@odata.id":…}`), context `$metadata#Collection($ref)`.
  */
 import type { Request, Response } from 'express';
 import type { Knex } from 'knex';
 import { orderValueAlias } from '../../odata/aliases';
 import { ODataError } from '../../odata/errors';
-import { contextUrl, etagOf, formatValue, keyLiteral, type FormatOptions } from '../../odata/format';
+import { contextUrl, etagOf, formatValue, keyLiteral, type CollectionPage, type FormatOptions } from '../../odata/format';
 import { formatSingle } from '../../odata/format-expanded';
-import { entitySet, type EntitySetDef } from '../../odata/model';
+import { entitySet, keyProperty, type EntitySetDef } from '../../odata/model';
 import type { PathSegment, QueryOptions } from '../../odata/parse/ast';
 import { fitToCost, readCost, type Cardinalities } from '../../odata/plan/cost';
 import { entityNotFound, planRead, type ReadRequest } from '../../odata/plan/plan-read';
@@ -70,6 +71,8 @@ export interface ReadContext {
   readonly principal: Principal;
   readonly segments: readonly PathSegment[];
   readonly options: QueryOptions;
+  /** Custom query parameters (`inactive=true`: see EntitySetDef.defaultFilter). */
+  readonly parameters?: Readonly<Record<string, readonly string[]>>;
   /** A non-administrator's visible users, already loaded (else the visibility predicate keeps its subquery). */
   readonly visible?: VisibleUsers;
   /** Plans a read (the app's memoizePlanRead); defaults to planRead over the model. */
@@ -81,14 +84,19 @@ export interface ReadContext {
 }
 
 export async function handleRead(req: Request, res: Response, ctx: ReadContext): Promise<void> {
-  const { config, principal, segments, options } = ctx;
+  const { config, principal, options } = ctx;
+  const refs = isRefPath(ctx.segments, options);
+  const segments = refs ? ctx.segments.slice(0, -1) : ctx.segments;
   const prefer = parsePrefer(req.headers.prefer);
   const lastSegment = segments[segments.length - 1]?.name;
   const isCount = lastSegment === '$count';
   const isRawValue = lastSegment === '$value';
   const format = isCount || isRawValue ? undefined : negotiateJson(req.headers.accept, options.format);
-  const request: ReadRequest = { segments, options, limits: config.limits, preferredPageSize: prefer.maxPageSize, skipTokenSecret: config.jwtSecret };
+  const request: ReadRequest = { segments, options, limits: config.limits, preferredPageSize: prefer.maxPageSize, skipTokenSecret: config.jwtSecret, parameters: ctx.parameters };
   const planned = ctx.plan ? ctx.plan(request) : planRead(request, entitySet);
+  if (refs && !(planned.via && planned.target.kind === 'collection')) {
+    throw new ODataError('UnsupportedQueryOption', '$ref reads the references of a collection navigation: Teams(3)/Users/$ref', '$ref');
+  }
   if (!principal.isAdministrator) {
     for (const set of setsRead(planned)) {
       if (set.readableBy === 'administrators') throw new ODataError('Forbidden', `${set.name} can be read by administrators only`, set.name);
@@ -103,7 +111,7 @@ export async function handleRead(req: Request, res: Response, ctx: ReadContext):
   // regular expressions run under a lower statement timeout (PostgreSQL; PGlite cannot cancel one)
   const timeoutMs = cost.regexes > 0 && config.databaseUrl && config.limits.regexStatementTimeoutMs > 0 ? config.limits.regexStatementTimeoutMs : undefined;
   try {
-    await respond(req, res, ctx, plan, format, prefer, { timeoutMs, stream: cost.entities > config.limits.expensiveReadWeight });
+    await respond(req, res, ctx, plan, format, prefer, { timeoutMs, stream: cost.entities > config.limits.expensiveReadWeight, refs });
   } finally {
     release?.();
   }
@@ -112,7 +120,7 @@ export async function handleRead(req: Request, res: Response, ctx: ReadContext):
 /** Compile → execute → format of a planned read, within its cost. */
 async function respond(
   req: Request, res: Response, ctx: ReadContext, plan: ReadPlan, format: JsonFormat | undefined, prefer: Preferences,
-  how: { readonly timeoutMs?: number; readonly stream: boolean },
+  how: { readonly timeoutMs?: number; readonly stream: boolean; readonly refs?: boolean },
 ): Promise<void> {
   const { db, config, principal } = ctx;
   const visibility = visibilityFor(principal, ctx.visible);
@@ -153,6 +161,10 @@ async function respond(
     if (prefer.maxPageSize !== undefined) applied.push(`odata.maxpagesize=${plan.pageSize}`);
     setPreferenceApplied(res, applied);
     const page = { rows, count: result.count, nextLink: link };
+    if (how.refs) {
+      sendJson(res, format, referencesOf(plan, page, formatOptions));
+      return;
+    }
     // a page that may carry thousands of entities goes out in pieces; a small one in one string (cheaper)
     if (how.stream) await streamJson(res, format, serializeCollectionChunks(plan, page, formatOptions));
     else sendJsonText(res, format, serializeCollection(plan, page, formatOptions));
@@ -182,8 +194,36 @@ async function respond(
     res.status(200).type('text/plain').send(String(value));
     return;
   }
-  const keyText = keyLiteral(plan.target.key.property, plan.target.key.value.value);
+  const { key } = plan.target;
+  // an alternate key keeps its name: Projects(ProjectId='2322345')/ProjectOwner
+  const literal = keyLiteral(key.property, key.value.value);
+  const keyText = key.property.name === plan.set.key ? literal : `${key.property.name}=${literal}`;
   sendJson(res, format, { '@odata.context': contextUrl(plan, root, keyText), value });
+}
+
+/**
+ * `Teams(3)/Users/$ref` (any collection navigation path, with its $filter/$orderby/$top/$skip/$count):
+ * the path without `$ref` is read; `$select` and `$expand` do not apply to references (400).
+ */
+function isRefPath(segments: readonly PathSegment[], options: QueryOptions): boolean {
+  const last = segments[segments.length - 1];
+  if (last?.name !== '$ref') return false;
+  if (last.key || segments.length < 3) throw new ODataError('UnsupportedQueryOption', '$ref follows a collection navigation: Teams(3)/Users/$ref', '$ref');
+  if (options.select !== undefined || options.expand !== undefined) {
+    throw new ODataError('InvalidQueryOption', '$select and $expand do not apply to references ($ref)', '$ref');
+  }
+  return true;
+}
+
+/**
+ * A page of entities as references:
+ *   { "@odata.context": "http://h/odata/$metadata#Collection($ref)", "value": [{ "@odata.id": "http://h/odata/Users(7)" }] }
+ */
+function referencesOf(plan: ReadPlan, page: CollectionPage, options: FormatOptions): Record<string, unknown> {
+  const key = keyProperty(plan.set);
+  const count = page.count === undefined ? {} : { '@odata.count': options.ieee754Compatible ? String(page.count) : page.count };
+  const value = page.rows.map((row) => ({ '@odata.id': `${options.serviceRoot}/${plan.set.name}(${keyLiteral(key, row[key.name])})` }));
+  return { '@odata.context': `${options.serviceRoot}/$metadata#Collection($ref)`, ...count, value, ...(page.nextLink ? { '@odata.nextLink': page.nextLink } : {}) };
 }
 
 function setPreferenceApplied(res: Response, applied: readonly string[]): void {

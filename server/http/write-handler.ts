@@ -3,24 +3,28 @@
  * validate the body (ajv, from the model) → check CompanyId and Id against the caller and the URL →
  * execute in one transaction (server/db/execute-write.ts) → respond with the seed's status codes:
  * POST 200 + entity + Location, PATCH/PUT/DELETE 204; `Prefer: return=…` switches, with Preference-Applied.
+ * `…/<nav>/$ref` (POST adds, DELETE removes a reference of a many-to-many navigation) → server/db/execute-link.ts, 204.
  */
 import type { Request, Response } from 'express';
 import type { Knex } from 'knex';
 import { ODataError } from '../../odata/errors';
 import { etagOf, formatEntity, keyLiteral } from '../../odata/format';
-import { entitySet, keyProperty, type EntitySetDef } from '../../odata/model';
+import { entitySet, keyProperty, navigation, type EntitySetDef } from '../../odata/model';
 import type { PathSegment } from '../../odata/parse/ast';
 import { planKey, resolveEntitySet } from '../../odata/plan/plan-read';
+import { targetSet } from '../../odata/plan/plan-expr';
+import { parseResourcePath } from '../../odata/parse/parse-resource-path';
 import type { KeyLookup } from '../../odata/plan/read-plan';
 import type { Principal } from '../auth/principal';
 import { same, type Row } from '../auth/write-rules/types';
 import type { Config } from '../config';
+import { executeLink } from '../db/execute-link';
 import { executeWrite } from '../db/execute-write';
 import type { AuditAction } from '../db/audit';
 import { validateBody, type WriteMode } from '../validation/body-schemas';
 import { jsonContentType, negotiateJson } from './negotiate';
 import { parsePrefer } from './prefer';
-import { serviceRoot } from './urls';
+import { SERVICE_PATH, serviceRoot } from './urls';
 
 export interface WriteContext {
   readonly db: Knex;
@@ -76,6 +80,10 @@ function entityOf(set: EntitySetDef, row: Row, ieee754Compatible: boolean): Reco
 export async function handleWrite(req: Request, res: Response, ctx: WriteContext): Promise<void> {
   const { db, config, principal } = ctx;
   const method = req.method.toUpperCase();
+  if (ctx.segments[ctx.segments.length - 1]?.name === '$ref') {
+    await handleRefWrite(req, res, ctx, method);
+    return;
+  }
   const spec = MODES[method];
   if (!spec) throw new ODataError('MethodNotAllowed', `${method} is not supported`);
   const { set, key } = route(method, ctx.segments);
@@ -119,4 +127,66 @@ export async function handleWrite(req: Request, res: Response, ctx: WriteContext
   res.status(200);
   res.setHeader('Content-Type', jsonContentType(format));
   res.send(JSON.stringify({ '@odata.context': `${root}/$metadata#${set.name}/$entity`, ...entityOf(set, row, format.ieee754Compatible) }));
+}
+
+/**
+ * `POST Teams(3)/Users/$ref` with `{"@odata.id":"Users(7)"}` (or an absolute URL ending in /odata/Users(7))
+ * links, `DELETE Teams(3)/Users(7)/$ref` unlinks: 204, in one audited transaction (server/db/execute-link.ts).
+ */
+async function handleRefWrite(req: Request, res: Response, ctx: WriteContext, method: string): Promise<void> {
+  const [first, navSegment, ref, ...more] = ctx.segments;
+  const set = first ? resolveEntitySet(first.name, entitySet) : undefined;
+  const nav = set && navSegment ? navigation(set, navSegment.name) : undefined;
+  if (!set || !first?.key || !nav || !ref || ref.key || more.length > 0) {
+    throw new ODataError('MethodNotAllowed', `${method} …/$ref needs an entity and one of its navigations: /odata/Teams(3)/Users/$ref`, '$ref');
+  }
+  if (!set.writable || !nav.through) {
+    throw new ODataError('MethodNotAllowed', `${set.name}(…)/${nav.name}/$ref: references can be changed on many-to-many navigations only`, nav.name);
+  }
+  const target = targetSet(nav);
+  let targetKey: KeyLookup;
+  if (method === 'POST') {
+    if (navSegment?.key) throw new ODataError('MethodNotAllowed', `POST adds a reference to the collection: ${set.name}(…)/${nav.name}/$ref`, '$ref');
+    if (!req.is('application/json')) throw new ODataError('UnsupportedMediaType', 'POST …/$ref needs a JSON body with Content-Type: application/json');
+    targetKey = referencedKey(target, req.body);
+  } else if (method === 'DELETE') {
+    if (!navSegment?.key) throw new ODataError('MethodNotAllowed', `DELETE names the reference to remove: ${set.name}(…)/${nav.name}(key)/$ref`, '$ref');
+    targetKey = planKey(target, navSegment.key);
+  } else {
+    throw new ODataError('MethodNotAllowed', `${method} is not allowed on $ref: POST adds a reference, DELETE removes one`, '$ref');
+  }
+  await executeLink(ctx.db, {
+    set,
+    key: planKey(set, first.key),
+    navigation: nav,
+    targetKey,
+    action: method === 'POST' ? 'link' : 'unlink',
+    principal: ctx.principal,
+    requestId: String(res.getHeader('x-request-id') ?? ''),
+  });
+  ctx.onCommitted?.();
+  res.status(204).end();
+}
+
+/**
+ * The entity a `$ref` body names: `{"@odata.id":"Users(7)"}`, `"/odata/Users(7)"` or `"http://h/odata/Users(7)"` → Users Id 7;
+ * another set, a path, or no `@odata.id` → 400.
+ */
+export function referencedKey(target: EntitySetDef, body: unknown): KeyLookup {
+  const id = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>)['@odata.id'] : undefined;
+  const invalid = (why: string) => new ODataError('ValidationFailed', `The body must be {"@odata.id":"${target.name}(key)"}: ${why}`, '@odata.id');
+  if (typeof id !== 'string') throw invalid('@odata.id is missing');
+  const marker = `${SERVICE_PATH}/`;
+  const at = id.lastIndexOf(marker);
+  const relative = at >= 0 ? id.slice(at + marker.length) : id;
+  if (at < 0 && /^[a-z][a-z0-9+.-]*:/i.test(id)) throw invalid(`'${id}' is not a URL of this service`);
+  let segments: readonly PathSegment[];
+  try {
+    segments = parseResourcePath(relative).segments;
+  } catch {
+    throw invalid(`'${id}' is not an entity's URL`);
+  }
+  const [only, ...rest] = segments;
+  if (!only || !only.key || rest.length > 0 || only.name !== target.name) throw invalid(`'${id}' is not one ${target.typeName}`);
+  return planKey(target, only.key);
 }

@@ -15,6 +15,8 @@ describe('GET /odata (service document)', () => {
       'OrganizationTeamHierarchies',
       'OrganizationTeamMemberHierarchies',
       'AuditLogs',
+      'Projects',
+      'Teams',
     ]);
   });
 
@@ -22,7 +24,7 @@ describe('GET /odata (service document)', () => {
     const t = await testApp();
     const res = await t.get('/odata/', t.tokens.admin);
     expect(res.status).to.equal(200);
-    expect(res.body.value).to.have.length(4);
+    expect(res.body.value).to.have.length(6);
   });
 
   it('requires authentication (401 with WWW-Authenticate)', async () => {

@@ -63,7 +63,10 @@ describe('buildMetadataXml', () => {
       expect(element(xml, 'EntitySet', set.name)).to.include(`EntityType="OrgChart.${set.typeName}"`);
       const type = element(xml, 'EntityType', set.typeName);
       expect(type).to.include(`<Key>\n          <PropertyRef Name="${set.key}"/>\n        </Key>`);
-      for (const p of set.properties) expect(type).to.match(new RegExp(`<Property Name="${p.name}" Type="${p.type}"`));
+      for (const p of set.properties) {
+        const declared = p.complex ? `OrgChart.${p.complex.name}` : p.type;
+        expect(type).to.include(`<Property Name="${p.name}" Type="${p.collection ? `Collection(${declared})` : declared}"`);
+      }
     }
   });
 

@@ -11,6 +11,8 @@ describe('buildServiceDocument', () => {
         { name: 'OrganizationTeamHierarchies', kind: 'EntitySet', url: 'OrganizationTeamHierarchies' },
         { name: 'OrganizationTeamMemberHierarchies', kind: 'EntitySet', url: 'OrganizationTeamMemberHierarchies' },
         { name: 'AuditLogs', kind: 'EntitySet', url: 'AuditLogs' },
+        { name: 'Projects', kind: 'EntitySet', url: 'Projects' },
+        { name: 'Teams', kind: 'EntitySet', url: 'Teams' },
       ],
     });
   });
@@ -27,13 +29,15 @@ describe('buildServiceDocument', () => {
   it('follows the model: a set added to the model is listed', () => {
     const [users] = model.entitySets;
     if (!users) throw new Error('model has no entity sets');
-    const extended = { ...model, entitySets: [...model.entitySets, { ...users, name: 'Projects', typeName: 'Project' }] };
+    const extended = { ...model, entitySets: [...model.entitySets, { ...users, name: 'Extras', typeName: 'Extra' }] };
     expect(buildServiceDocument(extended, 'http://localhost:3000/odata').value.map((e) => e.name)).to.deep.equal([
       'Users',
       'OrganizationTeamHierarchies',
       'OrganizationTeamMemberHierarchies',
       'AuditLogs',
       'Projects',
+      'Teams',
+      'Extras',
     ]);
   });
 });

@@ -3,7 +3,9 @@
  */
 import { ODataError } from '../../../odata/errors';
 import type { EntitySetDef } from '../../../odata/model';
+import { accessTeamRules } from './access-teams';
 import { membershipRules } from './memberships';
+import { projectRules } from './projects';
 import { teamRules } from './teams';
 import type { WriteRules } from './types';
 import { userRules } from './users';
@@ -12,6 +14,8 @@ const RULES: Readonly<Record<string, WriteRules>> = {
   teams: teamRules,
   memberships: membershipRules,
   users: userRules,
+  projects: projectRules,
+  'access-teams': accessTeamRules,
 };
 
 export function writeRulesFor(set: EntitySetDef): WriteRules {

@@ -28,19 +28,29 @@ describe('cardinalities for the cost model', () => {
         for (const v of values) if (v !== null) counts.set(String(v), (counts.get(String(v)) ?? 0) + 1);
         return Math.max(0, ...counts.values());
       };
+      const links = (await t.db('access_team_users').where({ company_id: companyId }).select('team_id', 'user_id')) as { team_id: string; user_id: string }[];
+      const rowsOf = async (table: string) => Number(((await t.db(table).where({ company_id: companyId }).count({ n: '*' })) as { n: string }[])[0]?.n);
       const counts = await loadSetCounts(t.db, model, companyId);
-      expect(counts.rows).to.deep.equal({ OrganizationTeamHierarchies: teams.length, OrganizationTeamMemberHierarchies: memberships.length });
+      expect(counts.rows).to.deep.equal({
+        Users: await rowsOf('users'),
+        OrganizationTeamHierarchies: teams.length,
+        OrganizationTeamMemberHierarchies: memberships.length,
+        Teams: await rowsOf('access_teams'),
+      });
       const fan = (setName: string, nav: string) => counts.fanOut[`${navigation(set(setName), nav)?.target}.${navigation(set(setName), nav)?.targetColumn}`];
       expect(fan('OrganizationTeamHierarchies', 'Members')).to.equal(most(memberships.map((m) => m.organization_team_hierarchy_id)));
       expect(fan('Users', 'Memberships')).to.equal(most(memberships.map((m) => m.user_id)));
       expect(fan('OrganizationTeamHierarchies', 'Children')).to.equal(most(teams.map((x) => x.parent_id)));
       expect(fan('OrganizationTeamHierarchies', 'Members')).to.be.greaterThan(1);
+      // many-to-many: the most users one access team has, and the most access teams one user is in (link table)
+      expect(counts.fanOut['access_team_users.team_id']).to.equal(most(links.map((l) => l.team_id))).and.greaterThan(0);
+      expect(counts.fanOut['access_team_users.user_id']).to.equal(most(links.map((l) => l.user_id))).and.greaterThan(0);
     });
   }
 
   it('counts nothing for a company without rows', async () => {
     const counts = await loadSetCounts(t.db, model, 987_654);
-    expect(Object.values(counts.rows)).to.deep.equal([0, 0]);
+    expect(Object.values(counts.rows)).to.deep.equal([0, 0, 0, 0]);
     expect(Object.values(counts.fanOut).every((n) => n === 0)).to.equal(true);
   });
 
