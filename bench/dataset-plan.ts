@@ -3,6 +3,8 @@
  * inserts it. Names come from the demo seed's pools; departments and organisations are skewed ('Platform'
  * is common), some values are null; every user is in at least one team, no membership twice. Users 0 and 1
  * of each company are `bench.admin` and `bench.manager` (a member of one depth-2 team: the non-admin case).
+ * Projects (owner: one of the company's users with an email; 0–4 repositories, 0–3 services) and their
+ * project-people mappings (3–10 users with emails each) come from a second PRNG: users and teams stay as before.
  */
 import { FIRST_NAMES, LAST_NAMES, MONONYMS } from '../seeds/demo-names';
 import { emailPart } from '../seeds/demo-plan';
@@ -16,6 +18,8 @@ export interface DatasetSizes {
   readonly companies: number;
   /** The deepest team is at least this deep (root = 0). */
   readonly minDepth: number;
+  /** Projects per company (default 0), each with 3–10 people (project-people mappings). */
+  readonly projectsPerCompany?: number;
 }
 
 export const BENCH_ADMIN = 'bench.admin';
@@ -28,6 +32,24 @@ export interface PlannedUserRow {
   department: string | null; group_name: string | null; team_name: string | null;
   is_administrator: boolean; is_active: boolean; created_at: string; updated_at: string;
 }
+
+/** A projects row without company_id and id; `owner` is the index of the user whose name and email it carries. */
+export interface PlannedProjectRow {
+  project_id: string; project_name: string; external_id: string | null; organization: string | null; business: string | null;
+  department: string | null; group_name: string | null; team_name: string | null;
+  project_owner: { FirstName: string | null; LastName: string | null; Email: string };
+  assets: { Repositories: Array<{ Name: string; Platform: string; Url: string }>; Services: Array<{ Name: string; Identifier: string; ExternalId: string | null; Dependencies: string[] }> };
+  created_at: string; updated_at: string;
+  owner: number;
+}
+
+/** A project-people mapping: the project and the user (indices in the company's plan); attribute1/2 are their ProjectId and email. */
+export interface PlannedProjectPerson {
+  readonly project: number;
+  readonly user: number;
+}
+
+export const PROJECT_PEOPLE = 'project-people';
 
 export interface PlannedBenchTeam extends TreeTeam {
   readonly name: string;
@@ -45,6 +67,9 @@ export interface PlannedBenchCompany {
   readonly managerTeam: number;
   readonly managerSubtreeUsers: number;
   readonly maxDepth: number;
+  readonly projects: readonly PlannedProjectRow[];
+  /** Unique (project, user) pairs, by project. */
+  readonly projectPeople: readonly PlannedProjectPerson[];
 }
 
 const BASE_TIME = Date.UTC(2023, 0, 2, 8, 0, 0);
@@ -114,6 +139,55 @@ function chooseManagerTeam(teams: readonly TreeTeam[], memberships: ReadonlyArra
   return { team: best, users: usersUnder.get(best)?.size ?? 0 };
 }
 
+const PLATFORMS = ['GitHub', 'GitHub', 'GitHub', 'GitLab', 'Bitbucket', 'Azure DevOps'];
+const SERVICE_KINDS = ['api', 'worker', 'web', 'gateway', 'scheduler', 'indexer'];
+
+/** Projects and their people for one company, from their own PRNG (the users' rows are not affected). */
+function planProjects(users: readonly PlannedUserRow[], count: number, companyIndex: number, prng: Prng, at: (ms: number) => string) {
+  const withEmail = users.map((u, i) => i).filter((i) => users[i]?.email !== null);
+  const projects: PlannedProjectRow[] = [];
+  const projectPeople: PlannedProjectPerson[] = [];
+  for (let p = 0; p < count; p++) {
+    const owner = prng.pick(withEmail);
+    const user = users[owner] as PlannedUserRow;
+    const area = prng.pick(AREAS);
+    const slug = `${area.toLowerCase()}-${p + 1}`;
+    const repositories = Array.from({ length: prng.int(5) }, (_, r) => {
+      const platform = prng.pick(PLATFORMS);
+      const name = r === 0 ? slug : `${slug}-${prng.pick(SERVICE_KINDS)}-${r}`;
+      return { Name: name, Platform: platform, Url: `https://${platform.toLowerCase().replace(/ /g, '')}.example/bench${companyIndex + 1}/${name}` };
+    });
+    const services: PlannedProjectRow['assets']['Services'] = [];
+    for (let k = prng.int(4) - 1; k >= 0; k--) {
+      const before = services[prng.int(services.length + 1)];
+      services.push({
+        Name: `${slug}-${prng.pick(SERVICE_KINDS)}-${services.length}`,
+        Identifier: `svc-${companyIndex + 1}-${p + 1}-${services.length}`,
+        ExternalId: prng.chance(0.5) ? null : `SVC-${(p * 7919 + services.length) % 100_000}`,
+        Dependencies: before ? [before.Name] : [],
+      });
+    }
+    const created = at(p * 13 * MINUTE);
+    projects.push({
+      project_id: String(2_300_000 + p),
+      project_name: `${area} ${prng.pick(['Portal', 'Pipeline', 'Engine', 'Service', 'Platform', 'Console', 'Gateway', 'Toolkit'])} ${p + 1}`,
+      external_id: prng.chance(0.1) ? null : `PRJ-${companyIndex + 1}-${p + 1}`,
+      organization: user.organization, business: user.business, department: user.department,
+      group_name: user.group_name, team_name: user.team_name,
+      project_owner: { FirstName: user.first_name, LastName: user.last_name, Email: user.email as string },
+      assets: { Repositories: repositories, Services: services },
+      created_at: created,
+      updated_at: prng.chance(0.3) ? at(p * 13 * MINUTE + (1 + prng.int(60)) * 1440 * MINUTE) : created,
+      owner,
+    });
+    const people = new Set<number>([owner]);
+    const size = 3 + prng.int(8);
+    while (people.size < Math.min(size, withEmail.length)) people.add(prng.pick(withEmail));
+    for (const person of [...people].sort((a, b) => a - b)) projectPeople.push({ project: p, user: person });
+  }
+  return { projects, projectPeople };
+}
+
 function planCompany(sizes: DatasetSizes, companyIndex: number, seed: number): PlannedBenchCompany {
   const prng = mulberry32(seed);
   const { teams: shape, maxDepth } = growTeamTree(sizes.teamsPerCompany, sizes.minDepth, prng);
@@ -176,12 +250,14 @@ function planCompany(sizes: DatasetSizes, companyIndex: number, seed: number): P
       updated_at: prng.chance(0.2) ? at(u * 7 * MINUTE + (1 + prng.int(90)) * 1440 * MINUTE) : created,
     });
   }
-  return { name: teams[0]?.name as string, teams, users, memberships, managerTeam: manager.team, managerSubtreeUsers: manager.users, maxDepth };
+  const { projects, projectPeople } = planProjects(users, sizes.projectsPerCompany ?? 0, companyIndex, mulberry32((seed ^ 0x5bd1e995) >>> 0), at);
+  return { name: teams[0]?.name as string, teams, users, memberships, managerTeam: manager.team, managerSubtreeUsers: manager.users, maxDepth, projects, projectPeople };
 }
 
 /**
- * `planDataset({ usersPerCompany: 300, teamsPerCompany: 60, membershipsPerCompany: 450, companies: 2, minDepth: 8 }, 42)`
- *   → two companies, each 60 teams (depth ≥ 8), 300 users, 450 unique memberships; identical for the same seed.
+ * `planDataset({ usersPerCompany: 300, teamsPerCompany: 60, membershipsPerCompany: 450, companies: 2, minDepth: 8, projectsPerCompany: 20 }, 42)`
+ *   → two companies, each 60 teams (depth ≥ 8), 300 users, 450 unique memberships, 20 projects with 3–10 people
+ *   each; identical for the same seed.
  */
 export function planDataset(sizes: DatasetSizes, seed: number): PlannedBenchCompany[] {
   if (sizes.membershipsPerCompany < sizes.usersPerCompany) {

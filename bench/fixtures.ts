@@ -1,7 +1,8 @@
 /**
  * What the scenarios need from a generated (or reused) benchmark database, found by SQL in the serving
  * process: the company, bench.admin and bench.manager, ids to rotate through, unused (user, team) pairs
- * for the membership writes, a depth-6 team to move between two parents, and the table sizes.
+ * for the membership writes, a depth-6 team to move between two parents, owner emails of the company's
+ * projects, its project-people mappings (0 without the mappings table) and the table sizes.
  * Read-only except `restoreFixtures`, which undoes the writes.
  */
 import type { Knex } from 'knex';
@@ -25,6 +26,10 @@ export interface Fixtures {
   /** [userId, teamId] pairs that are not memberships yet, all in the manager's subtree. */
   readonly membershipPairs: ReadonlyArray<readonly [number, number]>;
   readonly moveTeam: MoveTeamFixture | null;
+  /** Distinct ProjectOwner emails of the company's projects (up to 200, in a scattered order) for projects-owner. */
+  readonly ownerEmails: readonly string[];
+  /** The company's project-people mappings with both refs resolved; 0 when the mappings table does not exist. */
+  readonly projectPeople: number;
   /** Memberships with a larger id were created by the benchmark. */
   readonly maxMembershipId: number;
   readonly sizes: Readonly<Record<string, number>>;
@@ -38,7 +43,8 @@ const num = (v: unknown): number => Number(v);
 
 /**
  * `await findFixtures(db, 200)` → { companyId: 1, adminId: 1, managerId: 2, managerVisibleUsers: 2769,
- *   pointIds: [1000 ids], membershipPairs: [400 pairs], moveTeam: { team: 4120, home: 2301, away: 2299 }, … }
+ *   pointIds: [1000 ids], membershipPairs: [400 pairs], moveTeam: { team: 4120, home: 2301, away: 2299 },
+ *   ownerEmails: [200 emails], projectPeople: 3140, … }
  */
 export async function findFixtures(db: Knex, writesPerServer: number): Promise<Fixtures> {
   const [people] = await rows<{ company_id: number; admin: string; manager: string }>(db,
@@ -75,10 +81,22 @@ export async function findFixtures(db: Knex, writesPerServer: number): Promise<F
        AND (SELECT max(depth) FROM team_closure d WHERE d.company_id = t.company_id AND d.descendant_id = t.id) = 6
      ORDER BY t.id, s.id LIMIT 1`, [companyId, managerTeamId]);
   const [max] = await rows<{ id: string | null }>(db, 'SELECT max(id) AS id FROM organization_team_member_hierarchies');
+  const [tables] = await rows<{ projects: boolean; mappings: boolean }>(db,
+    `SELECT to_regclass('projects') IS NOT NULL AS projects, to_regclass('mappings') IS NOT NULL AS mappings`);
+  const ownerEmails = tables?.projects
+    ? (await rows<{ email: string }>(db,
+      `SELECT email FROM (SELECT DISTINCT project_owner ->> 'Email' AS email FROM projects WHERE company_id = ? AND project_owner ->> 'Email' IS NOT NULL) o
+       ORDER BY md5(email) LIMIT 200`, [companyId])).map((r) => r.email)
+    : [];
+  const [mapped] = tables?.mappings
+    ? await rows<{ n: string }>(db,
+      'SELECT count(*) AS n FROM mappings WHERE company_id = ? AND project_ref IS NOT NULL AND user_ref IS NOT NULL', [companyId])
+    : [];
   const [sizes] = await rows<Record<string, string>>(db,
     `SELECT (SELECT count(*) FROM companies) AS companies, (SELECT count(*) FROM users) AS users,
        (SELECT count(*) FROM organization_team_hierarchies) AS teams, (SELECT count(*) FROM team_closure) AS closure_rows,
-       (SELECT max(depth) FROM team_closure) AS max_depth, (SELECT count(*) FROM organization_team_member_hierarchies) AS memberships`);
+       (SELECT max(depth) FROM team_closure) AS max_depth, (SELECT count(*) FROM organization_team_member_hierarchies) AS memberships
+       ${tables?.projects ? ', (SELECT count(*) FROM projects) AS projects' : ''}${tables?.mappings ? ', (SELECT count(*) FROM mappings) AS mappings' : ''}`);
   return {
     companyId,
     adminId: num(people.admin),
@@ -88,6 +106,8 @@ export async function findFixtures(db: Knex, writesPerServer: number): Promise<F
     pointIds,
     membershipPairs,
     moveTeam: move ? { team: num(move.team), home: num(move.home), away: num(move.away) } : null,
+    ownerEmails,
+    projectPeople: num(mapped?.n ?? 0),
     maxMembershipId: num(max?.id ?? 0),
     sizes: Object.fromEntries(Object.entries(sizes ?? {}).map(([k, v]) => [k, num(v)])),
   };

@@ -1,5 +1,5 @@
 /**
- * The two benchmark profiles (`--quick` and full) as data: dataset sizes, load duration, connections,
+ * The two benchmark profiles (`--quick` and full) as data: dataset sizes (projects included), load duration, connections,
  * warm-up and write counts; and the JWT secret the serving process and the runner share. Pure values.
  */
 
@@ -12,6 +12,8 @@ export interface Profile {
   readonly teamsPerCompany: number;
   readonly membershipsPerCompany: number;
   readonly companies: number;
+  /** Projects per company, each with 3–10 project-people mappings. */
+  readonly projectsPerCompany: number;
   /** Seconds of autocannon load per scenario and server, after warmUpSeconds of warm-up. */
   readonly durationSeconds: number;
   readonly warmUpSeconds: number;
@@ -26,11 +28,11 @@ export interface Profile {
 
 export const PROFILES: Readonly<Record<Profile['name'], Profile>> = {
   quick: {
-    name: 'quick', usersPerCompany: 10_000, teamsPerCompany: 1_000, membershipsPerCompany: 15_000, companies: 2,
+    name: 'quick', usersPerCompany: 10_000, teamsPerCompany: 1_000, membershipsPerCompany: 15_000, companies: 2, projectsPerCompany: 500,
     durationSeconds: 3, warmUpSeconds: 1, connections: 4, writes: 100, poolMax: 10, pullRounds: 3,
   },
   full: {
-    name: 'full', usersPerCompany: 100_000, teamsPerCompany: 10_000, membershipsPerCompany: 150_000, companies: 2,
+    name: 'full', usersPerCompany: 100_000, teamsPerCompany: 10_000, membershipsPerCompany: 150_000, companies: 2, projectsPerCompany: 5_000,
     durationSeconds: 15, warmUpSeconds: 3, connections: 10, writes: 1000, poolMax: 10, pullRounds: 5,
   },
 };

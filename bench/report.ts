@@ -176,7 +176,7 @@ export function renderMarkdown(report: BenchReport): string {
       `VACUUM ANALYZE ${fmt(timings.analyzeMs === null ? null : timings.analyzeMs / 1000, 1)} s; whole run ${fmt(timings.totalMs / 1000, 0)} s`,
     `- server process RSS (both servers + database${report.database.kind === 'pglite' ? ', PGlite in-process' : ' client'}): ` +
       `${mb(rssBytes.afterStart)} after start, ${mb(rssBytes.atEnd)} at the end, peak ${mb(rssBytes.peak)}`,
-    `- sizes: ${Object.entries(sizes).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')} (projects and mappings: not in the schema yet, skipped)`,
+    `- sizes: ${Object.entries(sizes).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`,
   );
   if (report.abuse) lines.push('', ...renderAbuse(report.abuse));
   if (report.warnings.length > 0) lines.push('', '**Warnings**', '', ...report.warnings.map((w) => `- ${w}`));

@@ -131,7 +131,7 @@ async function main(): Promise<void> {
   const { profile, reuse, keep, only } = parseOptions();
   const started = Date.now();
   const startedAt = new Date(started).toISOString();
-  const database = await prepareDatabase({ databaseUrl: process.env.DATABASE_URL, profile: profile.name, reuse, usersPerCompany: profile.usersPerCompany });
+  const database = await prepareDatabase({ databaseUrl: process.env.DATABASE_URL, profile: profile.name, reuse, usersPerCompany: profile.usersPerCompany, projectsPerCompany: profile.projectsPerCompany });
   log(`orgchart-odata bench (${profile.name}) on ${database.kind}: ${database.label}${database.reused ? ' (reused)' : ''}`);
   const timings = { migrateMs: null as number | null, generateMs: null as number | null, analyzeMs: null as number | null };
   let child: ChildProcess | undefined;

@@ -3,6 +3,7 @@
  * request to the hand-written baseline (same company, same caller, same rows). Names are stable: reports
  * and issues refer to them. Pure: building requests does no I/O (page 50 is found by the runner).
  */
+import { Projects } from '../odata/model/entity-sets';
 import type { Fixtures } from './fixtures';
 import type { BenchRequest, RequestSource } from './measure';
 
@@ -66,7 +67,14 @@ export function firstPages(ctx: Omit<ScenarioContext, 'page50'>): { ours: BenchR
   };
 }
 
-/** Every scenario, in the order they run: → [point, prefix-sort, count-department, …, expand, levels]. */
+/** Why projects-people cannot run, or null when it can: the People navigation and mappings in the dataset. */
+export function projectsPeopleMissing(fixtures: Pick<Fixtures, 'projectPeople'>, hasPeople = Projects.navigations.some((n) => n.name === 'People')): string | null {
+  if (!hasPeople) return 'n/a (Projects/People is not in the server yet)';
+  if (fixtures.projectPeople === 0) return 'n/a (no project-people mappings in the dataset: no mappings table when it was generated)';
+  return null;
+}
+
+/** Every scenario, in the order they run: → [point, prefix-sort, count-department, …, expand, levels, projects-owner, projects-people]. */
 export function buildScenarios(ctx: ScenarioContext): Scenario[] {
   const { fixtures } = ctx;
   const admin = { authorization: `Bearer ${ctx.adminToken}` };
@@ -130,5 +138,20 @@ export function buildScenarios(ctx: ScenarioContext): Scenario[] {
       always(get(odataPath('OrganizationTeamHierarchies', { $filter: 'ParentId eq null', $expand: 'Children($levels=max)' }), admin)),
       always(get('/teams/tree', company))),
   );
+  if (fixtures.ownerEmails.length > 0) {
+    scenarios.push(load('projects-owner', `Projects?$filter=ProjectOwner/Email eq '<email>', ${fixtures.ownerEmails.length} owners in rotation (admin)`,
+      rotate(fixtures.ownerEmails, (email) => get(odataPath('Projects', { $filter: `ProjectOwner/Email eq '${email.replace(/'/g, "''")}'` }), admin)),
+      rotate(fixtures.ownerEmails, (email) => get(`/projects?ownerEmail=${encodeURIComponent(email)}`, company))));
+  } else {
+    scenarios.push({ kind: 'missing', name: 'projects-owner', what: 'n/a (no projects in the dataset)' });
+  }
+  const noPeople = projectsPeopleMissing(fixtures);
+  if (noPeople === null) {
+    scenarios.push(load('projects-people', 'Projects?$expand=People($select=Id,DisplayName,Email)&$top=50 (admin)',
+      always(get(odataPath('Projects', { $expand: 'People($select=Id,DisplayName,Email)', $top: '50' }), admin)),
+      always(get('/projects?limit=50&people=1', company))));
+  } else {
+    scenarios.push({ kind: 'missing', name: 'projects-people', what: noPeople });
+  }
   return scenarios;
 }

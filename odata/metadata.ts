@@ -5,7 +5,7 @@
  * Pure: no I/O, no express, no process.env. Same input → byte-identical output.
  */
 import type { Limits } from './limits';
-import type { ComplexTypeDef, EntitySetDef, MemberDef, Model, NavigationDef, PropertyDef } from './model';
+import type { ActionDef, ComplexTypeDef, EntitySetDef, MemberDef, Model, NavigationDef, PropertyDef } from './model';
 
 const EDMX_NS = 'http://docs.oasis-open.org/odata/ns/edmx';
 const EDM_NS = 'http://docs.oasis-open.org/odata/ns/edm';
@@ -76,6 +76,7 @@ export function buildMetadataXml(model: Model, limits: Limits): string {
       el('Schema', { Namespace: model.namespace, xmlns: EDM_NS }, [
         ...complexTypes(model).map((type) => complexType(model, type)),
         ...model.entitySets.map((set) => entityType(model, set)),
+        ...model.actions.map((a) => actionElement(model, a)),
         entityContainer(model, limits),
       ]),
     ]),
@@ -148,8 +149,30 @@ function property(model: Model, p: PropertyDef | MemberDef): XmlElement {
       // CSDL 4.0 reads an Edm.Decimal without Scale as Scale 0 (an integer): say it is arbitrary.
       Scale: primitive && p.type === 'Edm.Decimal' ? 'variable' : undefined,
     },
-    'readOnly' in p && p.readOnly ? [el('Annotation', { Term: 'Core.Computed', Bool: true })] : [],
+    [
+      ...('readOnly' in p && p.readOnly ? [el('Annotation', { Term: 'Core.Computed', Bool: true })] : []),
+      ...('immutable' in p && p.immutable ? [el('Annotation', { Term: 'Core.Immutable', Bool: true })] : []),
+    ],
   );
+}
+
+/**
+ * An unbound action that returns the entity it creates:
+ *   CreateOrgHierarchyMapping(Parent, …) → <Action Name="CreateOrgHierarchyMapping" IsBound="false">
+ *     <Parameter Name="Parent" Type="Edm.String" Nullable="false" MaxLength="254"/> … <ReturnType Type="OrgChart.Mapping" Nullable="false"/>
+ */
+function actionElement(model: Model, action: ActionDef): XmlElement {
+  const returned = model.entitySets.find((s) => s.name === action.creates);
+  if (!returned) throw new Error(`model: action ${action.name} creates unknown entity set ${action.creates}`);
+  return el('Action', { Name: action.name, IsBound: false }, [
+    ...action.parameters.map((p) =>
+      el('Parameter', { Name: p.name, Type: p.type, Nullable: p.nullable ? undefined : false, MaxLength: p.maxLength }, [
+        ...(p.oneOf ? [stringAnnotation('Core.Description', `One of: ${p.oneOf.join(', ')} (ignoring case)`)] : []),
+      ]),
+    ),
+    el('ReturnType', { Type: `${model.namespace}.${returned.typeName}`, Nullable: false }),
+    stringAnnotation('Core.Description', action.description),
+  ]);
 }
 
 function navigationProperty(model: Model, set: EntitySetDef, nav: NavigationDef): XmlElement {
@@ -208,6 +231,8 @@ function entityContainer(model: Model, limits: Limits): XmlElement {
         ...(set.versionColumn ? [el('Annotation', { Term: 'Core.OptimisticConcurrency' }, [el('Collection')])] : []),
       ]),
     ),
+    // not in the service document: OData JSON §5 lists entity sets, singletons and function imports only
+    ...model.actions.map((a) => el('ActionImport', { Name: a.name, Action: `${model.namespace}.${a.name}`, EntitySet: a.creates })),
   ]);
 }
 

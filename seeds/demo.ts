@@ -10,6 +10,7 @@ import {
 } from './demo-plan';
 import { insertDemoProjects } from './demo-projects';
 import { insertAccessTeams } from './demo-access-teams';
+import { insertDemoMappings } from './demo-mappings';
 
 export {
   DEMO_ADMIN, DEMO_FABRIKAM_ADMIN, DEMO_MANAGER, DEMO_MANAGER_TEAM, DEMO_READER, DEMO_READER_TEAM,
@@ -79,6 +80,7 @@ async function insertDemo(trx: Knex.Transaction): Promise<DemoSummary> {
     ids.push(await insertCompany(trx, required(companyIds, company.name), company));
     await insertAccessTeams(trx, required(companyIds, company.name), company.name, (ids[ids.length - 1] as Awaited<ReturnType<typeof insertCompany>>).userIds);
     await insertDemoProjects(trx, required(companyIds, company.name), company);
+    await insertDemoMappings(trx, required(companyIds, company.name), company);
   }
   const [c, f] = ids as [Awaited<ReturnType<typeof insertCompany>>, Awaited<ReturnType<typeof insertCompany>>];
   return {

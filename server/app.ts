@@ -8,7 +8,7 @@ import type { Knex } from 'knex';
 import pino, { type Logger } from 'pino';
 import { ODataError } from '../odata/errors';
 import { buildMetadataXml } from '../odata/metadata';
-import { entitySet, model } from '../odata/model';
+import { action, entitySet, model } from '../odata/model';
 import { memoizeParser } from '../odata/parse/memoize';
 import { parseQueryOptions, parseResourcePath } from '../odata/parse/parse-query-options';
 import { memoizePlanRead } from '../odata/plan/memoize-plan';
@@ -107,6 +107,10 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }) }: Ap
       }
       res.type('application/xml').send(metadataXml);
       return;
+    }
+    if (!first.key && segments.length === 1 && action(first.name)) {
+      res.setHeader('Allow', 'POST');
+      throw new ODataError('MethodNotAllowed', `${first.name} is an action: call it with POST`, first.name);
     }
     if (first.name.startsWith('$')) {
       throw new ODataError('UnsupportedQueryOption', `${first.name} is not supported`, first.name);

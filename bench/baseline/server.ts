@@ -8,8 +8,8 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Knex } from 'knex';
 import type pg from 'pg';
 import {
-  ALL_TEAMS, COUNT_USERS_IN_DEPARTMENT, INSERT_MEMBERSHIP, MOVE_TEAM, TEAMS_WITH_MEMBERS, USER_BY_ID, USERS_BY_LAST_NAME_PREFIX,
-  USERS_DISPLAY_NAME_CONTAINS, USERS_PAGE, type ScopedSql,
+  ALL_TEAMS, COUNT_USERS_IN_DEPARTMENT, INSERT_MEMBERSHIP, MOVE_TEAM, PROJECTS_BY_OWNER_EMAIL, PROJECTS_WITH_PEOPLE, TEAMS_WITH_MEMBERS,
+  USER_BY_ID, USERS_BY_LAST_NAME_PREFIX, USERS_DISPLAY_NAME_CONTAINS, USERS_PAGE, type ScopedSql,
 } from './sql';
 
 type Row = Record<string, unknown>;
@@ -92,6 +92,7 @@ export function nestTeams(rows: readonly Row[]): Row[] {
  *   GET /users/count?department=Platform · GET /users/:id · GET /users?lastNamePrefix=Sm&limit=50
  *   GET /users?displayNameContains=ann&limit=50 · GET /users?after=<id>&limit=100 (keyset, with a nextLink)
  *   GET /teams?limit=50&members=20 (each team's first members nested) · GET /teams/tree (the whole tree, nested)
+ *   GET /projects?ownerEmail=a@b.example (projects of that owner) · GET /projects?limit=50&people=1 (each project's people nested)
  *   POST /memberships { userId, teamId } · PATCH /teams/:id { parentId }
  */
 export function createBaselineApp(run: SqlRunner): express.Express {
@@ -142,6 +143,17 @@ export function createBaselineApp(run: SqlRunner): express.Express {
 
   app.get('/teams/tree', async (req, res) => {
     res.json({ value: nestTeams(await run(ALL_TEAMS, [callerOf(req).companyId])) });
+  });
+
+  app.get('/projects', async (req, res) => {
+    const caller = callerOf(req);
+    const { ownerEmail, people } = req.query as Record<string, string | undefined>;
+    if (ownerEmail !== undefined) {
+      res.json({ value: await run(PROJECTS_BY_OWNER_EMAIL, [caller.companyId, ownerEmail, limitOf(req)]) });
+      return;
+    }
+    if (people === undefined) throw new HttpError(400, 'ownerEmail or people is required');
+    res.json({ value: await run(PROJECTS_WITH_PEOPLE, [caller.companyId, limitOf(req)]) });
   });
 
   app.post('/memberships', async (req, res) => {

@@ -135,3 +135,31 @@ export const TEAMS_WITH_MEMBERS = `SELECT ${TEAM_COLUMNS}, members.list AS "Memb
 
 /** Every team of the company, flat, for the whole-tree request (the server nests them): $1 company. */
 export const ALL_TEAMS = `SELECT ${TEAM_COLUMNS} FROM organization_team_hierarchies t WHERE t.company_id = $1 ORDER BY t.id`;
+
+const PROJECT_COLUMNS = `p.id AS "Id", p.company_id AS "CompanyId", p.project_id AS "ProjectId", p.project_name AS "ProjectName",
+  p.external_id AS "ExternalId", p.organization AS "Organization", p.business AS "Business", p.department AS "Department",
+  p.group_name AS "Group", p.team_name AS "Team", p.project_owner AS "ProjectOwner", p.assets AS "Assets", p.created_at AS "CreatedAt",
+  p.updated_at AS "UpdatedAt", p.row_version AS "RowVersion"`;
+
+/**
+ * Projects whose owner has this email, in key order, on the expression index projects_by_owner_email
+ * (company_id, (project_owner ->> 'Email')) of migration 5: $1 company, $2 email, $3 limit.
+ */
+export const PROJECTS_BY_OWNER_EMAIL = `SELECT ${PROJECT_COLUMNS} FROM projects p
+  WHERE p.company_id = $1 AND (p.project_owner ->> 'Email') = $2 ORDER BY p.id LIMIT $3`;
+
+/**
+ * Projects in key order, each with its people (users linked by a project-people mapping: project_ref →
+ * user_ref, index mappings_by_project) as a JSON array of Id, DisplayName, Email in user-id order, built
+ * by a LATERAL subquery per project like TEAMS_WITH_MEMBERS: $1 company, $2 projects.
+ */
+export const PROJECTS_WITH_PEOPLE = `SELECT ${PROJECT_COLUMNS}, people.list AS "People"
+  FROM projects p
+  CROSS JOIN LATERAL (
+    SELECT coalesce(json_agg(u ORDER BY u."Id"), '[]'::json) AS list FROM (
+      SELECT u.id AS "Id", u.display_name AS "DisplayName", u.email AS "Email"
+      FROM mappings m JOIN users u ON u.company_id = m.company_id AND u.id = m.user_ref
+      WHERE m.company_id = p.company_id AND m.project_ref = p.id
+    ) u
+  ) people
+  WHERE p.company_id = $1 ORDER BY p.id LIMIT $2`;

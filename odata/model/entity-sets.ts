@@ -2,7 +2,7 @@
  * The declarations of every entity set the service exposes. Adding an entity set is a declaration here,
  * a migration and a policy — never a new handler. Pure data.
  */
-import type { ComplexTypeDef, EntitySetDef, MemberDef, PropertyDef } from './types';
+import type { ActionDef, ComplexTypeDef, EntitySetDef, MemberDef, NavigationDef, PropertyDef } from './types';
 
 const id: PropertyDef = { name: 'Id', column: 'id', type: 'Edm.Int64', nullable: false, readOnly: true };
 const companyId: PropertyDef = { name: 'CompanyId', column: 'company_id', type: 'Edm.Int32', nullable: false };
@@ -66,6 +66,15 @@ export const Users: EntitySetDef = {
       sourceColumn: 'id',
       targetColumn: 'id',
       through: { table: 'access_team_users', sourceColumn: 'user_id', targetColumn: 'team_id' },
+    },
+    {
+      name: 'Projects',
+      target: 'Projects',
+      collection: true,
+      partner: 'People',
+      sourceColumn: 'id',
+      targetColumn: 'id',
+      through: { table: 'mappings', sourceColumn: 'user_ref', targetColumn: 'project_ref', managedBy: 'Mappings' },
     },
   ],
 };
@@ -317,5 +326,75 @@ export const Projects: EntitySetDef = {
     createdAt,
     updatedAt,
   ],
-  navigations: [],
+  navigations: [
+    {
+      name: 'People',
+      target: 'Users',
+      collection: true,
+      partner: 'Projects',
+      sourceColumn: 'id',
+      targetColumn: 'id',
+      through: { table: 'mappings', sourceColumn: 'project_ref', targetColumn: 'user_ref', managedBy: 'Mappings' },
+    },
+  ],
+};
+
+/** The MappingType whose Attribute1 is a ProjectId and Attribute2 a user's Email (resolved to Project and User). */
+export const PROJECT_PEOPLE = 'project-people';
+/** The MappingType of the CreateOrgHierarchyMapping action: Attribute1 the parent unit, Attribute2 the child. */
+export const ORG_HIERARCHY = 'org-hierarchy';
+/** The kinds of organisational units an org-hierarchy mapping links (seed 000). */
+export const ORG_UNIT_TYPES = ['root', 'organization', 'business', 'department', 'group', 'team'] as const;
+
+/** A single navigation from a mapping to what its Attribute resolves to (project-people mappings only). */
+function resolvedNavigation(name: string, target: string, sourceColumn: string): NavigationDef {
+  return { name, target, collection: false, nullable: true, sourceColumn, targetColumn: 'id' };
+}
+
+/**
+ * Mappings (seed 000 "People / Project Relationship Mapping" and "Organizational Hierarchy Mapping"):
+ * Attribute1 ↔ Attribute2 of a MappingType, keyed by a server-generated GUID (`Mappings(6f1c2a0e-…)`).
+ * A `project-people` mapping's Attribute1 (a ProjectId) and Attribute2 (an Email) are resolved at write time
+ * into the `Project` and `User` navigations, and are the links of `Projects(…)/People` and `Users(…)/Projects`.
+ */
+export const Mappings: EntitySetDef = {
+  name: 'Mappings',
+  typeName: 'Mapping',
+  table: 'mappings',
+  key: 'Id',
+  alternateKeys: [],
+  policy: 'mappings',
+  writable: true,
+  readableBy: 'everyone',
+  versionColumn: 'row_version',
+  description: 'Relationships between two attributes: project-people (ProjectId ↔ Email) and org-hierarchy (parent ↔ child unit)',
+  properties: [
+    { name: 'Id', column: 'id', type: 'Edm.Guid', nullable: false, readOnly: true },
+    companyId,
+    searchable({ name: 'Attribute1', column: 'attribute1', type: 'Edm.String', nullable: false, maxLength: 254, required: true, immutable: true }),
+    searchable({ name: 'Attribute2', column: 'attribute2', type: 'Edm.String', nullable: false, maxLength: 254, required: true, immutable: true }),
+    searchable({ name: 'MappingType', column: 'mapping_type', type: 'Edm.String', nullable: false, maxLength: 100, required: true, immutable: true }),
+    searchable(text('Relationship', 'relationship', 100)),
+    createdAt,
+  ],
+  navigations: [resolvedNavigation('Project', 'Projects', 'project_ref'), resolvedNavigation('User', 'Users', 'user_ref')],
+};
+
+/**
+ * Seed 000's org-hierarchy endpoint as an unbound action: `POST /odata/CreateOrgHierarchyMapping`
+ * `{"Parent":"Opsera","ParentType":"root","Child":"R&D","ChildType":"business"}` → the Mapping
+ * (Attribute1 'Opsera', Attribute2 'R&D', MappingType 'org-hierarchy', Relationship 'root-business').
+ */
+export const CreateOrgHierarchyMapping: ActionDef = {
+  name: 'CreateOrgHierarchyMapping',
+  creates: 'Mappings',
+  administratorsOnly: true,
+  description: 'Creates an org-hierarchy Mapping: Parent (of ParentType) above Child (of ChildType); Relationship is "<ParentType>-<ChildType>"',
+  parameters: [
+    { name: 'Parent', type: 'Edm.String', nullable: false, maxLength: 254 },
+    { name: 'ParentType', type: 'Edm.String', nullable: false, oneOf: ORG_UNIT_TYPES },
+    { name: 'Child', type: 'Edm.String', nullable: false, maxLength: 254 },
+    { name: 'ChildType', type: 'Edm.String', nullable: false, oneOf: ORG_UNIT_TYPES },
+  ],
+  assign: { Attribute1: '{Parent}', Attribute2: '{Child}', MappingType: ORG_HIERARCHY, Relationship: '{ParentType}-{ChildType}' },
 };

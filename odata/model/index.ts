@@ -2,16 +2,24 @@
  * The service model: one immutable value that routing, planning, $metadata and formatting all read.
  * Pure: lookups only. `entitySet('Users')` → the Users declaration or undefined.
  */
-import { AuditLogs, OrganizationTeamHierarchies, OrganizationTeamMemberHierarchies, Projects, Teams, Users } from './entity-sets';
-import type { EntitySetDef, Model, NavigationDef, PropertyDef } from './types';
+import { AuditLogs, CreateOrgHierarchyMapping, Mappings, OrganizationTeamHierarchies, OrganizationTeamMemberHierarchies, Projects, Teams, Users } from './entity-sets';
+import type { ActionDef, EntitySetDef, Model, NavigationDef, PropertyDef } from './types';
 
 export * from './types';
 
 export const model: Model = {
   namespace: 'OrgChart',
   containerName: 'Container',
-  entitySets: [Users, OrganizationTeamHierarchies, OrganizationTeamMemberHierarchies, AuditLogs, Projects, Teams],
+  entitySets: [Users, OrganizationTeamHierarchies, OrganizationTeamMemberHierarchies, AuditLogs, Projects, Teams, Mappings],
+  actions: [CreateOrgHierarchyMapping],
 };
+
+const actionsByName = new Map(model.actions.map((a) => [a.name, a]));
+
+/** `action('CreateOrgHierarchyMapping')` → its declaration; an entity set's name → undefined. */
+export function action(name: string): ActionDef | undefined {
+  return actionsByName.get(name);
+}
 
 const setsByName = new Map(model.entitySets.map((s) => [s.name, s]));
 const setsByLowerName = new Map(model.entitySets.map((s) => [s.name.toLowerCase(), s]));

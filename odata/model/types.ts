@@ -28,6 +28,11 @@ export interface PropertyDef {
   readonly readOnly?: boolean;
   /** Must be given on create. */
   readonly required?: boolean;
+  /**
+   * Set on create, never changed afterwards: a PATCH/PUT that gives another value is 400 (server/db/execute-write.ts);
+   * `$metadata` says Core.Immutable. Mappings.Attribute1 → PATCH {"Attribute1":"x"} on a mapping whose Attribute1 is 'y' → 400.
+   */
+  readonly immutable?: boolean;
   /** Default value applied on create / PUT reset, as JSON. */
   readonly defaultValue?: string | number | boolean | null;
   /** Compare case-insensitively when used as an alternate key (Email). */
@@ -99,6 +104,11 @@ export interface ThroughDef {
   readonly sourceColumn: string;
   /** Join-table column holding the target entity's `NavigationDef.targetColumn` value. */
   readonly targetColumn: string;
+  /**
+   * The link rows are entities of this set (their own properties, rules and audit): they are created and
+   * deleted there, so `…/$ref` on the navigation is 405. `Projects.People` through `mappings` → 'Mappings'.
+   */
+  readonly managedBy?: string;
 }
 
 /**
@@ -141,8 +151,40 @@ export interface EntitySetDef {
   readonly description: string;
 }
 
+/**
+ * A parameter of an unbound action: a primitive value in the JSON body. `oneOf` restricts a string to a
+ * list of values, compared ignoring case and passed on in the list's spelling:
+ *   { name: 'ParentType', type: 'Edm.String', nullable: false, oneOf: ['root', 'team'] } → "Team" becomes 'team'
+ */
+export interface ActionParameterDef {
+  readonly name: string;
+  readonly type: EdmPrimitive;
+  readonly nullable: boolean;
+  readonly maxLength?: number;
+  readonly oneOf?: readonly string[];
+}
+
+/**
+ * An unbound action (`POST /odata/<name>`, declared as Action + ActionImport in `$metadata`) that creates
+ * one entity of `creates`: its body is `assign`, each value a template in which `{Param}` is replaced by that
+ * parameter's value. The entity is written like a POST on the set (its body validation, write rules, audit)
+ * and returned (200). `administratorsOnly`: anyone else is 403 before anything is read.
+ *   CreateOrgHierarchyMapping { creates: 'Mappings', assign: { Attribute1: '{Parent}', MappingType: 'org-hierarchy' } }
+ */
+export interface ActionDef {
+  readonly name: string;
+  readonly parameters: readonly ActionParameterDef[];
+  /** The entity set of the created and returned entity (the ReturnType is its entity type). */
+  readonly creates: string;
+  readonly assign: Readonly<Record<string, string>>;
+  readonly administratorsOnly: boolean;
+  readonly description: string;
+}
+
 export interface Model {
   readonly namespace: string;
   readonly containerName: string;
   readonly entitySets: readonly EntitySetDef[];
+  /** Unbound actions, each with its ActionImport of the same name in the container. */
+  readonly actions: readonly ActionDef[];
 }

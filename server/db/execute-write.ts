@@ -106,6 +106,17 @@ function forDriver(set: EntitySetDef, row: Row): Row {
   return out;
 }
 
+/**
+ * Properties declared `immutable` keep the value they were created with: `checkImmutable(Mappings, { attribute1: 'a' },
+ * { attribute1: 'b' })` → 400 (target Attribute1); the same value again is accepted (PUT sends every property).
+ */
+function checkImmutable(set: EntitySetDef, before: Row, written: Row): void {
+  for (const prop of set.properties) {
+    if (!prop.immutable || !(prop.column in written) || sameValue(before[prop.column], written[prop.column])) continue;
+    throw new ODataError('ValidationFailed', `${prop.name} cannot be changed once the ${set.typeName} is created (delete it and create another)`, prop.name);
+  }
+}
+
 function checkPreconditions(set: EntitySetDef, before: Row, ifMatch?: string, ifNoneMatch?: string): void {
   if (ifNoneMatch !== undefined && ifNoneMatch.trim() === '*') {
     throw new ODataError('PreconditionFailed', `If-None-Match: * failed: the ${set.typeName} exists`);
@@ -152,6 +163,7 @@ async function run(trx: Knex.Transaction, command: WriteCommand): Promise<Row | 
   }
 
   const written = command.action === 'replace' ? replacementValues(set, command.body ?? {}) : toColumns(set, command.body ?? {});
+  checkImmutable(set, before, written);
   const after = { ...before, ...written };
   await rules.update(ctx, before, after);
   const update = forDriver(set, changedColumns(before, written));

@@ -26,6 +26,8 @@ const CONSTRAINTS: Readonly<Record<string, ODataError>> = {
   access_teams_name_unique: new ODataError('ValidationFailed', 'The Team in the body is not valid: Name', 'Name', [
     { code: 'Duplicate', target: 'Name', message: 'is already used by another team of this company (names are compared ignoring case)' },
   ]),
+  // seed 000: one mapping per (Attribute1, Attribute2, MappingType) in a company; a second one conflicts with it
+  mappings_unique: new ODataError('Conflict', 'A Mapping with the same Attribute1, Attribute2 and MappingType already exists in this company', 'Attribute1'),
   access_team_users_pkey: new ODataError('Conflict', 'The user is already a member of this team'),
   access_team_users_user_fk: new ODataError('Conflict', 'The user is still a member of access teams; remove the references first (Teams(…)/Users(…)/$ref)', 'Id'),
 };

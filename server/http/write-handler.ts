@@ -9,7 +9,7 @@ import type { Request, Response } from 'express';
 import type { Knex } from 'knex';
 import { ODataError } from '../../odata/errors';
 import { etagOf, formatEntity, keyLiteral } from '../../odata/format';
-import { entitySet, keyProperty, navigation, type EntitySetDef } from '../../odata/model';
+import { action, entitySet, keyProperty, navigation, type EntitySetDef } from '../../odata/model';
 import type { PathSegment } from '../../odata/parse/ast';
 import { planKey, resolveEntitySet } from '../../odata/plan/plan-read';
 import { targetSet } from '../../odata/plan/plan-expr';
@@ -22,6 +22,7 @@ import { executeLink } from '../db/execute-link';
 import { executeWrite } from '../db/execute-write';
 import type { AuditAction } from '../db/audit';
 import { validateBody, type WriteMode } from '../validation/body-schemas';
+import { handleAction } from './action-handler';
 import { jsonContentType, negotiateJson } from './negotiate';
 import { parsePrefer } from './prefer';
 import { SERVICE_PATH, serviceRoot } from './urls';
@@ -64,13 +65,14 @@ function checkBodyIdentity(set: EntitySetDef, body: Record<string, unknown>, pri
     throw new ODataError('ValidationFailed', `CompanyId ${String(body.CompanyId)} is not your company (${principal.companyId})`, 'CompanyId');
   }
   const keyName = keyProperty(set).name;
-  if (key && keyName in body && !(key.property.name === keyName && same(body[keyName], key.value.value))) {
+  const given = key?.property.type === 'Edm.Guid' && typeof body[keyName] === 'string' ? body[keyName].toLowerCase() : body[keyName];
+  if (key && keyName in body && !(key.property.name === keyName && same(given, key.value.value))) {
     throw new ODataError('ValidationFailed', `${keyName} in the body (${String(body[keyName])}) does not match the URL`, keyName);
   }
 }
 
 /** Column-space row → the entity as the client reads it (with "@odata.etag"). */
-function entityOf(set: EntitySetDef, row: Row, ieee754Compatible: boolean): Record<string, unknown> {
+export function entityOf(set: EntitySetDef, row: Row, ieee754Compatible: boolean): Record<string, unknown> {
   const named: Record<string, unknown> = {};
   for (const prop of set.properties) named[prop.name] = row[prop.column];
   if (set.versionColumn) named.__etag = row[set.versionColumn];
@@ -82,6 +84,16 @@ export async function handleWrite(req: Request, res: Response, ctx: WriteContext
   const method = req.method.toUpperCase();
   if (ctx.segments[ctx.segments.length - 1]?.name === '$ref') {
     await handleRefWrite(req, res, ctx, method);
+    return;
+  }
+  const [first, ...rest] = ctx.segments;
+  const called = first && !first.key && rest.length === 0 ? action(first.name) : undefined;
+  if (called) {
+    if (method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      throw new ODataError('MethodNotAllowed', `${called.name} is an action: call it with POST`, called.name);
+    }
+    await handleAction(req, res, ctx, called);
     return;
   }
   const spec = MODES[method];
@@ -142,6 +154,9 @@ async function handleRefWrite(req: Request, res: Response, ctx: WriteContext, me
   }
   if (!set.writable || !nav.through) {
     throw new ODataError('MethodNotAllowed', `${set.name}(…)/${nav.name}/$ref: references can be changed on many-to-many navigations only`, nav.name);
+  }
+  if (nav.through.managedBy) {
+    throw new ODataError('MethodNotAllowed', `${set.name}(…)/${nav.name}: its links are ${nav.through.managedBy}; create or delete those instead`, nav.name);
   }
   const target = targetSet(nav);
   let targetKey: KeyLookup;

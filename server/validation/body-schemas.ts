@@ -47,6 +47,9 @@ function primitiveSchema(prop: PropertyDef | MemberDef): Record<string, unknown>
     case 'Edm.Boolean':
       schema = { type: 'boolean' };
       break;
+    case 'Edm.Guid':
+      schema = { type: 'string', pattern: '^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$' };
+      break;
     case 'Edm.String': {
       schema = { type: 'string', minLength: prop.nullable ? 0 : 1 };
       if (prop.maxLength) schema.maxLength = prop.maxLength;

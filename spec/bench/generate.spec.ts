@@ -1,17 +1,19 @@
 /**
  * Smoke spec for the benchmark's dataset generator (bench/generate.ts) on in-memory PGlite, at tiny
  * sizes: the rows asked for, a tree of the requested depth with a consistent closure, every user in a
- * team, and the same rows for the same seed (generated twice into one database, compared by offset).
+ * team, projects owned by users of their company with 3–10 people each (project-people mappings that
+ * resolve to existing projects and users), and the same rows for the same seed (generated twice into
+ * one database, compared by offset).
  */
 import { expect } from 'chai';
 import type { Knex } from 'knex';
 import { measureAncestorCheck } from '../../bench/ancestor-check';
-import { planDataset } from '../../bench/dataset-plan';
+import { planDataset, PROJECT_PEOPLE } from '../../bench/dataset-plan';
 import { generateDataset, type GeneratedDataset } from '../../bench/generate';
 import { connect } from '../../server/db/connect';
 import { migrateLatest } from '../../server/db/migrate';
 
-const SIZES = { usersPerCompany: 300, teamsPerCompany: 60, membershipsPerCompany: 450, minDepth: 8 };
+const SIZES = { usersPerCompany: 300, teamsPerCompany: 60, membershipsPerCompany: 450, minDepth: 8, projectsPerCompany: 20 };
 
 type Row = Record<string, unknown>;
 
@@ -21,14 +23,20 @@ async function rows(db: Knex, text: string, bindings: readonly unknown[] = []): 
 
 /** A company's rows with ids made relative to its first user / team, so two generations compare equal. */
 async function dump(db: Knex, companyId: number): Promise<Row[][]> {
-  const [first] = await rows(db, `SELECT (SELECT min(id) FROM users WHERE company_id = ?) AS u, (SELECT min(id) FROM organization_team_hierarchies WHERE company_id = ?) AS t`, [companyId, companyId]);
+  const [first] = await rows(db, `SELECT (SELECT min(id) FROM users WHERE company_id = ?) AS u, (SELECT min(id) FROM organization_team_hierarchies WHERE company_id = ?) AS t,
+    (SELECT min(id) FROM projects WHERE company_id = ?) AS p`, [companyId, companyId, companyId]);
   const u = Number(first?.u);
   const t = Number(first?.t);
+  const p = Number(first?.p);
   return Promise.all([
     rows(db, `SELECT id - ? AS id, user_name, email, first_name, last_name, display_name, external_id, organization, business, department,
       group_name, team_name, is_administrator, is_active, created_at, updated_at FROM users WHERE company_id = ? ORDER BY id`, [u, companyId]),
     rows(db, `SELECT id - ? AS id, name, description, parent_id - ? AS parent, created_at FROM organization_team_hierarchies WHERE company_id = ? ORDER BY id`, [t, t, companyId]),
     rows(db, `SELECT user_id - ? AS u, organization_team_hierarchy_id - ? AS t FROM organization_team_member_hierarchies WHERE company_id = ? ORDER BY id`, [u, t, companyId]),
+    rows(db, `SELECT id - ? AS id, project_id, project_name, external_id, organization, business, department, group_name, team_name,
+      project_owner, assets, created_at, updated_at FROM projects WHERE company_id = ? ORDER BY id`, [p, companyId]),
+    rows(db, `SELECT attribute1, attribute2, mapping_type, relationship, project_ref - ? AS p, user_ref - ? AS u FROM mappings WHERE company_id = ?
+      ORDER BY project_ref, user_ref`, [p, u, companyId]),
   ]);
 }
 
@@ -91,12 +99,55 @@ describe('bench/generate', () => {
     expect(dupes?.n).to.equal(0);
   });
 
+  it('inserts the requested projects, each owned by a user of its company, with 0–4 repositories and 0–3 services', async () => {
+    expect(first.companies.map((c) => c.projects)).to.deep.equal([20, 20]);
+    expect(first.mappingsTable).to.equal(true);
+    const [owners] = await rows(db, `SELECT count(*)::integer AS n,
+        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM users u WHERE u.company_id = p.company_id AND u.email = p.project_owner ->> 'Email'
+          AND u.first_name IS NOT DISTINCT FROM p.project_owner ->> 'FirstName' AND u.last_name IS NOT DISTINCT FROM p.project_owner ->> 'LastName'))::integer AS by_users,
+        max(jsonb_array_length(p.assets -> 'Repositories'))::integer AS repositories, max(jsonb_array_length(p.assets -> 'Services'))::integer AS services,
+        count(DISTINCT (p.company_id, p.project_id))::integer AS project_ids
+      FROM projects p`);
+    expect(owners?.n).to.equal(80);
+    expect(owners?.by_users).to.equal(80);
+    expect(owners?.project_ids).to.equal(80);
+    expect(owners?.repositories as number).to.be.within(1, 4);
+    expect(owners?.services as number).to.be.within(1, 3);
+  });
+
+  it('links 3–10 people to each project (the owner among them) by project-people mappings that resolve to existing projects and users', async () => {
+    expect(first.companies.map((c) => c.mappings)).to.deep.equal(planDataset({ ...SIZES, companies: 2 }, 7).map((c) => c.projectPeople.length));
+    const [broken] = await rows(db, `SELECT count(*)::integer AS n FROM mappings m
+      LEFT JOIN projects p ON p.company_id = m.company_id AND p.id = m.project_ref AND p.project_id = m.attribute1
+      LEFT JOIN users u ON u.company_id = m.company_id AND u.id = m.user_ref AND u.email = m.attribute2
+      WHERE p.id IS NULL OR u.id IS NULL OR m.mapping_type <> ?`, [PROJECT_PEOPLE]);
+    expect(broken?.n).to.equal(0);
+    const [sizes] = await rows(db, `SELECT min(n)::integer AS least, max(n)::integer AS most, count(*)::integer AS projects,
+        count(*) FILTER (WHERE has_owner)::integer AS with_owner
+      FROM (SELECT p.id, count(m.id) AS n, bool_or(m.attribute2 = p.project_owner ->> 'Email') AS has_owner FROM projects p
+        JOIN mappings m ON m.company_id = p.company_id AND m.project_ref = p.id GROUP BY p.id) c`);
+    expect(sizes?.least as number).to.be.at.least(3);
+    expect(sizes?.most as number).to.be.at.most(10);
+    expect(sizes?.projects).to.equal(80);
+    expect(sizes?.with_owner).to.equal(80);
+  });
+
   it('generates the same rows for the same seed, and other rows for another seed', async () => {
     for (const i of [0, 1]) {
       expect(await dump(db, second.companies[i]?.id as number)).to.deep.equal(await dump(db, first.companies[i]?.id as number));
     }
     const plan = (seed: number) => planDataset({ ...SIZES, companies: 1 }, seed)[0]?.users.map((u) => u.user_name);
     expect(plan(8)).to.not.deep.equal(plan(7));
+    const projects = (seed: number) => planDataset({ ...SIZES, companies: 1 }, seed)[0]?.projects.map((p) => p.project_owner.Email);
+    expect(projects(8)).to.not.deep.equal(projects(7));
+  });
+
+  it('plans the same users and teams with or without projects (projects draw from their own PRNG)', () => {
+    const [withProjects] = planDataset({ ...SIZES, companies: 1 }, 7);
+    const [without] = planDataset({ ...SIZES, companies: 1, projectsPerCompany: 0 }, 7);
+    expect(without?.users).to.deep.equal(withProjects?.users);
+    expect(without?.memberships).to.deep.equal(withProjects?.memberships);
+    expect(without?.projects).to.deep.equal([]);
   });
 
   it('times the write rules\' ancestor check for a team at depth ≥ 8 and a member of a team far above it', async () => {

@@ -1,3 +1,7 @@
+/**
+ * Spec for the benchmark report (bench/report.ts), pure: the warnings derived from the issue's targets,
+ * the abuse section, and the rows of the projects scenarios (a ratio, a disagreement, a missing one).
+ */
 import { expect } from 'chai';
 import type { AbuseOutcome } from '../../bench/abuse';
 import type { LoadResult, PullResult } from '../../bench/measure';
@@ -97,5 +101,34 @@ describe('bench/report: the abuse scenario', () => {
     expect(markdown).to.include('- attacker: 5,400 answers (200: 60, 429: 5,340), 300 MB, 0 errors/timeouts');
     expect(markdown).to.include('p50 10.1 ms, p99 48.5 ms, max 71.2 ms');
     expect(renderMarkdown({ ...report, abuse: undefined })).not.to.include('Abuse');
+  });
+});
+
+describe('bench/report: the projects scenarios', () => {
+  const base: BenchReport = {
+    startedAt: '2026-12-04T10:00:00.000Z', finishedAt: '2026-12-04T10:01:00.000Z',
+    profile: { name: 'quick', connections: 4, durationSeconds: 3, writes: 100 },
+    database: { kind: 'postgresql', label: 'orgchart_bench_20261204_quick', reused: false },
+    machine: { node: 'v22.0.0', cpus: 8 },
+    sizes: { users: 20_000, projects: 1_000, mappings: 6_409 }, managerVisibleUsers: 2769,
+    timings: { migrateMs: 200, generateMs: 3900, analyzeMs: 500, totalMs: 60_000 },
+    rssBytes: { afterStart: 100e6, atEnd: 200e6, peak: 300e6 },
+    scenarios: [], ancestorCheck: null, derived: { page50OverPage1: { ours: null, baseline: null }, nonAdminOverAdmin: { ours: null, baseline: null } },
+    warnings: [],
+  };
+
+  it('renders projects-owner and projects-people as rows with their ratio, and the projects and mappings among the sizes', () => {
+    const scenarios = [scenario('projects-owner', 1600, 2000), { ...scenario('projects-people', 250, 300), agreement: 'entities at any depth 300 vs 310' }];
+    const markdown = renderMarkdown({ ...base, scenarios, ...deriveFindings(scenarios) });
+    expect(markdown).to.include('| projects-owner | 1,600 | 2,000 | 0.80 | 1.0 / 2.0 | 1.0 / 2.0 |');
+    expect(markdown).to.include('| projects-people ⚠ | 250 | 300 | 0.83 | 1.0 / 2.0 | 1.0 / 2.0 |');
+    expect(markdown).to.include('- projects-people: the servers disagree: entities at any depth 300 vs 310');
+    expect(markdown).to.include('- sizes: users 20,000, projects 1,000, mappings 6,409\n');
+  });
+
+  it('renders a scenario that cannot run as missing, with its reason', () => {
+    const missing: ScenarioOutcome = { name: 'projects-people', what: 'n/a (Projects/People is not in the server yet)', kind: 'missing' };
+    expect(renderMarkdown({ ...base, scenarios: [missing] })).to.include('| projects-people | n/a (Projects/People is not in the server yet) | | | | |');
+    expect(deriveFindings([missing]).warnings).to.deep.equal([]);
   });
 });

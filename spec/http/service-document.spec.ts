@@ -17,6 +17,7 @@ describe('GET /odata (service document)', () => {
       'AuditLogs',
       'Projects',
       'Teams',
+      'Mappings',
     ]);
   });
 
@@ -24,7 +25,7 @@ describe('GET /odata (service document)', () => {
     const t = await testApp();
     const res = await t.get('/odata/', t.tokens.admin);
     expect(res.status).to.equal(200);
-    expect(res.body.value).to.have.length(6);
+    expect(res.body.value).to.have.length(7);
   });
 
   it('requires authentication (401 with WWW-Authenticate)', async () => {

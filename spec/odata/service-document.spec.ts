@@ -13,6 +13,7 @@ describe('buildServiceDocument', () => {
         { name: 'AuditLogs', kind: 'EntitySet', url: 'AuditLogs' },
         { name: 'Projects', kind: 'EntitySet', url: 'Projects' },
         { name: 'Teams', kind: 'EntitySet', url: 'Teams' },
+        { name: 'Mappings', kind: 'EntitySet', url: 'Mappings' },
       ],
     });
   });
@@ -37,6 +38,7 @@ describe('buildServiceDocument', () => {
       'AuditLogs',
       'Projects',
       'Teams',
+      'Mappings',
       'Extras',
     ]);
   });

@@ -4,6 +4,7 @@
 import { ODataError } from '../../../odata/errors';
 import type { EntitySetDef } from '../../../odata/model';
 import { accessTeamRules } from './access-teams';
+import { mappingRules } from './mappings';
 import { membershipRules } from './memberships';
 import { projectRules } from './projects';
 import { teamRules } from './teams';
@@ -16,6 +17,7 @@ const RULES: Readonly<Record<string, WriteRules>> = {
   users: userRules,
   projects: projectRules,
   'access-teams': accessTeamRules,
+  mappings: mappingRules,
 };
 
 export function writeRulesFor(set: EntitySetDef): WriteRules {

@@ -36,6 +36,7 @@ describe('cardinalities for the cost model', () => {
         OrganizationTeamHierarchies: teams.length,
         OrganizationTeamMemberHierarchies: memberships.length,
         Teams: await rowsOf('access_teams'),
+        Projects: await rowsOf('projects'),
       });
       const fan = (setName: string, nav: string) => counts.fanOut[`${navigation(set(setName), nav)?.target}.${navigation(set(setName), nav)?.targetColumn}`];
       expect(fan('OrganizationTeamHierarchies', 'Members')).to.equal(most(memberships.map((m) => m.organization_team_hierarchy_id)));
@@ -45,12 +46,16 @@ describe('cardinalities for the cost model', () => {
       // many-to-many: the most users one access team has, and the most access teams one user is in (link table)
       expect(counts.fanOut['access_team_users.team_id']).to.equal(most(links.map((l) => l.team_id))).and.greaterThan(0);
       expect(counts.fanOut['access_team_users.user_id']).to.equal(most(links.map((l) => l.user_id))).and.greaterThan(0);
+      // many-to-many through mappings: the most people one project has, and the most projects one person is on
+      const mapped = (await t.db('mappings').where({ company_id: companyId }).whereNotNull('project_ref').select('project_ref', 'user_ref')) as { project_ref: string; user_ref: string }[];
+      expect(counts.fanOut['mappings.project_ref']).to.equal(most(mapped.map((m) => m.project_ref))).and.greaterThan(1);
+      expect(counts.fanOut['mappings.user_ref']).to.equal(most(mapped.map((m) => m.user_ref))).and.greaterThan(1);
     });
   }
 
   it('counts nothing for a company without rows', async () => {
     const counts = await loadSetCounts(t.db, model, 987_654);
-    expect(Object.values(counts.rows)).to.deep.equal([0, 0, 0, 0]);
+    expect(Object.values(counts.rows)).to.deep.equal([0, 0, 0, 0, 0]);
     expect(Object.values(counts.fanOut).every((n) => n === 0)).to.equal(true);
   });
 
