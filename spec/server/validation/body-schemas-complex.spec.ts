@@ -3,18 +3,9 @@
  * complex values and of strings, and `target` paths into them (`Assets/Repositories/0/Url`).
  */
 import { expect } from 'chai';
-import type { ODataError } from '../../../odata/errors';
 import { Projects } from '../../../odata/model/entity-sets';
 import { bodySchema, validateBody } from '../../../server/validation/body-schemas';
-
-const failure = (run: () => unknown): ODataError => {
-  try {
-    run();
-  } catch (err) {
-    return err as ODataError;
-  }
-  throw new Error('expected a failure');
-};
+import { thrownODataError } from '../../helpers/odata-error';
 
 const valid = {
   ProjectId: '2322345',
@@ -60,7 +51,7 @@ describe('validateBody: complex properties', () => {
 
   it('names an unknown nested property by its path: Assets/Repositories/0/Urll', () => {
     const body = { ...valid, Assets: { Repositories: [{ Name: 'a', Urll: 'x' }] } };
-    const err = failure(() => validateBody(Projects, 'create', body));
+    const err = thrownODataError(() => validateBody(Projects, 'create', body));
     expect(err.status).to.equal(400);
     expect(err.target).to.equal('Assets/Repositories/0/Urll');
     expect(err.details).to.deep.include({ code: 'UnknownProperty', message: "Repository has no property 'Urll'", target: 'Assets/Repositories/0/Urll' });
@@ -71,7 +62,7 @@ describe('validateBody: complex properties', () => {
       ...valid,
       Assets: { Repositories: [{ Name: 'a' }, { Name: 'b', Url: 5 }], Services: [{ Name: 's', Dependencies: ['ok', 7] }] },
     };
-    const err = failure(() => validateBody(Projects, 'create', body));
+    const err = thrownODataError(() => validateBody(Projects, 'create', body));
     expect(err.details).to.deep.include.members([
       { code: 'InvalidValue', message: 'Assets/Repositories/1/Url must be Edm.String or null of at most 2000 characters', target: 'Assets/Repositories/1/Url' },
       { code: 'InvalidValue', message: 'Assets/Services/0/Dependencies/1 must be Edm.String of at most 200 characters', target: 'Assets/Services/0/Dependencies/1' },
@@ -79,7 +70,7 @@ describe('validateBody: complex properties', () => {
   });
 
   it('requires the required members of nested objects and refuses a non-array collection', () => {
-    const err = failure(() => validateBody(Projects, 'update', { Assets: { Repositories: [{ Platform: 'github.com' }], Services: {} } }));
+    const err = thrownODataError(() => validateBody(Projects, 'update', { Assets: { Repositories: [{ Platform: 'github.com' }], Services: {} } }));
     expect(err.details).to.deep.include.members([
       { code: 'MissingProperty', message: 'Assets/Repositories/0/Name is required', target: 'Assets/Repositories/0/Name' },
       { code: 'InvalidValue', message: 'Assets/Services must be a JSON array of Service', target: 'Assets/Services' },
@@ -87,7 +78,7 @@ describe('validateBody: complex properties', () => {
   });
 
   it('checks the owner email pattern inside the complex value', () => {
-    const err = failure(() => validateBody(Projects, 'update', { ProjectOwner: { Email: 'nope' } }));
+    const err = thrownODataError(() => validateBody(Projects, 'update', { ProjectOwner: { Email: 'nope' } }));
     expect(err.details).to.deep.include({ code: 'InvalidValue', message: 'ProjectOwner/Email is not a valid Email', target: 'ProjectOwner/Email' });
   });
 });

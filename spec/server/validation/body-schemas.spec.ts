@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { ODataError } from '../../../odata/errors';
 import { OrganizationTeamHierarchies, Users } from '../../../odata/model/entity-sets';
 import { bodySchema, validateBody } from '../../../server/validation/body-schemas';
+import { thrownODataError } from '../../helpers/odata-error';
 
 describe('bodySchema', () => {
   it('derives the create schema of a set from the model: writable properties, required ones, nothing else', () => {
@@ -27,21 +27,12 @@ describe('bodySchema', () => {
 });
 
 describe('validateBody', () => {
-  const failure = (run: () => unknown): ODataError => {
-    try {
-      run();
-    } catch (err) {
-      return err as ODataError;
-    }
-    throw new Error('expected a failure');
-  };
-
   it('returns the body without instance annotations', () => {
     expect(validateBody(Users, 'update', { '@odata.etag': 'W/"1"', FirstName: 'Ann' })).to.deep.equal({ FirstName: 'Ann' });
   });
 
   it('names every offending property once, with a code per kind of problem', () => {
-    const err = failure(() => validateBody(Users, 'create', { Id: 1, Nope: true, UserName: 5, Email: 'not-an-email', CreatedAt: 'x' }));
+    const err = thrownODataError(() => validateBody(Users, 'create', { Id: 1, Nope: true, UserName: 5, Email: 'not-an-email', CreatedAt: 'x' }));
     expect(err.status).to.equal(400);
     expect(err.code).to.equal('ValidationFailed');
     expect(err.details).to.deep.include.members([
@@ -55,14 +46,14 @@ describe('validateBody', () => {
   });
 
   it('reports a missing required property on POST and PUT but not on PATCH', () => {
-    expect(failure(() => validateBody(OrganizationTeamHierarchies, 'create', {})).details).to.deep.equal([
+    expect(thrownODataError(() => validateBody(OrganizationTeamHierarchies, 'create', {})).details).to.deep.equal([
       { code: 'MissingProperty', message: 'Name is required', target: 'Name' },
     ]);
-    expect(failure(() => validateBody(OrganizationTeamHierarchies, 'replace', { Description: 'x' })).target).to.equal('Name');
+    expect(thrownODataError(() => validateBody(OrganizationTeamHierarchies, 'replace', { Description: 'x' })).target).to.equal('Name');
     expect(validateBody(OrganizationTeamHierarchies, 'update', { Description: null })).to.deep.equal({ Description: null });
   });
 
   it('refuses a body that is not a JSON object', () => {
-    for (const body of [[], 5, 'x', null]) expect(failure(() => validateBody(Users, 'update', body)).status).to.equal(400);
+    for (const body of [[], 5, 'x', null]) expect(thrownODataError(() => validateBody(Users, 'update', body)).status).to.equal(400);
   });
 });
