@@ -104,6 +104,7 @@ export function contextSelectList(shape: ContextShape): string {
  *   Users?$select=Id,FirstName → …/$metadata#Users(Id,FirstName)
  *   Users(5)                   → …/$metadata#Users/$entity
  *   Users(5)/FirstName         → …/$metadata#Users(5)/FirstName
+ *   Projects(1)/ProjectOwner/Email → …/$metadata#Projects(1)/ProjectOwner/Email
  *   Teams?$expand=Members      → …/$metadata#Teams(Members())
  */
 export function contextUrl(plan: ReadPlan, serviceRoot: string, keyText?: string): string {
@@ -114,7 +115,7 @@ export function contextUrl(plan: ReadPlan, serviceRoot: string, keyText?: string
     case 'related':
       return `${base}${select}/$entity`;
     case 'property':
-      return `${base}(${keyText ?? ''})/${plan.target.property.name}`;
+      return `${base}(${keyText ?? ''})/${[plan.target.property, ...(plan.target.members ?? [])].map((p) => p.name).join('/')}`;
     default:
       return `${base}${select}`;
   }

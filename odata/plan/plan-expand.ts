@@ -97,8 +97,7 @@ function planItem(nav: NavigationDef, item: ExpandItem, ctx: ExpandContext, leve
   if (options.skip !== undefined && options.skip > limits.maxSkip) throw new ODataError('LimitExceeded', `$skip may be at most ${limits.maxSkip}`, '$expand');
   if (levels === 0) throw new ODataError('InvalidQueryOption', `$expand: $levels of ${nav.name} must be at least 1 (or max)`, '$expand');
 
-  const { select, explicit, members } = planSelect(set, options);
-  if (members) throw new ODataError('UnsupportedQueryOption', `$expand: select a complex property as a whole inside $expand (${Object.keys(members).join(', ')})`, '$expand');
+  const { select, explicit, members: selectMembers } = planSelect(set, options);
   const planned = nav.collection ? planFilterAndOrder(set, options, limits) : { filter: undefined, orderBy: [] };
   const { orderBy } = planned;
   // an expanded collection hides what its set's default filter hides, like a list (Users(7)?$expand=Teams: active teams)
@@ -116,6 +115,7 @@ function planItem(nav: NavigationDef, item: ExpandItem, ctx: ExpandContext, leve
     set,
     select,
     selectExplicit: explicit,
+    ...(selectMembers ? { selectMembers } : {}),
     filter,
     search,
     orderBy,

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { ODataError } from '../errors';
 import type { Limits } from '../limits';
-import { entitySetIgnoringCase, keyProperty, navigation, property, type EntitySetDef, type PropertyDef } from '../model';
+import { entitySetIgnoringCase, keyProperty, navigation, property, type EntitySetDef, type MemberDef, type PropertyDef } from '../model';
 import type { KeyPredicate, LiteralNode, PathSegment, QueryOptions } from '../parse/ast';
 import type { KeyLookup, NavigationSource, ReadPlan, ReadTarget } from './read-plan';
 import { targetSet } from './plan-expr';
@@ -105,14 +105,40 @@ function planPath(set: EntitySetDef, segments: readonly PathSegment[]): PlannedP
   const nav = navigation(set, second.name);
   if (nav) return planNavigation({ set, key, navigation: nav }, second, [third, ...more].filter((s) => s !== undefined));
   const prop = property(set, second.name);
-  if (prop?.complex && third) {
-    // a complex property is read whole (`Projects(1)/ProjectOwner`); its members through $select
-    throw new ODataError('UnsupportedQueryOption', `${set.name}(…)/${prop.name}/${third.name}: read ${prop.name} whole, or use ${set.name}(…)?$select=${prop.name}/…`, third.name);
-  }
+  if (prop?.complex && third && !second.key) return { set, target: { kind: 'property', key, property: prop, ...complexPath(set, prop, [third, ...more]) } };
   if (!prop || second.key || more.length > 0 || (third && third.name !== '$value')) {
     throw new ODataError('UnknownProperty', `${set.typeName} has no property '${second.name}'`, second.name);
   }
   return { set, target: { kind: 'property', key, property: prop, raw: third?.name === '$value' } };
+}
+
+/**
+ * The segments after a complex property: members down to the one read, then `$value` for a primitive one.
+ *   Projects(1)/ProjectOwner/Email/$value → { members: [Email], raw: true }; Projects(1)/Assets/Repositories → { members: [Repositories] }.
+ * An unknown member is a 400 naming it, as an unknown property is; `$value` of a complex value or a
+ * collection, a key, or a path on into a collection's elements is a 400 too.
+ */
+function complexPath(set: EntitySetDef, prop: PropertyDef, segments: readonly PathSegment[]): { members: MemberDef[]; raw: boolean } {
+  const members: MemberDef[] = [];
+  let decl: PropertyDef | MemberDef = prop;
+  for (const [i, segment] of segments.entries()) {
+    const path = [set.name + '(…)', prop.name, ...members.map((m) => m.name)].join('/');
+    if (segment.name === '$value' && !segment.key && i === segments.length - 1) {
+      if (decl.complex || decl.collection) {
+        throw new ODataError('UnsupportedQueryOption', `${path}/$value: $value is the raw form of a primitive value; read ${decl.name} without it`, '$value');
+      }
+      return { members, raw: true };
+    }
+    if (decl.collection) {
+      throw new ODataError('UnsupportedQueryOption', `${path}/${segment.name}: ${decl.name} is a collection; read it whole, or filter with ${decl.name}/any(…)`, segment.name);
+    }
+    const next: MemberDef | undefined = decl.complex?.members.find((m) => m.name === segment.name);
+    if (!next) throw new ODataError('UnknownProperty', `${decl.complex?.name ?? decl.name} has no property '${segment.name}'`, segment.name);
+    if (segment.key) throw new ODataError('InvalidKey', `${path}/${segment.name} takes no key`, segment.name);
+    members.push(next);
+    decl = next;
+  }
+  return { members, raw: false };
 }
 
 function planNavigation(via: NavigationSource, segment: PathSegment, rest: readonly PathSegment[]): PlannedPath {

@@ -3,7 +3,7 @@
  * "plan is a value"). Made by plan-read.ts, consumed by server/db/compile-read.ts and odata/format.ts.
  * Pure types.
  */
-import type { EntitySetDef, NavigationDef, PropertyDef } from '../model';
+import type { EntitySetDef, MemberDef, NavigationDef, PropertyDef } from '../model';
 import type { SearchExpr } from '../parse/ast';
 import type { TypedExpr, ValueExpr } from './typed-expr';
 
@@ -22,7 +22,8 @@ export type ReadTarget =
   | { readonly kind: 'collection' }
   | { readonly kind: 'count' }
   | { readonly kind: 'entity'; readonly key: KeyLookup }
-  | { readonly kind: 'property'; readonly key: KeyLookup; readonly property: PropertyDef; readonly raw: boolean }
+  /** `Users(5)/FirstName[/$value]`; into a complex property, the members down to the value read: `Projects(1)/ProjectOwner/Email` → members [Email]. */
+  | { readonly kind: 'property'; readonly key: KeyLookup; readonly property: PropertyDef; readonly raw: boolean; readonly members?: readonly MemberDef[] }
   /** The entity a single-valued navigation leads to: `OrganizationTeamHierarchies(5)/Parent`. */
   | { readonly kind: 'related' };
 
@@ -48,6 +49,8 @@ export interface ExpandPlan {
   readonly set: EntitySetDef;
   readonly select: readonly PropertyDef[];
   readonly selectExplicit: boolean;
+  /** Complex properties of `select` only some members of which were selected, as in ReadPlan.selectMembers. */
+  readonly selectMembers?: Readonly<Record<string, readonly (readonly string[])[]>>;
   readonly filter?: TypedExpr;
   /** The nested `$search`. */
   readonly search?: SearchExpr;

@@ -9,6 +9,7 @@ import type { PropertyDef } from '../../odata/model';
 import type { ExpandPlan } from '../../odata/plan/read-plan';
 import { ETAG_ALIAS, expandCountAlias, expandKeyAlias } from '../../odata/aliases';
 import { ExprCompiler, orderSql, Scope } from './compile-expr';
+import { jsonSelect } from './compile-json';
 import { searchPredicate } from './compile-search';
 import { ident, joinFragments, sql, type SqlFragment } from './sql-fragment';
 
@@ -73,7 +74,11 @@ function jsonValue(column: string, prop: PropertyDef): string {
 
 /** The select list of the entities aliased `alias`: `"t1"."id"::text AS "Id", …, "t1"."row_version"::text AS "__etag", nested navigations…`. */
 function entityColumns(compiler: ExprCompiler, plan: ExpandPlan, alias: string): SqlFragment {
-  const fields: Field[] = plan.select.map((p) => ({ name: p.name, value: sql(jsonValue(ident(alias, p.column), p)) }));
+  const fields: Field[] = plan.select.map((p) => {
+    // a complex property selected in part (`$select=ProjectOwner/Email`): an object of only those members
+    const members = plan.selectMembers?.[p.name];
+    return { name: p.name, value: sql(members ? jsonSelect(ident(alias, p.column), members) : jsonValue(ident(alias, p.column), p)) };
+  });
   if (plan.set.versionColumn) fields.push({ name: ETAG_ALIAS, value: sql(`${ident(alias, plan.set.versionColumn)}::text`) });
   fields.push(...expandFields(compiler, plan.expand, alias));
   return joinFragments(fields.map((f) => sql(`${f.value.sql} AS ${ident(f.name)}`, f.value.bindings)), ', ');

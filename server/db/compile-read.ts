@@ -10,11 +10,12 @@
  *     where "t0"."company_id" = ? and ("t0"."department" = ?::text) order by "t0"."id" asc limit ?
  */
 import type { Knex } from 'knex';
+import type { MemberDef, PropertyDef } from '../../odata/model';
 import type { KeyLookup, NavigationSource, OrderKey, ReadPlan } from '../../odata/plan/read-plan';
 import type { ExprType, TypedExpr } from '../../odata/plan/typed-expr';
 import { ETAG_ALIAS, orderValueAlias } from '../../odata/aliases';
 import { expandFields } from './compile-expand';
-import { jsonSelect } from './compile-json';
+import { jsonPath, jsonSelect, jsonValue } from './compile-json';
 import { searchPredicate } from './compile-search';
 import { ExprCompiler, orderSql, param, type Scope, type VisibilityFn } from './compile-expr';
 import { ident, joinFragments, knexBindings, sql, type SqlFragment } from './sql-fragment';
@@ -166,7 +167,7 @@ export function compileRead(db: Knex, plan: ReadPlan, companyId: number, visibil
   const rows = base();
   const columns =
     target.kind === 'property'
-      ? [sql(`${ident('t0', target.property.column)} AS ${ident(target.property.name)}`)]
+      ? [sql(`${propertyPathSql(target.property, target.members)} AS ${ident(target.property.name)}`)]
       : plan.select.map((p) => {
           const members = plan.selectMembers?.[p.name];
           return sql(`${members ? jsonSelect(ident('t0', p.column), members) : ident('t0', p.column)} AS ${ident(p.name)}`);
@@ -196,4 +197,16 @@ export function compileRead(db: Knex, plan: ReadPlan, companyId: number, visibil
   rows.limit(pageLimit + (fetchMore ? 1 : 0));
   if (plan.skip > 0) rows.offset(plan.skip);
   return { rows, count, pageLimit };
+}
+
+/**
+ * The value a property path reads: the column, or the member of a complex property it goes down to — a
+ * primitive member typed like a column (`Projects(1)/ProjectOwner/Email` → `("t0"."project_owner" ->> 'Email')`),
+ * a complex or collection member as its JSON (`Assets/Repositories` → `("t0"."assets" -> 'Repositories')`).
+ */
+function propertyPathSql(prop: PropertyDef, members: readonly MemberDef[] = []): string {
+  const column = ident('t0', prop.column);
+  const last = members[members.length - 1];
+  if (!last) return column;
+  return last.complex || last.collection ? jsonPath(column, members) : jsonValue(column, members, last.type);
 }

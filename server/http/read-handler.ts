@@ -184,8 +184,11 @@ async function respond(
     sendJson(res, format, formatSingle(plan, row, formatOptions));
     return;
   }
-  const prop = plan.target.property;
-  const value = formatValue(prop, row[prop.name], formatOptions);
+  const { property: prop, members = [] } = plan.target;
+  // a member of a complex property: a primitive one formatted by its own type, a complex or collection one as read
+  const last = members[members.length - 1];
+  const stored = row[prop.name];
+  const value = !last ? formatValue(prop, stored, formatOptions) : last.complex || last.collection ? (stored ?? null) : formatValue({ ...prop, type: last.type }, stored, formatOptions);
   if (value === null) {
     res.status(204).end();
     return;

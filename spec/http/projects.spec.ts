@@ -92,7 +92,50 @@ describe('Projects', () => {
       const body = expectJson(await get(`${PROJECTS}(ProjectId='2322345')/ProjectOwner`));
       expect(body.value).to.deep.equal(contoso[0]?.project_owner);      expect(body['@odata.context']).to.equal(`${ORIGIN}/odata/$metadata#Projects(ProjectId='2322345')/ProjectOwner`);
       expectError(await get(`${PROJECTS}(ProjectId='2322345')/ProjectOwner/$value`), 400, 'UnsupportedQueryOption');
-      expectError(await get(`${PROJECTS}(ProjectId='2322345')/ProjectOwner/Email`), 400, 'UnsupportedQueryOption');
+    });
+
+    it('reads a member of a complex property by path: a primitive one, its $value, a collection, a nested complex one', async () => {
+      const first = contoso[0] as ProjectRow;
+      const email = expectJson(await get(`${PROJECTS}(${first.id})/ProjectOwner/Email`));
+      expect(email).to.deep.equal({ '@odata.context': `${ORIGIN}/odata/$metadata#Projects(${first.id})/ProjectOwner/Email`, value: first.project_owner?.Email });
+      const byAlternateKey = expectJson(await get(`${PROJECTS}(ProjectId='2322345')/ProjectOwner/LastName`));
+      expect(byAlternateKey).to.deep.equal({
+        '@odata.context': `${ORIGIN}/odata/$metadata#Projects(ProjectId='2322345')/ProjectOwner/LastName`,
+        value: first.project_owner?.LastName,
+      });
+      const raw = await get(`${PROJECTS}(${first.id})/ProjectOwner/Email/$value`);
+      expect(raw.status).to.equal(200);
+      expect(raw.headers['content-type']).to.match(/^text\/plain/);
+      expect(raw.text).to.equal(first.project_owner?.Email);
+      const withRepositories = contoso.find((p) => (p.assets?.Repositories?.length ?? 0) > 1) as ProjectRow;
+      const repositories = expectJson(await get(`${PROJECTS}(${withRepositories.id})/Assets/Repositories`));
+      expect(repositories).to.deep.equal({
+        '@odata.context': `${ORIGIN}/odata/$metadata#Projects(${withRepositories.id})/Assets/Repositories`,
+        value: withRepositories.assets?.Repositories,
+      });
+      const services = expectJson(await get(`${PROJECTS}(${withRepositories.id})/Assets/Services`));
+      expect(services.value).to.deep.equal(withRepositories.assets?.Services ?? null);
+    });
+
+    it('answers 204 for a null member (no owner, or an owner without that member), 404 for an unknown project', async () => {
+      const ownerless = contoso.find((p) => p.project_owner === null) as ProjectRow;
+      expect((await get(`${PROJECTS}(${ownerless.id})/ProjectOwner/Email`)).status).to.equal(204);
+      expect((await get(`${PROJECTS}(${ownerless.id})/ProjectOwner/Email/$value`)).status).to.equal(204);
+      const noAssets = contoso.find((p) => p.assets === null || p.assets.Repositories === undefined);
+      expect(noAssets, 'the demo has projects without assets (every 7th)').to.not.equal(undefined);
+      expect((await get(`${PROJECTS}(${(noAssets as ProjectRow).id})/Assets/Repositories`)).status).to.equal(204);
+      expectError(await get(`${PROJECTS}(ProjectId='nope')/ProjectOwner/Email`), 404, 'NotFound');
+      expectError(await get(`${PROJECTS}(${contoso[0]?.id ?? 0})/ProjectOwner/Email`, t.tokens.fabrikamAdmin), 404, 'NotFound');
+    });
+
+    it('answers 400 naming an unknown member, $value of a complex value or a collection, and a path into a collection', async () => {
+      const id = contoso[0]?.id ?? 0;
+      const unknown = expectError(await get(`${PROJECTS}(${id})/ProjectOwner/Phone`), 400, 'UnknownProperty');
+      expect(unknown.message).to.include("ProjectOwner has no property 'Phone'");
+      expect(unknown.target).to.equal('Phone');
+      expectError(await get(`${PROJECTS}(${id})/ProjectOwner/Email/Domain`), 400, 'UnknownProperty');
+      expectError(await get(`${PROJECTS}(${id})/Assets/Repositories/$value`), 400, 'UnsupportedQueryOption');
+      expectError(await get(`${PROJECTS}(${id})/Assets/Repositories/Url`), 400, 'UnsupportedQueryOption');
     });
   });
 
@@ -115,6 +158,69 @@ describe('Projects', () => {
     it('answers 400 for an unknown member and for a path into a collection', async () => {
       expect(expectError(await get(`${PROJECTS}?$select=ProjectOwner/Phone`), 400, 'UnknownProperty').target).to.equal('$select');
       expectError(await get(`${PROJECTS}?$select=Assets/Repositories/Url`), 400, 'UnsupportedQueryOption');
+    });
+  });
+
+  describe('$select into complex properties inside $expand', () => {
+    const ALICE = "/odata/Users(Email='alice.manager@contoso.example')";
+    const owned = (email: string | null | undefined) => (email === undefined ? null : { Email: email });
+    let aliceProjects: ProjectRow[];
+    before(async () => {
+      const ofAlice = expectJson(await get(`${ALICE}/Projects?$select=ProjectId&$orderby=ProjectId`));
+      const projectIds = (ofAlice.value as Row[]).map((p) => p.ProjectId);
+      aliceProjects = contoso.filter((p) => projectIds.includes(p.project_id)).sort((a, b) => a.project_id.localeCompare(b.project_id));
+      expect(aliceProjects.length).to.be.at.least(3);
+    });
+
+    it('Users(…)?$expand=Projects($select=ProjectName,ProjectOwner/Email) carries only the selected members, with the context URL of the top level', async () => {
+      const body = expectJson(await get(`${ALICE}?$select=Id&$expand=Projects($select=ProjectName,ProjectOwner/Email;$orderby=ProjectId)`));
+      expect(body['@odata.context']).to.equal(`${ORIGIN}/odata/$metadata#Users(Id,Projects(ProjectName,ProjectOwner/Email))/$entity`);
+      const projects = body.Projects as Row[];
+      expect(projects.map((p) => p.ProjectName)).to.deep.equal(aliceProjects.map((p) => p.project_name));
+      for (const [i, entity] of projects.entries()) {
+        expect(Object.keys(entity)).to.deep.equal(['@odata.etag', 'ProjectName', 'ProjectOwner']);
+        const owner = aliceProjects[i]?.project_owner;
+        expect(entity.ProjectOwner).to.deep.equal(owner ? owned(owner.Email ?? null) : null);
+      }
+    });
+
+    it('$select=ProjectOwner inside $expand gives the whole owner; Mappings?$expand=Project($select=…) narrows a single entity too', async () => {
+      const whole = expectJson(await get(`${ALICE}?$select=Id&$expand=Projects($select=ProjectOwner;$orderby=ProjectId)`));
+      expect(whole['@odata.context']).to.equal(`${ORIGIN}/odata/$metadata#Users(Id,Projects(ProjectOwner))/$entity`);
+      expect((whole.Projects as Row[]).map((p) => p.ProjectOwner)).to.deep.equal(aliceProjects.map((p) => p.project_owner));
+      const mappings = expectJson(await get(`/odata/Mappings?$select=Id&$filter=${encodeURIComponent("MappingType eq 'project-people'")}&$top=20&$expand=Project($select=ProjectId,ProjectOwner/LastName,Assets/Repositories)`));
+      expect(mappings['@odata.context']).to.equal(`${ORIGIN}/odata/$metadata#Mappings(Id,Project(ProjectId,ProjectOwner/LastName,Assets/Repositories))`);
+      const byProjectId = new Map(contoso.map((p) => [p.project_id, p]));
+      const seen = (mappings.value as Row[]).filter((m) => m.Project !== null);
+      expect(seen.length).to.be.above(0);
+      for (const m of seen) {
+        const project = m.Project as Row;
+        const row = byProjectId.get(project.ProjectId as string) as ProjectRow;
+        expect(Object.keys(project)).to.deep.equal(['@odata.etag', 'ProjectId', 'ProjectOwner', 'Assets']);
+        expect(project.ProjectOwner).to.deep.equal(row.project_owner ? { LastName: row.project_owner.LastName ?? null } : null);
+        expect(project.Assets).to.deep.equal(row.assets ? { Repositories: row.assets.Repositories ?? null } : null);
+      }
+    });
+
+    it('the nextLink of a truncated expansion keeps the nested $select, and the rest comes narrowed the same way', async () => {
+      const res = await get(`${ALICE}?$select=Id&$expand=Projects($select=ProjectName,ProjectOwner/Email;$orderby=ProjectId)`).set('Prefer', 'odata.maxpagesize=2');
+      const body = expectJson(res);
+      expect((body.Projects as Row[]).length).to.equal(2);
+      const link = body['Projects@odata.nextLink'] as string;
+      expect(decodeURIComponent(link)).to.include('$select=ProjectName,ProjectOwner/Email');
+      const rest = expectJson(await get(link.slice(ORIGIN.length)));
+      expect(rest['@odata.context']).to.equal(`${ORIGIN}/odata/$metadata#Projects(ProjectName,ProjectOwner/Email)`);
+      const all = [...(body.Projects as Row[]), ...(rest.value as Row[])];
+      expect(all.map((p) => p.ProjectName)).to.deep.equal(aliceProjects.map((p) => p.project_name));
+      for (const [i, entity] of all.entries()) {
+        const owner = aliceProjects[i]?.project_owner;
+        expect(entity.ProjectOwner).to.deep.equal(owner ? owned(owner.Email ?? null) : null);
+      }
+    });
+
+    it('answers 400 for an unknown member or a path into a collection inside $expand', async () => {
+      expectError(await get(`${ALICE}?$expand=Projects($select=ProjectOwner/Phone)`), 400, 'UnknownProperty');
+      expectError(await get(`${ALICE}?$expand=Projects($select=Assets/Repositories/Url)`), 400, 'UnsupportedQueryOption');
     });
   });
 

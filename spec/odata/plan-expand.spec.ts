@@ -4,6 +4,7 @@
  * naming what was wrong. Pure: no database.
  */
 import { expect } from 'chai';
+import { contextUrl } from '../../odata/format';
 import { entitySet } from '../../odata/model';
 import type { PathSegment } from '../../odata/parse/ast';
 import { parseQueryOptions } from '../../odata/parse/parse-query-options';
@@ -56,6 +57,22 @@ describe('planExpand', () => {
     expect(user?.expand.map((p) => p.navigation.name)).to.deep.equal(['Memberships']);
     expect(team?.set.name).to.equal('OrganizationTeamHierarchies');
     expect(plan('OrganizationTeamHierarchies', '$expand=*').expand.map((p) => p.navigation.name)).to.deep.equal(['Parent', 'Children', 'Members']);
+  });
+
+  it('selects members of complex properties inside $expand as at the top level (context URL and nextLink included)', () => {
+    const read = plan('Users', '$select=Id&$expand=Projects($select=ProjectName,ProjectOwner/Email,Assets/Repositories)');
+    const [projects] = read.expand;
+    expect(projects?.select.map((p) => p.name)).to.deep.equal(['ProjectName', 'ProjectOwner', 'Assets']);
+    expect(projects?.selectMembers).to.deep.equal({ ProjectOwner: [['Email']], Assets: [['Repositories']] });
+    expect(projects?.link.optionTexts.select).to.equal('ProjectName,ProjectOwner/Email,Assets/Repositories');
+    expect(contextUrl(read, 'http://h/odata')).to.equal('http://h/odata/$metadata#Users(Id,Projects(ProjectName,ProjectOwner/Email,Assets/Repositories))');
+    // a whole complex property: no members, and the whole property wins over its members
+    const [whole] = plan('Mappings', '$expand=Project($select=ProjectOwner,ProjectOwner/Email)').expand;
+    expect([whole?.select.map((p) => p.name), whole?.selectMembers]).to.deep.equal([['ProjectOwner'], undefined]);
+    const [deeper] = plan('Mappings', '$expand=User($expand=Projects($select=ProjectOwner/FirstName))').expand;
+    expect(deeper?.expand[0]?.selectMembers).to.deep.equal({ ProjectOwner: [['FirstName']] });
+    expect(thrownODataError(() => plan('Users', '$expand=Projects($select=ProjectOwner/Phone)'))).to.include({ code: 'UnknownProperty' });
+    expect(thrownODataError(() => plan('Users', '$expand=Projects($select=Assets/Repositories/Url)'))).to.include({ code: 'UnsupportedQueryOption' });
   });
 
   it('ignores a navigation named in $select (minimal metadata has no link to show)', () => {

@@ -8,6 +8,8 @@ import { ODataError } from '../../../odata/errors';
 import { entitySet } from '../../../odata/model';
 import { ProjectAssets, ProjectOwner, Projects, Repository } from '../../../odata/model/entity-sets';
 import { parseQueryOptions } from '../../../odata/parse/parse-query-options';
+import { parseResourcePath } from '../../../odata/parse/parse-resource-path';
+import { thrownODataError } from '../../helpers/odata-error';
 import { planRead } from '../../../odata/plan/plan-read';
 import type { ReadPlan } from '../../../odata/plan/read-plan';
 import { readCost } from '../../../odata/plan/cost';
@@ -70,6 +72,19 @@ describe('planning paths into complex properties', () => {
     expect(partial.select.map((p) => p.name)).to.deep.equal(['ProjectId', 'ProjectOwner']);
     expect(partial.selectMembers).to.deep.equal({ ProjectOwner: [['Email']] });
     expect(plan('$select=ProjectOwner/Email,ProjectOwner').selectMembers).to.equal(undefined);
+  });
+
+  it('a URL path into a complex property: Projects(1)/ProjectOwner/Email[/$value], Projects(1)/Assets/Repositories', () => {
+    const path = (...names: string[]) =>
+      planRead({ segments: parseResourcePath(['Projects(1)', ...names].join('/')).segments, options: {}, limits: DEFAULT_LIMITS, skipTokenSecret: 's' }, entitySet).target;
+    expect(path('ProjectOwner', 'Email')).to.deep.include({ kind: 'property', property: owner, members: [member(ProjectOwner, 'Email')], raw: false });
+    expect(path('ProjectOwner', 'Email', '$value')).to.deep.include({ members: [member(ProjectOwner, 'Email')], raw: true });
+    expect(path('Assets', 'Repositories')).to.deep.include({ property: assets, members: [member(ProjectAssets, 'Repositories')], raw: false });
+    expect(path('ProjectOwner')).to.deep.include({ property: owner, raw: false }).and.not.to.have.property('members');
+    const fails = (...names: string[]) => thrownODataError(() => path(...names));
+    expect(fails('ProjectOwner', 'Phone')).to.deep.include({ status: 400, code: 'UnknownProperty', target: 'Phone' });
+    expect(fails('ProjectOwner', '$value')).to.deep.include({ status: 400, code: 'UnsupportedQueryOption' });
+    expect(fails('Assets', 'Repositories', 'Url')).to.deep.include({ status: 400, code: 'UnsupportedQueryOption' });
   });
 
   it('counts matchesPattern inside a complex lambda in the cost of the read', () => {

@@ -70,6 +70,16 @@ describe('compileRead with $expand (exact SQL)', () => {
     expect(native('OrganizationTeamMemberHierarchies', '$expand=User').sql).not.to.contain('ANY (');
   });
 
+  it('builds only the selected members of a complex property (the same jsonb_build_object as at the top level)', () => {
+    const { sql } = native('Mappings', '$select=Id&$expand=Project($select=ProjectName,ProjectOwner/Email)');
+    expect(sql).to.contain(
+      '(SELECT to_json(e) FROM (SELECT "t1"."project_name" AS "ProjectName",' +
+        ` CASE WHEN jsonb_typeof("t1"."project_owner") = 'object' THEN jsonb_build_object('Email', coalesce(("t1"."project_owner" -> 'Email'), 'null'::jsonb)) END AS "ProjectOwner",` +
+        ' "t1"."row_version"::text AS "__etag" FROM "projects" AS "t1" WHERE "t1"."company_id" = "t0"."company_id" AND "t1"."id" = "t0"."project_ref" LIMIT 1) AS e) AS "Project"',
+    );
+    expect(native('Mappings', '$select=Id&$expand=Project($select=ProjectOwner)').sql).to.contain('(SELECT to_json(e) FROM (SELECT "t1"."project_owner" AS "ProjectOwner", "t1"."row_version"');
+  });
+
   it('nests a $levels recursion inside its parent level', () => {
     const { sql } = native('OrganizationTeamHierarchies', '$select=Id&$expand=Children($levels=2;$select=Id)');
     expect(sql).to.contain(

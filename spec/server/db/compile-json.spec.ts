@@ -10,6 +10,7 @@ import knexFactory, { type Knex } from 'knex';
 import { entitySet } from '../../../odata/model';
 import { Projects } from '../../../odata/model/entity-sets';
 import { parseQueryOptions } from '../../../odata/parse/parse-query-options';
+import { parseResourcePath } from '../../../odata/parse/parse-resource-path';
 import { planRead } from '../../../odata/plan/plan-read';
 import type { Principal } from '../../../server/auth/principal';
 import { visibilityFor } from '../../../server/auth/visibility';
@@ -124,6 +125,17 @@ describe('compileRead of complex properties (exact SQL)', () => {
     expect(native?.sql).to.match(
       /^select CASE WHEN jsonb_typeof\("t0"\."project_owner"\) = 'object' THEN jsonb_build_object\('Email', coalesce\(\("t0"\."project_owner" -> 'Email'\), 'null'::jsonb\)\) END AS "ProjectOwner", /,
     );
+  });
+
+  it('a URL path into a member reads that member: a primitive one as typed text, a collection as its JSON', () => {
+    const path = (text: string) => {
+      const plan = planRead({ segments: parseResourcePath(text).segments, options: {}, limits: DEFAULT_LIMITS, skipTokenSecret: 's' }, entitySet);
+      return compileRead(pg, plan, admin.companyId, visibilityFor(admin)).rows?.toSQL().toNative().sql;
+    };
+    expect(path('Projects(1)/ProjectOwner/Email')).to.equal(
+      'select ("t0"."project_owner" ->> \'Email\') AS "ProjectOwner" from "projects" as "t0" where "t0"."company_id" = $1 AND "t0"."id" = $2::bigint limit $3',
+    );
+    expect(path('Projects(1)/Assets/Repositories')).to.match(/^select \("t0"\."assets" -> 'Repositories'\) AS "Assets" from /);
   });
 
   it("$search text includes the owner's names and email", () => {
