@@ -6,7 +6,7 @@
  * their Edm type like any other. Pure: no I/O.
  */
 import { expandCountAlias, expandKeyAlias } from './aliases';
-import { contextUrl, formatEntity, keyLiteral, type FormatOptions } from './format';
+import { contextUrl, formatCount, formatEntity, keyLiteral, type FormatOptions } from './format';
 import { entitySet, type PropertyDef } from './model';
 import type { ExpandPlan, ReadPlan } from './plan/read-plan';
 
@@ -40,7 +40,7 @@ export function formatExpanded(row: Row, shape: ExpandShape, options: FormatOpti
     const items = (value ?? []) as Row[];
     if (plan.count) {
       const count = Number(row[expandCountAlias(name)] ?? 0);
-      entity[`${name}@odata.count`] = options.ieee754Compatible ? String(count) : count;
+      entity[`${name}@odata.count`] = formatCount(count, options);
     }
     if (plan.probeMore && items.length > plan.limit) entity[`${name}@odata.nextLink`] = expandedNextLink(plan, row[expandKeyAlias(name)], options.serviceRoot);
     entity[name] = items.slice(0, plan.limit).map((item) => formatExpanded(item, plan, options));

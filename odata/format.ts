@@ -53,6 +53,11 @@ export function formatValue(prop: PropertyDef, value: unknown, options: FormatOp
   }
 }
 
+/** An `@odata.count` (Int64): a number, or a string under IEEE754Compatible=true (OData JSON §4.5.5). `formatCount(3, { ieee754Compatible: true })` → '3'. */
+export function formatCount(count: number, options: Pick<FormatOptions, 'ieee754Compatible'>): number | string {
+  return options.ieee754Compatible ? String(count) : count;
+}
+
 /** The weak ETag of a row version: `etagOf('3')` → 'W/"3"'. */
 export function etagOf(version: unknown): string {
   return `W/"${String(version)}"`;

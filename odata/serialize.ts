@@ -6,7 +6,7 @@
  * formatting each row with format.ts's formatEntity. Pages with $expand (JSON nested by PostgreSQL) are
  * formatted entity by entity (format-expanded.ts): a replacer list would apply at every depth.
  */
-import { contextUrl, etagOf, formatValue, type CollectionPage, type FormatOptions } from './format';
+import { contextUrl, etagOf, formatCount, formatValue, type CollectionPage, type FormatOptions } from './format';
 import { formatExpanded } from './format-expanded';
 import type { MemberDef, PropertyDef } from './model';
 import type { ReadPlan } from './plan/read-plan';
@@ -123,8 +123,7 @@ export const EXPANDED_ROWS_PER_CHUNK = 8;
  */
 export function* serializeCollectionChunks(plan: ReadPlan, page: CollectionPage, options: FormatOptions): Generator<string> {
   let head = `{"@odata.context":${JSON.stringify(contextUrl(plan, options.serviceRoot))}`;
-  // @odata.count is an Int64: a string under IEEE754Compatible=true (OData JSON §4.5.5)
-  if (page.count !== undefined) head += `,"@odata.count":${options.ieee754Compatible ? JSON.stringify(String(page.count)) : String(page.count)}`;
+  if (page.count !== undefined) head += `,"@odata.count":${JSON.stringify(formatCount(page.count, options))}`;
   const tail = `]${page.nextLink ? `,"@odata.nextLink":${JSON.stringify(page.nextLink)}` : ''}}`;
   if (plan.expand.length === 0) {
     const value = JSON.stringify(page.rows, prepareRowsInPlace(plan.select, page.rows, options));

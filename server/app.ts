@@ -8,7 +8,7 @@ import type { Knex } from 'knex';
 import pino, { type Logger } from 'pino';
 import { ODataError } from '../odata/errors';
 import { buildMetadataXml } from '../odata/metadata';
-import { action, entitySet, model } from '../odata/model';
+import { entitySet, model } from '../odata/model';
 import { memoizeParser } from '../odata/parse/memoize';
 import { parseQueryOptions, parseResourcePath } from '../odata/parse/parse-query-options';
 import { memoizePlanRead } from '../odata/plan/memoize-plan';
@@ -22,7 +22,7 @@ import { jsonContentType, negotiateJson } from './http/negotiate';
 import { handleRead } from './http/read-handler';
 import { expensiveShare, ReadGate } from './http/read-gate';
 import { CARDINALITY_TTL_MS, cachedCardinalities, type SetCounts } from './db/cardinalities';
-import { handleWrite } from './http/write-handler';
+import { calledAction, handleWrite, refuseActionMethod } from './http/write-handler';
 import { renderError } from './http/render-error';
 import { requestLog } from './http/request-log';
 import { rawQuery, serviceRoot, SERVICE_PATH } from './http/urls';
@@ -108,10 +108,8 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }) }: Ap
       res.type('application/xml').send(metadataXml);
       return;
     }
-    if (!first.key && segments.length === 1 && action(first.name)) {
-      res.setHeader('Allow', 'POST');
-      throw new ODataError('MethodNotAllowed', `${first.name} is an action: call it with POST`, first.name);
-    }
+    const called = calledAction(segments);
+    if (called) refuseActionMethod(res, called);
     if (first.name.startsWith('$')) {
       throw new ODataError('UnsupportedQueryOption', `${first.name} is not supported`, first.name);
     }

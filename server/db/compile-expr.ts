@@ -326,18 +326,24 @@ export class ExprCompiler {
 
   private lambda(expr: LambdaExpr, scope: Scope): SqlFragment {
     const related = this.related(expr.source, expr.navigation, scope, (alias, target) => new Scope(expr.variable.name, alias, target, scope, this));
-    const inner = related.scope as Scope;
-    const conditions: SqlFragment[] = [related.where];
-    if (expr.predicate) {
-      const predicate = this.compile(expr.predicate, inner);
-      conditions.push(expr.op === 'all' ? sql(`(${predicate.sql}) IS NOT TRUE`, predicate.bindings) : predicate);
+    return this.quantified(expr.op, related.from, related.scope as Scope, [related.where], expr.predicate);
+  }
+
+  /**
+   * `any`/`all` over the rows of `from`, seen through `inner`: [NOT] EXISTS (SELECT 1 FROM <from> <the
+   * predicate's joins> WHERE <conditions> AND <predicate>); `all` asks that no row fails the predicate.
+   */
+  private quantified(op: 'any' | 'all', from: string, inner: Scope, conditions: readonly SqlFragment[], predicate?: TypedExpr): SqlFragment {
+    const where = [...conditions];
+    if (predicate) {
+      const compiled = this.compile(predicate, inner);
+      where.push(op === 'all' ? sql(`(${compiled.sql}) IS NOT TRUE`, compiled.bindings) : compiled);
     }
     // the predicate's LEFT JOINs are registered on the inner scope while compiling it, so read them after
     const joins = joinFragments(inner.joins, ' ');
-    const where = joinFragments(conditions, ' AND ');
-    const from = `${related.from}${joins.sql ? ` ${joins.sql}` : ''}`;
-    const subquery = sql(`SELECT 1 FROM ${from} WHERE ${where.sql}`, [...joins.bindings, ...where.bindings]);
-    return sql(`${expr.op === 'all' ? 'NOT EXISTS' : 'EXISTS'} (${subquery.sql})`, subquery.bindings);
+    const condition = where.length > 0 ? joinFragments(where, ' AND ') : sql('TRUE');
+    const subquery = sql(`SELECT 1 FROM ${from}${joins.sql ? ` ${joins.sql}` : ''} WHERE ${condition.sql}`, [...joins.bindings, ...condition.bindings]);
+    return sql(`${op === 'all' ? 'NOT EXISTS' : 'EXISTS'} (${subquery.sql})`, subquery.bindings);
   }
 
   /** The jsonb a JSON path starts from: a complex column (`"t0"."assets"`) or a lambda element (`"t3"."value"`). */
@@ -367,16 +373,8 @@ export class ExprCompiler {
     }
     const alias = this.nextAlias();
     const inner = new Scope(expr.variable, alias, scope.set, scope, this);
-    const conditions: SqlFragment[] = [];
-    if (expr.predicate) {
-      const predicate = this.compile(expr.predicate, inner);
-      conditions.push(expr.op === 'all' ? sql(`(${predicate.sql}) IS NOT TRUE`, predicate.bindings) : predicate);
-    }
-    const joins = joinFragments(inner.joins, ' ');
-    const where = conditions.length > 0 ? joinFragments(conditions, ' AND ') : sql('TRUE');
     const from = `jsonb_array_elements(${this.jsonCollection(collection, scope)}) AS ${ident(alias)}(${ident('value')})`;
-    const subquery = sql(`SELECT 1 FROM ${from}${joins.sql ? ` ${joins.sql}` : ''} WHERE ${where.sql}`, [...joins.bindings, ...where.bindings]);
-    return sql(`${expr.op === 'all' ? 'NOT EXISTS' : 'EXISTS'} (${subquery.sql})`, subquery.bindings);
+    return this.quantified(expr.op, from, inner, [], expr.predicate);
   }
 }
 

@@ -168,11 +168,16 @@ async function run(trx: Knex.Transaction, command: WriteCommand): Promise<Row | 
   await rules.update(ctx, before, after);
   const update = forDriver(set, changedColumns(before, written));
   if (Object.keys(update).length === 0) return before; // nothing changes: no new version, no audit entry
-  if (set.versionColumn) update[set.versionColumn] = trx.raw('?? + 1', [set.versionColumn]);
-  if (set.properties.some((p) => p.column === 'updated_at')) update.updated_at = trx.fn.now();
+  bumpVersion(trx, set, update);
   const write = trx(set.table).where({ company_id: principal.companyId, id: before.id as string }).update(update).returning('*');
   const [updated] = await auditedWrite(trx, write, entry, String(before.id), changesOf(set.properties, before, after));
   return updated;
+}
+
+/** An update's bookkeeping columns: the row version + 1 and updated_at = now(), where the set has them. */
+function bumpVersion(trx: Knex.Transaction, set: EntitySetDef, update: Row): void {
+  if (set.versionColumn) update[set.versionColumn] = trx.raw('?? + 1', [set.versionColumn]);
+  if (set.properties.some((p) => p.column === 'updated_at')) update.updated_at = trx.fn.now();
 }
 
 /**
@@ -185,8 +190,7 @@ async function softDelete(trx: Knex.Transaction, set: EntitySetDef, name: string
   if (!prop || prop.type !== 'Edm.Boolean') throw new Error(`model: ${set.name}.softDelete names no Boolean property ${name}`);
   if (before[prop.column] === false) return undefined;
   const update: Row = { [prop.column]: false };
-  if (set.versionColumn) update[set.versionColumn] = trx.raw('?? + 1', [set.versionColumn]);
-  if (set.properties.some((p) => p.column === 'updated_at')) update.updated_at = trx.fn.now();
+  bumpVersion(trx, set, update);
   const write = trx(set.table).where({ company_id: before.company_id as number, id: before.id as string }).update(update).returning('*');
   await auditedWrite(trx, write, entry, String(before.id), changesOf([prop], before, { ...before, [prop.column]: false }));
   return undefined;

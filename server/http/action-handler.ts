@@ -10,9 +10,9 @@ import { etagOf } from '../../odata/format';
 import { entitySet, type ActionDef, type ActionParameterDef } from '../../odata/model';
 import { executeWrite } from '../db/execute-write';
 import { validateBody } from '../validation/body-schemas';
-import { jsonContentType, negotiateJson } from './negotiate';
+import { negotiateJson } from './negotiate';
 import { serviceRoot } from './urls';
-import { entityOf, type WriteContext } from './write-handler';
+import { sendEntity, type WriteContext } from './write-handler';
 
 /** One parameter's value, checked: `(ParentType oneOf [root, team], 'Team')` → 'team'; a problem → a detail. */
 function parameterValue(param: ActionParameterDef, value: unknown): string | ODataErrorDetail {
@@ -77,7 +77,5 @@ export async function handleAction(req: Request, res: Response, ctx: WriteContex
   if (!row) throw new Error(`${action.name}: the write returned no entity`);
   const root = serviceRoot(req, ctx.config.trustProxy);
   if (set.versionColumn) res.setHeader('ETag', etagOf(row[set.versionColumn]));
-  res.status(200);
-  res.setHeader('Content-Type', jsonContentType(format));
-  res.send(JSON.stringify({ '@odata.context': `${root}/$metadata#${set.name}/$entity`, ...entityOf(set, row, format.ieee754Compatible) }));
+  sendEntity(res, root, set, row, format);
 }

@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import { ODataError } from '../../odata/errors';
 import { DEFAULT_LIMITS } from '../config';
 import { errorBody } from './render-error';
+import { firstEvent } from './first-event';
 
 /** How long a refused connection may go on sending (read and discarded) before it is cut. */
 export const LINGER_MS = 1000;
@@ -139,13 +140,7 @@ export function handleClientErrors(server: Server, { logger, maxUrlLength = DEFA
     const answer = () => {
       const pending = pendingResponse(socket);
       if (pending) {
-        const next = () => {
-          pending.off('finish', next);
-          pending.off('close', next);
-          answer();
-        };
-        pending.once('finish', next);
-        pending.once('close', next);
+        void firstEvent(pending, ['finish', 'close']).then(answer);
         return;
       }
       if (socket.destroyed) return;

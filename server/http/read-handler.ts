@@ -11,7 +11,7 @@ import type { Request, Response } from 'express';
 import type { Knex } from 'knex';
 import { orderValueAlias } from '../../odata/aliases';
 import { ODataError } from '../../odata/errors';
-import { contextUrl, etagOf, formatValue, keyLiteral, type CollectionPage, type FormatOptions } from '../../odata/format';
+import { contextUrl, etagOf, formatCount, formatValue, keyLiteral, type CollectionPage, type FormatOptions } from '../../odata/format';
 import { formatSingle } from '../../odata/format-expanded';
 import { entitySet, keyProperty, type EntitySetDef } from '../../odata/model';
 import type { PathSegment, QueryOptions } from '../../odata/parse/ast';
@@ -25,6 +25,7 @@ import { callerKey } from '../auth/ttl-cache';
 import { visibilityFor, type VisibleUsers } from '../auth/visibility';
 import type { Config } from '../config';
 import { compileRead, sourceExists, type CompiledRead } from '../db/compile-read';
+import { firstEvent } from './first-event';
 import type { ReadGate } from './read-gate';
 import { jsonContentType, negotiateJson, type JsonFormat } from './negotiate';
 import { parsePrefer, type Preferences } from './prefer';
@@ -224,13 +225,18 @@ function isRefPath(segments: readonly PathSegment[], options: QueryOptions): boo
  */
 function referencesOf(plan: ReadPlan, page: CollectionPage, options: FormatOptions): Record<string, unknown> {
   const key = keyProperty(plan.set);
-  const count = page.count === undefined ? {} : { '@odata.count': options.ieee754Compatible ? String(page.count) : page.count };
+  const count = page.count === undefined ? {} : { '@odata.count': formatCount(page.count, options) };
   const value = page.rows.map((row) => ({ '@odata.id': `${options.serviceRoot}/${plan.set.name}(${keyLiteral(key, row[key.name])})` }));
   return { '@odata.context': `${options.serviceRoot}/$metadata#Collection($ref)`, ...count, value, ...(page.nextLink ? { '@odata.nextLink': page.nextLink } : {}) };
 }
 
 function setPreferenceApplied(res: Response, applied: readonly string[]): void {
   if (applied.length > 0) res.setHeader('Preference-Applied', applied.join(', '));
+}
+
+/** The JSON Content-Type of a response; a count or raw value negotiated none: the default JSON one. */
+function contentTypeOf(format: JsonFormat | undefined): string {
+  return jsonContentType(format ?? { ieee754Compatible: false, metadata: 'minimal' });
 }
 
 function sendJson(res: Response, format: JsonFormat | undefined, body: unknown): void {
@@ -243,30 +249,18 @@ function sendJson(res: Response, format: JsonFormat | undefined, body: unknown):
  */
 async function streamJson(res: Response, format: JsonFormat | undefined, chunks: Iterable<string>): Promise<void> {
   res.status(200);
-  res.setHeader('Content-Type', jsonContentType(format ?? { ieee754Compatible: false, metadata: 'minimal' }));
+  res.setHeader('Content-Type', contentTypeOf(format));
   for (const chunk of chunks) {
     if (res.destroyed) return; // the client went away: stop formatting
     if (res.write(chunk)) await new Promise<void>((resolve) => setImmediate(resolve));
-    else await drainedOrClosed(res);
+    else await firstEvent(res, ['drain', 'close']);
   }
   res.end();
 }
 
-function drainedOrClosed(res: Response): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.on('drain', done);
-    res.on('close', done);
-  });
-}
-
 function sendJsonText(res: Response, format: JsonFormat | undefined, text: string): void {
   res.status(200);
-  res.setHeader('Content-Type', jsonContentType(format ?? { ieee754Compatible: false, metadata: 'minimal' }));
+  res.setHeader('Content-Type', contentTypeOf(format));
   res.send(text);
 }
 

@@ -9,7 +9,7 @@ import type { Request, Response } from 'express';
 import type { Knex } from 'knex';
 import { ODataError } from '../../odata/errors';
 import { etagOf, formatEntity, keyLiteral } from '../../odata/format';
-import { action, entitySet, keyProperty, navigation, type EntitySetDef } from '../../odata/model';
+import { action, entitySet, keyProperty, navigation, type ActionDef, type EntitySetDef } from '../../odata/model';
 import type { PathSegment } from '../../odata/parse/ast';
 import { planKey, resolveEntitySet } from '../../odata/plan/plan-read';
 import { targetSet } from '../../odata/plan/plan-expr';
@@ -23,7 +23,7 @@ import { executeWrite } from '../db/execute-write';
 import type { AuditAction } from '../db/audit';
 import { validateBody, type WriteMode } from '../validation/body-schemas';
 import { handleAction } from './action-handler';
-import { jsonContentType, negotiateJson } from './negotiate';
+import { jsonContentType, negotiateJson, type JsonFormat } from './negotiate';
 import { parsePrefer } from './prefer';
 import { SERVICE_PATH, serviceRoot } from './urls';
 
@@ -72,7 +72,7 @@ function checkBodyIdentity(set: EntitySetDef, body: Record<string, unknown>, pri
 }
 
 /** Column-space row → the entity as the client reads it (with "@odata.etag"). */
-export function entityOf(set: EntitySetDef, row: Row, ieee754Compatible: boolean): Record<string, unknown> {
+function entityOf(set: EntitySetDef, row: Row, ieee754Compatible: boolean): Record<string, unknown> {
   const named: Record<string, unknown> = {};
   for (const prop of set.properties) named[prop.name] = row[prop.column];
   if (set.versionColumn) named.__etag = row[set.versionColumn];
@@ -86,13 +86,9 @@ export async function handleWrite(req: Request, res: Response, ctx: WriteContext
     await handleRefWrite(req, res, ctx, method);
     return;
   }
-  const [first, ...rest] = ctx.segments;
-  const called = first && !first.key && rest.length === 0 ? action(first.name) : undefined;
+  const called = calledAction(ctx.segments);
   if (called) {
-    if (method !== 'POST') {
-      res.setHeader('Allow', 'POST');
-      throw new ODataError('MethodNotAllowed', `${called.name} is an action: call it with POST`, called.name);
-    }
+    if (method !== 'POST') refuseActionMethod(res, called);
     await handleAction(req, res, ctx, called);
     return;
   }
@@ -136,9 +132,26 @@ export async function handleWrite(req: Request, res: Response, ctx: WriteContext
     res.status(204).end();
     return;
   }
+  sendEntity(res, root, set, row, format);
+}
+
+/** 200 with the written entity (column space in `row`), its context URL first: the answer to a POST and to an action. */
+export function sendEntity(res: Response, root: string, set: EntitySetDef, row: Row, format: JsonFormat): void {
   res.status(200);
   res.setHeader('Content-Type', jsonContentType(format));
   res.send(JSON.stringify({ '@odata.context': `${root}/$metadata#${set.name}/$entity`, ...entityOf(set, row, format.ieee754Compatible) }));
+}
+
+/** The unbound action a path names (`/CreateOrgHierarchyMapping`), if it names one. */
+export function calledAction(segments: readonly PathSegment[]): ActionDef | undefined {
+  const [first, ...rest] = segments;
+  return first && !first.key && rest.length === 0 ? action(first.name) : undefined;
+}
+
+/** 405 for any method but POST on an action. */
+export function refuseActionMethod(res: Response, called: ActionDef): never {
+  res.setHeader('Allow', 'POST');
+  throw new ODataError('MethodNotAllowed', `${called.name} is an action: call it with POST`, called.name);
 }
 
 /**
