@@ -132,6 +132,56 @@ export interface PullResult {
   readonly rowsPerSec: number;
 }
 
+/**
+ * Rounds of one server's load as one result: requests, seconds, bytes and statuses summed (so the rate
+ * is the whole time's), p50 and p99 the median of the rounds', the slowest response the slowest.
+ *   combineLoads([{ requests: 100, seconds: 1, p50Ms: 2, … }, { requests: 300, seconds: 1, p50Ms: 1, … }]) → { requests: 400, seconds: 2, reqPerSec: 200, … }
+ */
+export function combineLoads(rounds: readonly LoadResult[]): LoadResult {
+  if (rounds.length === 0) throw new Error('combineLoads needs at least one round');
+  const sum = (pick: (r: LoadResult) => number | undefined) => rounds.reduce((total, r) => total + (pick(r) ?? 0), 0);
+  const median = (pick: (r: LoadResult) => number) => {
+    const sorted = rounds.map(pick).sort((a, b) => a - b);
+    return sorted[Math.floor((sorted.length - 1) / 2)] as number;
+  };
+  const byStatus: Record<string, number> = {};
+  for (const r of rounds) for (const [status, n] of Object.entries(r.byStatus ?? {})) byStatus[status] = (byStatus[status] ?? 0) + n;
+  const requests = sum((r) => r.requests);
+  const seconds = sum((r) => r.seconds);
+  return {
+    requests, seconds, reqPerSec: requests / seconds,
+    p50Ms: median((r) => r.p50Ms), p99Ms: median((r) => r.p99Ms),
+    non2xx: sum((r) => r.non2xx), errors: sum((r) => r.errors),
+    maxMs: Math.max(...rounds.map((r) => r.maxMs ?? 0)), byStatus, bytes: sum((r) => r.bytes),
+  };
+}
+
+/**
+ * A read scenario measured in alternating rounds, so that a slower or busier moment of a shared machine
+ * falls on both servers alike instead of on one: ours then the baseline, then the baseline then ours, …
+ * (ABBA), `rounds` times, each round `roundSeconds` long; each server's rounds combined (combineLoads).
+ */
+export async function alternatingLoads(
+  ports: { readonly ours: number; readonly baseline: number },
+  sources: { readonly ours: RequestSource; readonly baseline: RequestSource },
+  options: { readonly connections: number; readonly rounds: number; readonly roundSeconds: number },
+): Promise<{ ours: LoadResult; baseline: LoadResult; ratios: number[] }> {
+  const ours: LoadResult[] = [];
+  const baseline: LoadResult[] = [];
+  const load = { connections: options.connections, durationSeconds: options.roundSeconds };
+  for (let round = 0; round < options.rounds; round += 1) {
+    if (round % 2 === 0) {
+      ours.push(await runLoad(ports.ours, sources.ours, load));
+      baseline.push(await runLoad(ports.baseline, sources.baseline, load));
+    } else {
+      baseline.push(await runLoad(ports.baseline, sources.baseline, load));
+      ours.push(await runLoad(ports.ours, sources.ours, load));
+    }
+  }
+  const ratios = ours.map((r, i) => r.reqPerSec / (baseline[i] as LoadResult).reqPerSec);
+  return { ours: combineLoads(ours), baseline: combineLoads(baseline), ratios };
+}
+
 /** The pull with the median rate: `medianPull([a 40k, b 50k, c 45k])` → c. */
 export function medianPull(pulls: readonly PullResult[]): PullResult {
   const sorted = [...pulls].sort((a, b) => a.rowsPerSec - b.rowsPerSec);

@@ -16,6 +16,8 @@ export interface Profile {
   readonly projectsPerCompany: number;
   /** Seconds of autocannon load per scenario and server, after warmUpSeconds of warm-up. */
   readonly durationSeconds: number;
+  /** Read scenarios: durationSeconds split into this many rounds, alternating the servers (ABBA). */
+  readonly loadRounds: number;
   readonly warmUpSeconds: number;
   readonly connections: number;
   /** Requests per server for each write scenario (a fixed count, not a duration). */
@@ -29,11 +31,11 @@ export interface Profile {
 export const PROFILES: Readonly<Record<Profile['name'], Profile>> = {
   quick: {
     name: 'quick', usersPerCompany: 10_000, teamsPerCompany: 1_000, membershipsPerCompany: 15_000, companies: 2, projectsPerCompany: 500,
-    durationSeconds: 3, warmUpSeconds: 1, connections: 4, writes: 100, poolMax: 10, pullRounds: 3,
+    durationSeconds: 3, loadRounds: 3, warmUpSeconds: 1, connections: 4, writes: 100, poolMax: 10, pullRounds: 3,
   },
   full: {
     name: 'full', usersPerCompany: 100_000, teamsPerCompany: 10_000, membershipsPerCompany: 150_000, companies: 2, projectsPerCompany: 5_000,
-    durationSeconds: 15, warmUpSeconds: 3, connections: 10, writes: 1000, poolMax: 10, pullRounds: 5,
+    durationSeconds: 15, loadRounds: 5, warmUpSeconds: 3, connections: 10, writes: 1000, poolMax: 10, pullRounds: 5,
   },
 };
 

@@ -18,6 +18,8 @@ export interface ScenarioOutcome {
   readonly pull?: { readonly ours: PullResult; readonly baseline: PullResult };
   /** ours / baseline throughput (rows/s for the pull). */
   readonly ratio?: number;
+  /** A read scenario's ratio in each of its alternating rounds (their spread shows the machine's noise). */
+  readonly roundRatios?: readonly number[];
   /** Did both servers answer the same rows (or count)? A description of the difference otherwise. */
   readonly agreement?: string;
 }
@@ -25,7 +27,7 @@ export interface ScenarioOutcome {
 export interface BenchReport {
   readonly startedAt: string;
   readonly finishedAt: string;
-  readonly profile: { readonly name: string; readonly connections: number; readonly durationSeconds: number; readonly writes: number };
+  readonly profile: { readonly name: string; readonly connections: number; readonly durationSeconds: number; readonly loadRounds?: number; readonly writes: number };
   readonly database: { readonly kind: 'postgresql' | 'pglite'; readonly label: string; readonly reused: boolean };
   readonly machine: { readonly node: string; readonly cpus: number };
   readonly sizes: Readonly<Record<string, number>>;
@@ -141,7 +143,9 @@ export function renderMarkdown(report: BenchReport): string {
   const lines = [
     `### orgchart-odata benchmark — ${report.profile.name}, ${report.database.kind} (${report.database.label}${report.database.reused ? ', reused' : ''})`,
     '',
-    `${report.profile.connections} connections, ${report.profile.durationSeconds} s per scenario and server; writes: ${report.profile.writes} requests each; ` +
+    `${report.profile.connections} connections, ${report.profile.durationSeconds} s per scenario and server` +
+      `${report.profile.loadRounds ? ` (reads: ${report.profile.loadRounds} rounds alternating the servers; lowest–highest round ratio in brackets)` : ''}; ` +
+      `writes: ${report.profile.writes} requests each; ` +
       `node ${report.machine.node}, ${report.machine.cpus} CPUs`,
     '',
     '| scenario | ours req/s | baseline req/s | ratio (ours/baseline) | ours p50/p99 ms | baseline p50/p99 ms |',
@@ -155,7 +159,8 @@ export function renderMarkdown(report: BenchReport): string {
         `${fmt(o.pull.ours.seconds, 2)} s total | ${fmt(o.pull.baseline.seconds, 2)} s total |`);
     } else {
       const mark = o.agreement !== undefined && o.agreement !== 'same' ? ' ⚠' : '';
-      lines.push(`| ${o.name}${mark} | ${fmt(o.ours?.reqPerSec)} | ${fmt(o.baseline?.reqPerSec)} | ${fmt(o.ratio, 2)} | ${latency(o.ours)} | ${latency(o.baseline)} |`);
+      const spread = o.roundRatios && o.roundRatios.length > 1 ? ` (${fmt(Math.min(...o.roundRatios), 2)}–${fmt(Math.max(...o.roundRatios), 2)})` : '';
+      lines.push(`| ${o.name}${mark} | ${fmt(o.ours?.reqPerSec)} | ${fmt(o.baseline?.reqPerSec)} | ${fmt(o.ratio, 2)}${spread} | ${latency(o.ours)} | ${latency(o.baseline)} |`);
     }
   }
   const { derived, timings, rssBytes, sizes } = report;

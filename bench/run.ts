@@ -17,7 +17,7 @@ import type { AncestorCheck } from './ancestor-check';
 import { prepareDatabase, type BenchDatabase } from './database';
 import type { Fixtures } from './fixtures';
 import { generateDataset } from './generate';
-import { fullPull, medianPull, pageRequest, probe, runLoad, type LoadResult, type Probe, type PullResult } from './measure';
+import { alternatingLoads, fullPull, medianPull, pageRequest, probe, runLoad, type LoadResult, type Probe, type PullResult } from './measure';
 import { BENCH_JWT_SECRET, BENCH_SEED, PROFILES, withOverrides, type Profile } from './profiles';
 import { loadProgress } from './progress';
 import { deriveFindings, renderMarkdown, writeReport, type BenchReport, type ScenarioOutcome } from './report';
@@ -96,10 +96,15 @@ async function runScenario(scenario: Scenario, served: Served, profile: Profile)
     await runLoad(served.ours, scenario.ours, { connections: profile.connections, durationSeconds: profile.warmUpSeconds });
     await runLoad(served.baseline, scenario.baseline, { connections: profile.connections, durationSeconds: profile.warmUpSeconds });
   }
-  const ours = await runLoad(served.ours, scenario.ours, options);
-  const baseline = await runLoad(served.baseline, scenario.baseline, options);
-  log(`  ${name}: ours ${perSec(ours)}, baseline ${perSec(baseline)}, ratio ${(ours.reqPerSec / baseline.reqPerSec).toFixed(2)}${same && same !== 'same' ? ` ⚠ ${same}` : ''}`);
-  return { name, what, kind: 'load', ours, baseline, ratio: ours.reqPerSec / baseline.reqPerSec, ...(same ? { agreement: same } : {}) };
+  // writes: a fixed number each, one after the other; reads: alternating rounds (a busy moment hits both)
+  const { ours, baseline, ratios } = scenario.write
+    ? { ours: await runLoad(served.ours, scenario.ours, options), baseline: await runLoad(served.baseline, scenario.baseline, options), ratios: undefined }
+    : await alternatingLoads(served, scenario, {
+      connections: profile.connections, rounds: profile.loadRounds, roundSeconds: Math.max(1, Math.round(profile.durationSeconds / profile.loadRounds)),
+    });
+  const spread = ratios ? ` (rounds ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})` : '';
+  log(`  ${name}: ours ${perSec(ours)}, baseline ${perSec(baseline)}, ratio ${(ours.reqPerSec / baseline.reqPerSec).toFixed(2)}${spread}${same && same !== 'same' ? ` ⚠ ${same}` : ''}`);
+  return { name, what, kind: 'load', ours, baseline, ratio: ours.reqPerSec / baseline.reqPerSec, ...(ratios ? { roundRatios: ratios } : {}), ...(same ? { agreement: same } : {}) };
 }
 
 function parseOptions(): { profile: Profile; reuse: boolean; keep: boolean; only?: ReadonlySet<string> } {
@@ -179,7 +184,7 @@ async function main(): Promise<void> {
     const report: BenchReport = {
       startedAt,
       finishedAt: new Date().toISOString(),
-      profile: { name: profile.name, connections: profile.connections, durationSeconds: profile.durationSeconds, writes: profile.writes },
+      profile: { name: profile.name, connections: profile.connections, durationSeconds: profile.durationSeconds, loadRounds: profile.loadRounds, writes: profile.writes },
       database: { kind: database.kind, label: database.label, reused: database.reused },
       machine: { node: process.version, cpus: os.cpus().length },
       sizes: fixtures.sizes,

@@ -22,6 +22,7 @@ import { jsonContentType, negotiateJson } from './http/negotiate';
 import { handleRead } from './http/read-handler';
 import { expensiveShare, ReadGate } from './http/read-gate';
 import { CARDINALITY_TTL_MS, cachedCardinalities, type SetCounts } from './db/cardinalities';
+import { memoizeCompileRead } from './db/memoize-compile';
 import { calledAction, handleWrite, refuseActionMethod } from './http/write-handler';
 import { renderError } from './http/render-error';
 import { requestLog } from './http/request-log';
@@ -50,6 +51,7 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }) }: Ap
   const keys = tokenKeys(config);
   const verify = tokenVerifier(keys);
   const plan = memoizePlanRead(entitySet);
+  const compile = memoizeCompileRead();
   // what reads may reuse for AUTH_CACHE_MS; every committed write clears both
   const callers = new TtlCache<CallerRow | null>(config.authCacheMs);
   const visibleUsers = new TtlCache<VisibleUsers>(config.authCacheMs, MAX_CACHED_VISIBLE_SETS);
@@ -115,7 +117,7 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }) }: Ap
     }
     const visible = principal.isAdministrator || !visibleUsers.enabled ? undefined : await cachedVisibleUsers(db, principal, visibleUsers);
     const cardinalities = () => cachedCardinalities(db, model, principal.companyId, setCounts);
-    await handleRead(req, res, { db, config, principal, segments, options, parameters: custom, visible, plan, cardinalities, gate });
+    await handleRead(req, res, { db, config, principal, segments, options, parameters: custom, visible, plan, compile, cardinalities, gate });
   });
   app.use(SERVICE_PATH, odata);
   app.use((req, _res, next) => {

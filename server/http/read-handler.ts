@@ -25,6 +25,7 @@ import { callerKey } from '../auth/ttl-cache';
 import { visibilityFor, type VisibleUsers } from '../auth/visibility';
 import type { Config } from '../config';
 import { compileRead, sourceExists, type CompiledRead } from '../db/compile-read';
+import { selectRows } from '../db/run-select';
 import { firstEvent } from './first-event';
 import type { ReadGate } from './read-gate';
 import { jsonContentType, negotiateJson, type JsonFormat } from './negotiate';
@@ -44,9 +45,8 @@ interface Executed {
  */
 async function execute(db: Knex, compiled: CompiledRead, timeoutMs?: number): Promise<Executed> {
   const run = async (trx?: Knex.Transaction): Promise<Executed> => {
-    const bind = (q: Knex.QueryBuilder) => (trx ? q.transacting(trx) : q);
-    const rows = compiled.rows ? ((await bind(compiled.rows)) as Row[]) : [];
-    const counted = compiled.count ? ((await bind(compiled.count)) as { count: string | number }[]) : undefined;
+    const rows = compiled.rows ? await selectRows(trx ?? db, compiled.rows) : [];
+    const counted = compiled.count ? await selectRows(trx ?? db, compiled.count) : undefined;
     return { rows, count: counted ? Number(counted[0]?.count ?? 0) : undefined };
   };
   if (timeoutMs !== undefined) {
@@ -78,6 +78,8 @@ export interface ReadContext {
   readonly visible?: VisibleUsers;
   /** Plans a read (the app's memoizePlanRead); defaults to planRead over the model. */
   readonly plan?: (request: ReadRequest) => ReadPlan;
+  /** Compiles a planned read for the caller (the app's memoizeCompileRead); defaults to compileRead. */
+  readonly compile?: (plan: ReadPlan, principal: Principal, visible?: VisibleUsers) => CompiledRead;
   /** Rows and fan-outs in the caller's company, for the cost model of reads with $expand (else: limits only). */
   readonly cardinalities?: () => Promise<Cardinalities>;
   /** Admits expensive reads (cost weight above limits.expensiveReadWeight); none: no per-caller limit. */
@@ -125,12 +127,12 @@ async function respond(
 ): Promise<void> {
   const { db, config, principal } = ctx;
   const visibility = visibilityFor(principal, ctx.visible);
-  const compiled = compileRead(db, plan, principal.companyId, visibility);
+  const compiled = ctx.compile ? ctx.compile(plan, principal, ctx.visible) : compileRead(plan, principal.companyId, visibility);
   const result = await execute(db, compiled, how.timeoutMs);
 
   // a navigation path that read nothing: 404 when its source entity is not there for the caller
   const requireSource = async () => {
-    if (plan.via && ((await sourceExists(db, plan.via, principal.companyId, visibility)) as { rows: unknown[] }).rows.length === 0) {
+    if (plan.via && (await selectRows(db, sourceExists(plan.via, principal.companyId, visibility))).length === 0) {
       throw entityNotFound(plan.via.set, plan.via.key);
     }
   };

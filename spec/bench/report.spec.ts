@@ -4,7 +4,7 @@
  */
 import { expect } from 'chai';
 import type { AbuseOutcome } from '../../bench/abuse';
-import type { LoadResult, PullResult } from '../../bench/measure';
+import { combineLoads, type LoadResult, type PullResult } from '../../bench/measure';
 import { deriveFindings, renderMarkdown, type BenchReport, type ScenarioOutcome } from '../../bench/report';
 
 const load = (reqPerSec: number): LoadResult => ({ requests: reqPerSec * 10, reqPerSec, p50Ms: 1, p99Ms: 2, non2xx: 0, errors: 0, seconds: 10 });
@@ -126,9 +126,27 @@ describe('bench/report: the projects scenarios', () => {
     expect(markdown).to.include('- sizes: users 20,000, projects 1,000, mappings 6,409\n');
   });
 
+  it('renders the lowest and highest round ratio of a read measured in alternating rounds', () => {
+    const scenarios = [{ ...scenario('projects-owner', 1700, 2000), roundRatios: [0.81, 0.9, 0.84] }];
+    const markdown = renderMarkdown({ ...base, profile: { ...base.profile, loadRounds: 3 }, scenarios, ...deriveFindings(scenarios) });
+    expect(markdown).to.include('| projects-owner | 1,700 | 2,000 | 0.85 (0.81–0.90) | 1.0 / 2.0 | 1.0 / 2.0 |');
+    expect(markdown).to.include('3 s per scenario and server (reads: 3 rounds alternating the servers; lowest–highest round ratio in brackets)');
+  });
+
   it('renders a scenario that cannot run as missing, with its reason', () => {
     const missing: ScenarioOutcome = { name: 'projects-people', what: 'n/a (Projects/People is not in the server yet)', kind: 'missing' };
     expect(renderMarkdown({ ...base, scenarios: [missing] })).to.include('| projects-people | n/a (Projects/People is not in the server yet) | | | | |');
     expect(deriveFindings([missing]).warnings).to.deep.equal([]);
+  });
+});
+
+describe('bench/measure combineLoads (rounds of one server as one result)', () => {
+  it('sums requests, seconds, statuses and bytes, takes the median p50 and p99 and the slowest response', () => {
+    const round = (requests: number, p50Ms: number, p99Ms: number, maxMs: number): LoadResult =>
+      ({ requests, reqPerSec: requests, p50Ms, p99Ms, maxMs, non2xx: 1, errors: 0, seconds: 1, byStatus: { '200': requests - 1, '404': 1 }, bytes: requests * 10 });
+    expect(combineLoads([round(100, 3, 9, 20), round(300, 1, 4, 50), round(200, 2, 6, 10)])).to.deep.equal({
+      requests: 600, seconds: 3, reqPerSec: 200, p50Ms: 2, p99Ms: 6, non2xx: 3, errors: 0, maxMs: 50, byStatus: { '200': 597, '404': 3 }, bytes: 6000,
+    });
+    expect(() => combineLoads([])).to.throw('at least one round');
   });
 });

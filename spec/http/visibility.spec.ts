@@ -86,6 +86,20 @@ describe('Row visibility of GET reads', () => {
       expect(await userIds(t.tokens.alice)).to.deep.equal(aliceSees);
     });
 
+    it('answers the same URL for each caller with their own rows (compiled statements are reused per caller, never across)', async () => {
+      const { db, demo } = t.database;
+      const fabrikam = (await usersOf(db, demo.companies.fabrikam)).map((u) => u.id);
+      const bobSees = await expectedVisibleUserIds(db, demo.companies.contoso, demo.users.bobReader);
+      const query = "&$filter=Id gt 0&$orderby=Id";
+      // twice round: the second round reads statements compiled in the first
+      for (let round = 0; round < 2; round += 1) {
+        expect(await userIds(t.tokens.admin, query)).to.deep.equal(contoso.map((u) => u.id));
+        expect(await userIds(t.tokens.alice, query)).to.deep.equal(aliceSees);
+        expect(await userIds(t.tokens.bob, query)).to.deep.equal(bobSees);
+        expect(await userIds(t.tokens.fabrikamAdmin, query)).to.deep.equal(fabrikam);
+      }
+    });
+
     it('counts only the visible users in /$count and @odata.count', async () => {
       const res = await t.get('/odata/Users/$count', t.tokens.alice);
       expect(res.status).to.equal(200);

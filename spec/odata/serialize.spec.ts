@@ -76,4 +76,24 @@ describe('serializeCollection (rows → OData JSON text)', () => {
     expect(serializeCollection(plan('Users?$select=Id'), { rows: [{ Id: '1' }] }, options()))
       .to.equal('{"@odata.context":"http://h/odata/$metadata#Users(Id)","value":[{"Id":1}]}');
   });
+
+  it('writes rows with complex values whole, members in their stored order, the same document as formatCollection', () => {
+    const projectRows = () => [
+      {
+        Id: '3', ProjectId: 'P-3', ProjectName: 'Atlas', Team: null, __etag: '2', __o0: '3',
+        ProjectOwner: { LastName: 'Ng', Email: 'ann@x.example', FirstName: 'Ann' },
+        Assets: { Services: [{ Name: 'api', Dependencies: ['db', 'queue'], Identifier: null }], Repositories: [{ Url: 'https://g/a', Name: 'a', Platform: 'github.com' }] },
+      },
+      { Id: '4', ProjectId: 'P-4', ProjectName: 'Bolt', Team: 'Core', __etag: '1', ProjectOwner: null, Assets: null },
+    ];
+    for (const opts of [options(), options({ omitNulls: true })]) {
+      const p = plan('Projects?$select=Id,ProjectId,ProjectName,Team,ProjectOwner,Assets');
+      const text = serializeCollection(p, { rows: projectRows() }, opts);
+      const expected = formatCollection(p, { rows: projectRows() }, opts);
+      expect(text).to.equal(JSON.stringify(expected));
+    }
+    const text = serializeCollection(plan('Projects?$select=Id,ProjectOwner'), { rows: projectRows().slice(0, 1) }, options());
+    expect(text).to.equal('{"@odata.context":"http://h/odata/$metadata#Projects(Id,ProjectOwner)","value":[' +
+      '{"@odata.etag":"W/\\"2\\"","Id":3,"ProjectOwner":{"LastName":"Ng","Email":"ann@x.example","FirstName":"Ann"}}]}');
+  });
 });

@@ -4,7 +4,6 @@
  * same plans run on the run's database (PGlite or PostgreSQL) to check order, limit and scoping.
  */
 import { expect } from 'chai';
-import knexFactory from 'knex';
 import { entitySet } from '../../../odata/model';
 import { parseQueryOptions } from '../../../odata/parse/parse-query-options';
 import { planRead } from '../../../odata/plan/plan-read';
@@ -13,19 +12,21 @@ import { visibilityFor } from '../../../server/auth/visibility';
 import { DEFAULT_LIMITS } from '../../../server/config';
 import { compileRead } from '../../../server/db/compile-read';
 import { testDatabase, type TestDatabase } from '../../helpers/test-database';
+import { selectRows } from '../../../server/db/run-select';
+import type { SqlFragment } from '../../../server/db/sql-fragment';
+import { nativeOf } from '../../helpers/native-sql';
 
-const pg = knexFactory({ client: 'pg' });
 const admin: Principal = { userId: '1', companyId: 1, userName: 'admin', isAdministrator: true, scopes: new Set() };
 const member: Principal = { userId: '7', companyId: 1, userName: 'x', isAdministrator: false, scopes: new Set() };
 
-function compile(set: string, query: string, principal: Principal = admin, db = pg, pageSize?: number) {
+function compile(set: string, query: string, principal: Principal = admin, pageSize?: number) {
   const { options } = parseQueryOptions(query);
   const plan = planRead({ segments: [{ name: set }], options, limits: DEFAULT_LIMITS, preferredPageSize: pageSize, skipTokenSecret: 's' }, entitySet);
-  return compileRead(db, plan, principal.companyId, visibilityFor(principal)).rows;
+  return compileRead(plan, principal.companyId, visibilityFor(principal)).rows;
 }
 
 function native(set: string, query: string, pageSize?: number, principal: Principal = admin) {
-  const { sql, bindings } = compile(set, query, principal, pg, pageSize)?.toSQL().toNative() ?? { sql: '', bindings: [] };
+  const { sql, bindings } = nativeOf(compile(set, query, principal, pageSize)) ?? { sql: '', bindings: [] };
   return { sql, bindings };
 }
 
@@ -101,7 +102,7 @@ describe('compileRead with $expand (on the database)', () => {
   });
 
   type Row = Record<string, unknown>;
-  const run = async (set: string, query: string, pageSize?: number) => (await compile(set, query, { ...admin, companyId: company }, t.db, pageSize)) as Row[];
+  const run = async (set: string, query: string, pageSize?: number) => (await selectRows(t.db, compile(set, query, { ...admin, companyId: company }, pageSize) as SqlFragment)) as Row[];
 
   it('returns each team\'s first members in key order (one more than the page), only of the team and company', async () => {
     const teams = await run('OrganizationTeamHierarchies', '$select=Id&$expand=Members($select=Id,OrganizationTeamHierarchyId)&$top=20', 2);

@@ -6,7 +6,7 @@
  * match the SQL the compiler emits) and that the containment returns what the EXISTS form returns.
  */
 import { expect } from 'chai';
-import knexFactory, { type Knex } from 'knex';
+import type { Knex } from 'knex';
 import { entitySet } from '../../../odata/model';
 import { Projects } from '../../../odata/model/entity-sets';
 import { parseQueryOptions } from '../../../odata/parse/parse-query-options';
@@ -19,19 +19,21 @@ import { compileRead } from '../../../server/db/compile-read';
 import { jsonKey, jsonSelect, jsonValue } from '../../../server/db/compile-json';
 import { searchText } from '../../../server/db/compile-search';
 import { testDatabase } from '../../helpers/test-database';
+import { selectRows } from '../../../server/db/run-select';
+import type { SqlFragment } from '../../../server/db/sql-fragment';
+import { nativeOf } from '../../helpers/native-sql';
 
-const pg = knexFactory({ client: 'pg' });
 const admin: Principal = { userId: '1', companyId: 1, userName: 'admin', isAdministrator: true, scopes: new Set() };
 
-function compile(query: string, db: Knex = pg) {
+function compile(query: string) {
   const { options } = parseQueryOptions(query);
   const plan = planRead({ segments: [{ name: 'Projects' }], options, limits: DEFAULT_LIMITS, skipTokenSecret: 's' }, entitySet);
-  return compileRead(db, plan, admin.companyId, visibilityFor(admin));
+  return compileRead(plan, admin.companyId, visibilityFor(admin));
 }
 
 /** The WHERE and ORDER BY of the page statement: `… where … order by … limit $n`, and its bindings. */
 function shape(query: string) {
-  const native = compile(query).rows?.toSQL().toNative();
+  const native = nativeOf(compile(query).rows);
   return { sql: native?.sql.replace(/^select .*? from /, 'select … from '), bindings: native?.bindings };
 }
 
@@ -121,7 +123,7 @@ describe('compileRead of complex properties (exact SQL)', () => {
   });
 
   it('$select of a member builds the object of the selected members only', () => {
-    const native = compile('$select=ProjectOwner/Email').rows?.toSQL().toNative();
+    const native = nativeOf(compile('$select=ProjectOwner/Email').rows);
     expect(native?.sql).to.match(
       /^select CASE WHEN jsonb_typeof\("t0"\."project_owner"\) = 'object' THEN jsonb_build_object\('Email', coalesce\(\("t0"\."project_owner" -> 'Email'\), 'null'::jsonb\)\) END AS "ProjectOwner", /,
     );
@@ -130,7 +132,7 @@ describe('compileRead of complex properties (exact SQL)', () => {
   it('a URL path into a member reads that member: a primitive one as typed text, a collection as its JSON', () => {
     const path = (text: string) => {
       const plan = planRead({ segments: parseResourcePath(text).segments, options: {}, limits: DEFAULT_LIMITS, skipTokenSecret: 's' }, entitySet);
-      return compileRead(pg, plan, admin.companyId, visibilityFor(admin)).rows?.toSQL().toNative().sql;
+      return nativeOf(compileRead(plan, admin.companyId, visibilityFor(admin)).rows)?.sql;
     };
     expect(path('Projects(1)/ProjectOwner/Email')).to.equal(
       'select ("t0"."project_owner" ->> \'Email\') AS "ProjectOwner" from "projects" as "t0" where "t0"."company_id" = $1 AND "t0"."id" = $2::bigint limit $3',
@@ -168,7 +170,7 @@ describe('complex-property filters on the database', () => {
 
   /** The plan PostgreSQL chooses for the compiled page statement (ORDER BY Id, LIMIT 1001 included). */
   async function plan(trx: Knex.Transaction, query: string): Promise<string> {
-    const native = compile(query, trx).rows?.toSQL().toNative() as { sql: string; bindings: unknown[] };
+    const native = nativeOf(compile(query).rows) as { sql: string; bindings: unknown[] };
     const result = (await trx.raw(`EXPLAIN ${native.sql.replace(/\$(\d+)/g, '?')}`, native.bindings as Knex.RawBinding[])) as { rows: Array<{ 'QUERY PLAN': string }> };
     return result.rows.map((r) => r['QUERY PLAN']).join('\n');
   }
@@ -183,7 +185,7 @@ describe('complex-property filters on the database', () => {
   it("any(r: r/Platform eq …) reads the GIN jsonb_path_ops index on assets; its rows are those of the EXISTS form", async () => {
     await withManyProjects(async (trx) => {
       expect(await plan(trx, "$filter=Assets/Repositories/any(r: r/Platform eq 'rare.example')")).to.include('Bitmap Index Scan on projects_assets');
-      const rowsOf = async (query: string) => ((await compile(`${query}&$select=Id`, trx).rows) as { Id: unknown }[]).map((r) => Number(r.Id));
+      const rowsOf = async (query: string) => ((await selectRows(trx, compile(`${query}&$select=Id`).rows as SqlFragment)) as { Id: unknown }[]).map((r) => Number(r.Id));
       const contained = await rowsOf("$filter=Assets/Repositories/any(r: r/Platform eq 'rare.example')");
       const exists = await rowsOf("$filter=Assets/Repositories/any(r: r/Platform eq 'rare.example' or false)");
       expect(contained).to.have.length(20);

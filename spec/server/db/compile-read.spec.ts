@@ -3,7 +3,6 @@
  * plans executed on the run's database (PGlite or PostgreSQL) to check the rows.
  */
 import { expect } from 'chai';
-import knexFactory from 'knex';
 import { entitySet } from '../../../odata/model';
 import { parseQueryOptions, parseResourcePath } from '../../../odata/parse/parse-query-options';
 import { planRead } from '../../../odata/plan/plan-read';
@@ -13,20 +12,22 @@ import { DEFAULT_LIMITS } from '../../../server/config';
 import { compileRead, keysetPredicate } from '../../../server/db/compile-read';
 import { sql } from '../../../server/db/sql-fragment';
 import { testDatabase } from '../../helpers/test-database';
+import { selectRows } from '../../../server/db/run-select';
+import type { SqlFragment } from '../../../server/db/sql-fragment';
+import { nativeOf } from '../../helpers/native-sql';
 
-const pg = knexFactory({ client: 'pg' });
 const admin: Principal = { userId: '1', companyId: 1, userName: 'admin', isAdministrator: true, scopes: new Set() };
 const member: Principal = { userId: '7', companyId: 1, userName: 'x', isAdministrator: false, scopes: new Set() };
 
-function compile(set: string, query: string, principal: Principal = admin, db = pg) {
+function compile(set: string, query: string, principal: Principal = admin) {
   const { options } = parseQueryOptions(query);
   const plan = planRead({ segments: [{ name: set }], options, limits: DEFAULT_LIMITS, skipTokenSecret: 's' }, entitySet);
-  return compileRead(db, plan, principal.companyId, visibilityFor(principal));
+  return compileRead(plan, principal.companyId, visibilityFor(principal));
 }
 
 /** The SQL with the long select list cut out: `select … from …`. */
 function shape(query: string, principal: Principal = admin, set = 'Users') {
-  const native = compile(set, query, principal).rows?.toSQL().toNative();
+  const native = nativeOf(compile(set, query, principal).rows);
   return { sql: native?.sql.replace(/^select .*? from /, 'select … from '), bindings: native?.bindings };
 }
 
@@ -46,7 +47,7 @@ describe('compileRead (exact SQL)', () => {
   });
 
   it('selects the requested properties and the order-key values for the next $skiptoken', () => {
-    const native = compile('Users', '$select=FirstName&$orderby=LastName').rows?.toSQL().toNative();
+    const native = nativeOf(compile('Users', '$select=FirstName&$orderby=LastName').rows);
     expect(native?.sql).to.equal(
       'select "t0"."first_name" AS "FirstName", "t0"."row_version"::text AS "__etag", ("t0"."last_name")::text AS "__o0", ("t0"."id")::text AS "__o1" from "users" as "t0"' +
         ' where "t0"."company_id" = $1 order by "t0"."last_name" ASC NULLS FIRST, "t0"."id" ASC limit $2',
@@ -80,7 +81,7 @@ describe('compileRead (exact SQL)', () => {
   it('binds the visible ids as one array parameter when they are already loaded', () => {
     const { options } = parseQueryOptions('$top=2');
     const plan = planRead({ segments: [{ name: 'Users' }], options, limits: DEFAULT_LIMITS, skipTokenSecret: 's' }, entitySet);
-    const native = compileRead(pg, plan, 1, visibilityFor(member, { count: 2, idArray: '{7,9}' })).rows?.toSQL().toNative();
+    const native = nativeOf(compileRead(plan, 1, visibilityFor(member, { count: 2, idArray: '{7,9}' })).rows);
     expect(native?.sql.replace(/^select .*? from /, 'select … from ')).to.equal(
       'select … from "users" as "t0" where "t0"."company_id" = $1 AND "t0"."id" = ANY ($2::bigint[]) order by "t0"."id" ASC limit $3');
     expect(native?.bindings).to.deep.equal([1, '{7,9}', 2]);
@@ -114,7 +115,7 @@ describe('compileRead (exact SQL)', () => {
   });
 
   it('orders range-first (last_name || \'\') when the filter requires a prefix of the first order key, which has a prefix index', () => {
-    const order = (query: string) => /order by (.*) limit/.exec(compile('Users', query).rows?.toSQL().toNative().sql ?? '')?.[1];
+    const order = (query: string) => /order by (.*) limit/.exec(nativeOf(compile('Users', query).rows)?.sql ?? '')?.[1];
     expect(order("$filter=startswith(LastName,'Sm')&$orderby=LastName,FirstName")).to.equal(
       '("t0"."last_name" || \'\') ASC NULLS FIRST, "t0"."first_name" ASC NULLS FIRST, "t0"."id" ASC');
     expect(order("$filter=IsActive and startswith(LastName,'Sm')&$orderby=LastName desc")).to.equal('("t0"."last_name" || \'\') DESC NULLS LAST, "t0"."id" ASC');
@@ -126,7 +127,7 @@ describe('compileRead (exact SQL)', () => {
   });
 
   it('counts over the same FROM and WHERE without ORDER BY or LIMIT', () => {
-    const native = compile('Users', "$filter=Department eq 'Sales'&$count=true").count?.toSQL().toNative();
+    const native = nativeOf(compile('Users', "$filter=Department eq 'Sales'&$count=true").count);
     expect(native).to.deep.equal({
       sql: 'select count(*) as "count" from "users" as "t0" where "t0"."company_id" = $1 AND ("t0"."department" = $2::text)',
       bindings: [1, 'Sales'],
@@ -165,7 +166,7 @@ describe('keysetPredicate', () => {
 describe('compileRead on the database', () => {
   it('filters by the number of related entities (Members/$count)', async () => {
     const { db } = await testDatabase();
-    const rows = (await compile('OrganizationTeamHierarchies', '$filter=Members/$count ge 5&$select=Id', admin, db).rows) as { Id: unknown }[];
+    const rows = (await selectRows(db, compile('OrganizationTeamHierarchies', '$filter=Members/$count ge 5&$select=Id').rows as SqlFragment)) as { Id: unknown }[];
     const expected = await db('organization_team_member_hierarchies')
       .where({ company_id: 1 })
       .groupBy('organization_team_hierarchy_id')
@@ -181,13 +182,13 @@ describe('compileRead on the database', () => {
     const expected = (await db('users').where({ company_id: 1 }).andWhere('last_name', 'like', 'S%')
       .orderByRaw('last_name NULLS FIRST, first_name NULLS FIRST, id').pluck('id')).map(Number);
     expect(expected.length).to.be.greaterThan(3);
-    const rows = (await compile('Users', "$filter=startswith(LastName,'S')&$orderby=LastName,FirstName&$select=Id", admin, db).rows) as { Id: unknown }[];
+    const rows = (await selectRows(db, compile('Users', "$filter=startswith(LastName,'S')&$orderby=LastName,FirstName&$select=Id").rows as SqlFragment)) as { Id: unknown }[];
     expect(rows.map((r) => Number(r.Id))).to.deep.equal(expected);
   });
 
   it('returns exactly the rows a hand-written query returns', async () => {
     const { db } = await testDatabase();
-    const rows = (await compile('Users', "$filter=Department ne 'Platform'&$select=Id", admin, db).rows) as { Id: unknown }[];
+    const rows = (await selectRows(db, compile('Users', "$filter=Department ne 'Platform'&$select=Id").rows as SqlFragment)) as { Id: unknown }[];
     const expected = await db('users').where({ company_id: 1 }).andWhereRaw('department IS DISTINCT FROM ?', ['Platform']).orderBy('id').pluck('id');
     expect(rows.map((r) => Number(r.Id))).to.deep.equal(expected.map(Number));
     expect(rows.length).to.be.greaterThan(0);
@@ -198,7 +199,7 @@ describe('compileRead of a navigation path (exact SQL)', () => {
   const path = (text: string, query = '', principal: Principal = admin) => {
     const { segments } = parseResourcePath(text);
     const plan = planRead({ segments, options: parseQueryOptions(query).options, limits: DEFAULT_LIMITS, skipTokenSecret: 's' }, entitySet);
-    const native = compileRead(pg, plan, principal.companyId, visibilityFor(principal)).rows?.toSQL().toNative();
+    const native = nativeOf(compileRead(plan, principal.companyId, visibilityFor(principal)).rows);
     return { sql: native?.sql.replace(/^select .*? from /, 'select … from '), bindings: native?.bindings };
   };
 

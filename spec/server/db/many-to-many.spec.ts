@@ -4,7 +4,6 @@
  * path both ways, a lambda, a count in $filter, $expand both ways; then the cost model's fan-out key.
  */
 import { expect } from 'chai';
-import knexFactory from 'knex';
 import { entitySet, navigation, type EntitySetDef, type NavigationDef } from '../../../odata/model';
 import { parseQueryOptions, parseResourcePath } from '../../../odata/parse/parse-query-options';
 import { fanOutKey, readCost } from '../../../odata/plan/cost';
@@ -13,8 +12,8 @@ import type { Principal } from '../../../server/auth/principal';
 import { visibilityFor } from '../../../server/auth/visibility';
 import { DEFAULT_LIMITS } from '../../../server/config';
 import { compileRead } from '../../../server/db/compile-read';
+import { nativeOf } from '../../helpers/native-sql';
 
-const pg = knexFactory({ client: 'pg' });
 const admin: Principal = { userId: '1', companyId: 1, userName: 'admin', isAdministrator: true, scopes: new Set() };
 const member: Principal = { userId: '7', companyId: 1, userName: 'x', isAdministrator: false, scopes: new Set() };
 
@@ -25,7 +24,7 @@ function plan(path: string, query: string, pageSize = 2) {
 }
 
 function native(path: string, query: string, principal: Principal = admin) {
-  const compiled = compileRead(pg, plan(path, query), principal.companyId, visibilityFor(principal)).rows?.toSQL().toNative();
+  const compiled = nativeOf(compileRead(plan(path, query), principal.companyId, visibilityFor(principal)).rows);
   return { sql: compiled?.sql ?? '', bindings: compiled?.bindings ?? [] };
 }
 
