@@ -18,6 +18,30 @@ export interface ExpandShape {
   readonly expand: readonly ExpandPlan[];
 }
 
+/**
+ * How a page's expanded navigations come back from the database: as JSON whose values the formatter
+ * converts by their Edm type ('objects', any expansion), or as the response's own JSON text, which the
+ * serialiser writes as it is ('text': when expandsAsText allows).
+ */
+export type ExpandForm = 'objects' | 'text';
+
+/** The Edm types whose JSON PostgreSQL writes as the formatter would (a DateTimeOffset by to_char): no Decimal, Double (NaN), Date… */
+const SENT_AS_WRITTEN = new Set(['Edm.String', 'Edm.Guid', 'Edm.Int32', 'Edm.Int64', 'Edm.Boolean', 'Edm.DateTimeOffset']);
+
+/**
+ * Whether a page's expanded navigations can come back as the response's own JSON text, written by
+ * PostgreSQL and passed through (server/db/compile-expand.ts textOf) instead of parsed, converted and
+ * written again: the default format (no IEEE754Compatible, no omit-values=nulls), types PostgreSQL writes
+ * as we would, and below the first level single-valued navigations only (their annotations are all the
+ * serialiser adds). `Projects?$expand=People` → true; `Teams?$expand=Children($levels=2)` → false.
+ */
+export function expandsAsText(shape: ExpandShape, options: Pick<FormatOptions, 'ieee754Compatible' | 'omitNulls'>): boolean {
+  if (options.ieee754Compatible || options.omitNulls || shape.expand.length === 0) return false;
+  const plain = (plan: ExpandPlan): boolean => plan.select.every((p) => p.complex !== undefined || SENT_AS_WRITTEN.has(p.type));
+  const singleBelow = (plan: ExpandPlan): boolean => plan.expand.every((inner) => !inner.navigation.collection && plain(inner) && singleBelow(inner));
+  return shape.expand.every((plan) => plain(plan) && singleBelow(plan));
+}
+
 /** A single entity, expanded, with its context URL first. */
 export function formatSingle(plan: ReadPlan, row: Row, options: FormatOptions): Row {
   return { '@odata.context': contextUrl(plan, options.serviceRoot), ...formatExpanded(row, plan, options) };

@@ -8,7 +8,8 @@
  * formatted entity by entity (format-expanded.ts): a replacer list would apply at every depth.
  */
 import { contextUrl, etagOf, formatCount, formatValue, type CollectionPage, type FormatOptions } from './format';
-import { formatExpanded } from './format-expanded';
+import { expandCountAlias, expandKeyAlias } from './aliases';
+import { expandedNextLink, formatExpanded, type ExpandForm } from './format-expanded';
 import type { PropertyDef } from './model';
 import type { ReadPlan } from './plan/read-plan';
 
@@ -103,8 +104,8 @@ function pick(row: Row, names: readonly string[]): Row {
  * the same document as formatting each row with formatEntity. The rows are the driver's fresh objects,
  * read once: they are rewritten.
  */
-export function serializeCollection(plan: ReadPlan, page: CollectionPage, options: FormatOptions): string {
-  return [...serializeCollectionChunks(plan, page, options)].join('');
+export function serializeCollection(plan: ReadPlan, page: CollectionPage, options: FormatOptions, form: ExpandForm = 'objects'): string {
+  return [...serializeCollectionChunks(plan, page, options, form)].join('');
 }
 
 /** Rows of an expanded page written per chunk: each carries up to a few thousand nested entities. */
@@ -116,7 +117,7 @@ export const EXPANDED_ROWS_PER_CHUNK = 8;
  * rows at a time, so that the server can yield to other requests between pieces — then the tail.
  *   [...serializeCollectionChunks(plan, { rows: [a, b] }, o)].join('') === serializeCollection(plan, { rows: [a, b] }, o)
  */
-export function* serializeCollectionChunks(plan: ReadPlan, page: CollectionPage, options: FormatOptions): Generator<string> {
+export function* serializeCollectionChunks(plan: ReadPlan, page: CollectionPage, options: FormatOptions, form: ExpandForm = 'objects'): Generator<string> {
   let head = `{"@odata.context":${JSON.stringify(contextUrl(plan, options.serviceRoot))}`;
   if (page.count !== undefined) head += `,"@odata.count":${JSON.stringify(formatCount(page.count, options))}`;
   const tail = `]${page.nextLink ? `,"@odata.nextLink":${JSON.stringify(page.nextLink)}` : ''}}`;
@@ -129,9 +130,41 @@ export function* serializeCollectionChunks(plan: ReadPlan, page: CollectionPage,
     return;
   }
   yield `${head},"value":[`;
+  const names = form === 'text' ? prepareRowsInPlace(plan.select, page.rows, options) : [];
+  const complex = plan.select.some((p) => p.complex);
+  const write = form === 'text'
+    ? (row: Row) => withExpandedText(complex ? JSON.stringify(pick(row, names)) : JSON.stringify(row, names), row, plan, options)
+    : (row: Row) => JSON.stringify(formatExpanded(row, plan, options));
   for (let i = 0; i < page.rows.length; i += EXPANDED_ROWS_PER_CHUNK) {
-    const slice = page.rows.slice(i, i + EXPANDED_ROWS_PER_CHUNK).map((row) => JSON.stringify(formatExpanded(row, plan, options)));
-    yield `${i > 0 ? ',' : ''}${slice.join(',')}`;
+    yield `${i > 0 ? ',' : ''}${page.rows.slice(i, i + EXPANDED_ROWS_PER_CHUNK).map(write).join(',')}`;
   }
   yield tail;
+}
+
+/**
+ * An entity's JSON with its expanded navigations appended as PostgreSQL wrote them (the 'text' form of
+ * server/db/compile-expand.ts): a collection's `@odata.count`, its `@odata.nextLink` when the leading
+ * '1' says more exist, then the array; a single entity's object or null.
+ *   withExpandedText('{"Id":5}', { People: '0[{"Id":7}]' }, plan, o) → '{"Id":5,"People":[{"Id":7}]}'
+ */
+function withExpandedText(own: string, row: Row, plan: ReadPlan, options: FormatOptions): string {
+  let text = own.slice(0, -1);
+  for (const nav of plan.expand) {
+    const name = nav.navigation.name;
+    const sep = text.length > 1 ? ',' : '';
+    const value = row[name] as string | null | undefined;
+    if (!nav.navigation.collection) {
+      text += `${sep}${JSON.stringify(name)}:${value ?? 'null'}`;
+      continue;
+    }
+    let array = value ?? '[]';
+    let annotations = '';
+    if (nav.count) annotations += `${JSON.stringify(`${name}@odata.count`)}:${Number(row[expandCountAlias(name)] ?? 0)},`;
+    if (nav.probeMore) {
+      if (array.charCodeAt(0) === 49) annotations += `${JSON.stringify(`${name}@odata.nextLink`)}:${JSON.stringify(expandedNextLink(nav, row[expandKeyAlias(name)], options.serviceRoot))},`;
+      array = array.slice(1);
+    }
+    text += `${sep}${annotations}${JSON.stringify(name)}:${array}`;
+  }
+  return `${text}}`;
 }

@@ -6,6 +6,7 @@
  * filter, order and paging; nested expands nest inside. No I/O; identifiers come from the model.
  */
 import type { PropertyDef } from '../../odata/model';
+import type { ExpandForm } from '../../odata/format-expanded';
 import type { ExpandPlan } from '../../odata/plan/read-plan';
 import { ETAG_ALIAS, expandCountAlias, expandKeyAlias } from '../../odata/aliases';
 import { ExprCompiler, orderSql, Scope } from './compile-expr';
@@ -25,7 +26,7 @@ export interface Field {
  *     Members: to_json(ARRAY(SELECT e FROM (SELECT "t1"."id"::text AS "Id", … FROM "organization_team_member_hierarchies" AS "t1"
  *     WHERE "t1"."company_id" = "t0"."company_id" AND "t1"."organization_team_hierarchy_id" = "t0"."id" ORDER BY "t1"."id" ASC LIMIT 1001) AS e))
  */
-export function expandFields(compiler: ExprCompiler, plans: readonly ExpandPlan[], parent: string): Field[] {
+export function expandFields(compiler: ExprCompiler, plans: readonly ExpandPlan[], parent: string, form: ExpandForm = 'objects'): Field[] {
   const fields: Field[] = [];
   for (const plan of plans) {
     const nav = plan.navigation;
@@ -33,9 +34,54 @@ export function expandFields(compiler: ExprCompiler, plans: readonly ExpandPlan[
       if (plan.count) fields.push({ name: expandCountAlias(nav.name), value: countOf(compiler, plan, parent) });
       if (plan.probeMore) fields.push({ name: expandKeyAlias(nav.name), value: sql(`${ident(parent, nav.sourceColumn)}::text`) });
     }
-    fields.push({ name: nav.name, value: nav.collection ? collectionOf(compiler, plan, parent) : singleOf(compiler, plan, parent) });
+    const value = form === 'text' ? textOf(compiler, plan, parent) : nav.collection ? collectionOf(compiler, plan, parent) : singleOf(compiler, plan, parent);
+    fields.push({ name: nav.name, value });
   }
   return fields;
+}
+
+/** The form a value is sent in, computed by PostgreSQL: a DateTimeOffset as `2024-01-31T10:00:00.123Z` (milliseconds truncated, as the formatter does); the rest as to_json writes it. */
+function sentValue(column: string, prop: PropertyDef): string {
+  return prop.type === 'Edm.DateTimeOffset' ? `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : column;
+}
+
+/**
+ * The select list of entities in their sent form: "@odata.etag" first, then the properties, then the
+ * single-valued navigations below (the only ones the text form allows under the first level).
+ */
+function sentColumns(compiler: ExprCompiler, plan: ExpandPlan, alias: string): SqlFragment {
+  const fields: Field[] = [];
+  if (plan.set.versionColumn) fields.push({ name: '@odata.etag', value: sql(`'W/"' || ${ident(alias, plan.set.versionColumn)}::text || '"'`) });
+  for (const p of plan.select) {
+    const members = plan.selectMembers?.[p.name];
+    fields.push({ name: p.name, value: sql(members ? jsonSelect(ident(alias, p.column), members) : sentValue(ident(alias, p.column), p)) });
+  }
+  for (const nested of plan.expand) {
+    if (nested.navigation.collection) throw new Error(`the text form has no collection below the first level (${nested.navigation.name})`);
+    const inner = reached(compiler, nested, alias, false);
+    const columns = sentColumns(compiler, nested, inner.alias);
+    fields.push({ name: nested.navigation.name, value: sql(`(SELECT to_json(e) FROM (SELECT ${columns.sql} FROM ${inner.from.sql} LIMIT 1) AS e)`, [...columns.bindings, ...inner.from.bindings]) });
+  }
+  return joinFragments(fields.map((f) => sql(`${f.value.sql} AS ${ident(f.name)}`, f.value.bindings)), ', ');
+}
+
+/**
+ * A first-level navigation as the JSON text the response carries: a single entity's object (or SQL
+ * null), a collection's array — preceded, when one more entity was read to tell that more exist, by
+ * '1' (more) or '0': the array holds the first `limit` entities only.
+ *   People of a project, pages of 1000 → (SELECT (cardinality(s.a) > 1000)::int::text || to_json(s.a[1:1000])::text
+ *     FROM (SELECT ARRAY(SELECT e FROM (SELECT 'W/"' || "t1"."row_version"::text || '"' AS "@odata.etag", … LIMIT 1001) AS e) AS a OFFSET 0) AS s)
+ */
+function textOf(compiler: ExprCompiler, plan: ExpandPlan, parent: string): SqlFragment {
+  const { alias, from } = reached(compiler, plan, parent, plan.navigation.collection);
+  const columns = sentColumns(compiler, plan, alias);
+  const bindings = [...columns.bindings, ...from.bindings];
+  if (!plan.navigation.collection) return sql(`(SELECT to_json(e) FROM (SELECT ${columns.sql} FROM ${from.sql} LIMIT 1) AS e)::text`, bindings);
+  const offset = plan.skip > 0 ? ` OFFSET ${plan.skip}` : '';
+  const entities = `ARRAY(SELECT e FROM (SELECT ${columns.sql} FROM ${from.sql} LIMIT ${plan.limit + (plan.probeMore ? 1 : 0)}${offset}) AS e)`;
+  if (!plan.probeMore) return sql(`to_json(${entities})::text`, bindings);
+  // OFFSET 0 keeps the array one value: flattened, PostgreSQL would build it once per use (1.3 ms more for 50 projects' people)
+  return sql(`(SELECT (cardinality(s.a) > ${plan.limit})::int::text || to_json(s.a[1:${plan.limit}])::text FROM (SELECT ${entities} AS a OFFSET 0) AS s)`, bindings);
 }
 
 /**

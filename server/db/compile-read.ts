@@ -14,6 +14,7 @@ import type { MemberDef, PropertyDef } from '../../odata/model';
 import type { KeyLookup, NavigationSource, OrderKey, ReadPlan } from '../../odata/plan/read-plan';
 import type { ExprType, TypedExpr } from '../../odata/plan/typed-expr';
 import { ETAG_ALIAS, orderValueAlias } from '../../odata/aliases';
+import type { ExpandForm } from '../../odata/format-expanded';
 import { expandFields } from './compile-expand';
 import { jsonPath, jsonSelect, jsonValue } from './compile-json';
 import { searchPredicate } from './compile-search';
@@ -138,7 +139,11 @@ export function sourceExists(via: NavigationSource, companyId: number, visibilit
   return sql(`SELECT 1 AS found ${source.sql} LIMIT 1`, source.bindings);
 }
 
-export function compileRead(plan: ReadPlan, companyId: number, visibility: VisibilityFn): CompiledRead {
+/**
+ * The statements of a read. `form` is how expanded navigations come back (odata/format-expanded.ts ExpandForm):
+ * 'text' only for a collection page whose expansions the serialiser can write as they are.
+ */
+export function compileRead(plan: ReadPlan, companyId: number, visibility: VisibilityFn, form: ExpandForm = 'objects'): CompiledRead {
   const compiler = new ExprCompiler(visibility);
   const scope: Scope = compiler.rootScope(plan.set);
   const where: SqlFragment[] = [sql(`${ident('t0', 'company_id')} = ?`, [companyId])];
@@ -172,7 +177,7 @@ export function compileRead(plan: ReadPlan, companyId: number, visibility: Visib
     columns.push(sql(`${ident('t0', plan.set.versionColumn)}::text AS ${ident(ETAG_ALIAS)}`));
   }
   if (target.kind !== 'property') {
-    for (const field of expandFields(compiler, plan.expand, 't0')) columns.push(sql(`${field.value.sql} AS ${ident(field.name)}`, field.value.bindings));
+    for (const field of expandFields(compiler, plan.expand, 't0', target.kind === 'collection' ? form : 'objects')) columns.push(sql(`${field.value.sql} AS ${ident(field.name)}`, field.value.bindings));
   }
   if (target.kind !== 'collection') return { rows: select(joinFragments(columns, ', '), sql('limit ?', [1])), count: null, pageLimit: 1 };
 

@@ -12,7 +12,7 @@ import type { Knex } from 'knex';
 import { orderValueAlias } from '../../odata/aliases';
 import { ODataError } from '../../odata/errors';
 import { contextUrl, etagOf, formatCount, formatValue, keyLiteral, type CollectionPage, type FormatOptions } from '../../odata/format';
-import { formatSingle } from '../../odata/format-expanded';
+import { expandsAsText, formatSingle, type ExpandForm } from '../../odata/format-expanded';
 import { entitySet, keyProperty, type EntitySetDef } from '../../odata/model';
 import type { PathSegment, QueryOptions } from '../../odata/parse/ast';
 import { fitToCost, readCost, type Cardinalities } from '../../odata/plan/cost';
@@ -79,7 +79,7 @@ export interface ReadContext {
   /** Plans a read (the app's memoizePlanRead); defaults to planRead over the model. */
   readonly plan?: (request: ReadRequest) => ReadPlan;
   /** Compiles a planned read for the caller (the app's memoizeCompileRead); defaults to compileRead. */
-  readonly compile?: (plan: ReadPlan, principal: Principal, visible?: VisibleUsers) => CompiledRead;
+  readonly compile?: (plan: ReadPlan, principal: Principal, visible: VisibleUsers | undefined, form: ExpandForm) => CompiledRead;
   /** Rows and fan-outs in the caller's company, for the cost model of reads with $expand (else: limits only). */
   readonly cardinalities?: () => Promise<Cardinalities>;
   /** Admits expensive reads (cost weight above limits.expensiveReadWeight); none: no per-caller limit. */
@@ -126,8 +126,16 @@ async function respond(
   how: { readonly timeoutMs?: number; readonly stream: boolean; readonly refs?: boolean },
 ): Promise<void> {
   const { db, config, principal } = ctx;
+  const root = serviceRoot(req, config.trustProxy);
+  const formatOptions: FormatOptions = {
+    serviceRoot: root,
+    ieee754Compatible: format?.ieee754Compatible ?? false,
+    omitNulls: prefer.omitNulls,
+  };
+  // a collection page's expansions as the response's own JSON, written by PostgreSQL, where the format allows
+  const form: ExpandForm = plan.target.kind === 'collection' && !how.refs && expandsAsText(plan, formatOptions) ? 'text' : 'objects';
   const visibility = visibilityFor(principal, ctx.visible);
-  const compiled = ctx.compile ? ctx.compile(plan, principal, ctx.visible) : compileRead(plan, principal.companyId, visibility);
+  const compiled = ctx.compile ? ctx.compile(plan, principal, ctx.visible, form) : compileRead(plan, principal.companyId, visibility, form);
   const result = await execute(db, compiled, how.timeoutMs);
 
   // a navigation path that read nothing: 404 when its source entity is not there for the caller
@@ -141,12 +149,6 @@ async function respond(
     res.status(200).type('text/plain').send(String(result.count ?? 0));
     return;
   }
-  const root = serviceRoot(req, config.trustProxy);
-  const formatOptions: FormatOptions = {
-    serviceRoot: root,
-    ieee754Compatible: format?.ieee754Compatible ?? false,
-    omitNulls: prefer.omitNulls,
-  };
   const applied: string[] = [];
   if (prefer.omitNulls) applied.push('omit-values=nulls');
 
@@ -169,8 +171,8 @@ async function respond(
       return;
     }
     // a page that may carry thousands of entities goes out in pieces; a small one in one string (cheaper)
-    if (how.stream) await streamJson(res, format, serializeCollectionChunks(plan, page, formatOptions));
-    else sendJsonText(res, format, serializeCollection(plan, page, formatOptions));
+    if (how.stream) await streamJson(res, format, serializeCollectionChunks(plan, page, formatOptions, form));
+    else sendJsonText(res, format, serializeCollection(plan, page, formatOptions, form));
     return;
   }
 
