@@ -92,8 +92,11 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }) }: Ap
     requireScope(principal, isRead ? SCOPE_READ : SCOPE_WRITE);
     const { options, custom } = parseOptions(query);
     const { segments } = parsePath(req.path);
+    if (options.id !== undefined && !(req.method === 'DELETE' && segments[segments.length - 1]?.name === '$ref')) {
+      throw new ODataError('InvalidQueryOption', '$id names the reference a DELETE …/$ref removes: DELETE /odata/Teams(3)/Users/$ref?$id=Users(7)', '$id');
+    }
     if (!isRead) {
-      await handleWrite(req, res, { db, config, principal, segments, onCommitted: forgetCallers });
+      await handleWrite(req, res, { db, config, principal, segments, refId: options.id, onCommitted: forgetCallers });
       return;
     }
     const first = segments[0];

@@ -137,6 +137,8 @@ export interface QueryOptions {
   readonly skiptoken?: string;
   readonly format?: string;
   readonly levels?: number | 'max';
+  /** `$id`: the entity a `DELETE …/<navigation>/$ref` removes from the collection (`Users(7)`, or its absolute URL). */
+  readonly id?: string;
 }
 
 /** A key predicate: `(5)` → { kind:'single', value }, `(Email='a@b.c')` → { kind:'named', values:{Email:…} }. */

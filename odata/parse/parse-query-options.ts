@@ -16,7 +16,7 @@ export { parseFilter, parseOrderBy, parseSelect, parseKeyPredicate } from './par
 export { parseExpand } from './parse-expand';
 export { parseResourcePath } from './parse-resource-path';
 
-const SYSTEM_OPTIONS = ['filter', 'select', 'orderby', 'expand', 'top', 'skip', 'count', 'search', 'skiptoken', 'format', 'levels'] as const;
+const SYSTEM_OPTIONS = ['filter', 'select', 'orderby', 'expand', 'top', 'skip', 'count', 'search', 'skiptoken', 'format', 'levels', 'id'] as const;
 type SystemOption = (typeof SYSTEM_OPTIONS)[number];
 /** OData system options we know but do not implement: named in the 400, also without '$'. */
 const UNSUPPORTED_OPTIONS = ['compute', 'apply', 'index', 'deltatoken', 'schemaversion'];

@@ -32,6 +32,8 @@ export interface WriteContext {
   readonly config: Config;
   readonly principal: Principal;
   readonly segments: readonly PathSegment[];
+  /** `$id` of a `DELETE Teams(3)/Users/$ref?$id=Users(7)`: the reference to remove. */
+  readonly refId?: string;
   /** Called after a committed write (the read caches of callers and their visible users are cleared). */
   readonly onCommitted?: () => void;
 }
@@ -156,7 +158,8 @@ export function refuseActionMethod(res: Response, called: ActionDef): never {
 
 /**
  * `POST Teams(3)/Users/$ref` with `{"@odata.id":"Users(7)"}` (or an absolute URL ending in /odata/Users(7))
- * links, `DELETE Teams(3)/Users(7)/$ref` unlinks: 204, in one audited transaction (server/db/execute-link.ts).
+ * links, `DELETE Teams(3)/Users(7)/$ref` or `DELETE Teams(3)/Users/$ref?$id=Users(7)` unlinks: 204, in one
+ * audited transaction (server/db/execute-link.ts).
  */
 async function handleRefWrite(req: Request, res: Response, ctx: WriteContext, method: string): Promise<void> {
   const [first, navSegment, ref, ...more] = ctx.segments;
@@ -178,8 +181,11 @@ async function handleRefWrite(req: Request, res: Response, ctx: WriteContext, me
     if (!req.is('application/json')) throw new ODataError('UnsupportedMediaType', 'POST …/$ref needs a JSON body with Content-Type: application/json');
     targetKey = referencedKey(target, req.body);
   } else if (method === 'DELETE') {
-    if (!navSegment?.key) throw new ODataError('MethodNotAllowed', `DELETE names the reference to remove: ${set.name}(…)/${nav.name}(key)/$ref`, '$ref');
-    targetKey = planKey(target, navSegment.key);
+    // the reference named in the path (Teams(3)/Users(7)/$ref) or by $id (Teams(3)/Users/$ref?$id=Users(7)), not both
+    if (navSegment?.key && ctx.refId !== undefined) throw new ODataError('InvalidQueryOption', `DELETE names the reference once: ${set.name}(…)/${nav.name}(key)/$ref, or $id without the key`, '$id');
+    if (navSegment?.key) targetKey = planKey(target, navSegment.key);
+    else if (ctx.refId !== undefined) targetKey = referencedKey(target, { '@odata.id': resolvedId(ctx.refId, req.originalUrl) }, '$id');
+    else throw new ODataError('MethodNotAllowed', `DELETE names the reference to remove: ${set.name}(…)/${nav.name}(key)/$ref or ${set.name}(…)/${nav.name}/$ref?$id=${target.name}(key)`, '$ref');
   } else {
     throw new ODataError('MethodNotAllowed', `${method} is not allowed on $ref: POST adds a reference, DELETE removes one`, '$ref');
   }
@@ -197,12 +203,22 @@ async function handleRefWrite(req: Request, res: Response, ctx: WriteContext, me
 }
 
 /**
+ * A `$id` relative to the request's URL, as the OData examples write it, made a path:
+ *   resolvedId('../../Users(7)', '/odata/Teams(3)/Users/$ref?$id=…') → '/odata/Users(7)'; 'Users(7)' and URLs stay as they are.
+ */
+function resolvedId(id: string, requestUrl: string): string {
+  return /^\.\.?\//.test(id) ? new URL(id, `http://service${requestUrl.split('?')[0] ?? ''}`).pathname : id;
+}
+
+/**
  * The entity a `$ref` body names: `{"@odata.id":"Users(7)"}`, `"/odata/Users(7)"` or `"http://h/odata/Users(7)"` → Users Id 7;
  * another set, a path, or no `@odata.id` → 400.
  */
-export function referencedKey(target: EntitySetDef, body: unknown): KeyLookup {
+export function referencedKey(target: EntitySetDef, body: unknown, from: '@odata.id' | '$id' = '@odata.id'): KeyLookup {
   const id = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>)['@odata.id'] : undefined;
-  const invalid = (why: string) => new ODataError('ValidationFailed', `The body must be {"@odata.id":"${target.name}(key)"}: ${why}`, '@odata.id');
+  const invalid = (why: string) => from === '$id'
+    ? new ODataError('InvalidQueryOption', `$id must name one ${target.typeName}: $id=${target.name}(key): ${why}`, '$id')
+    : new ODataError('ValidationFailed', `The body must be {"@odata.id":"${target.name}(key)"}: ${why}`, '@odata.id');
   if (typeof id !== 'string') throw invalid('@odata.id is missing');
   const marker = `${SERVICE_PATH}/`;
   const at = id.lastIndexOf(marker);

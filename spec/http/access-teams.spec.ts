@@ -307,6 +307,33 @@ describe('Access teams (Teams, seed 002)', () => {
       expect(await membersOf(org.companyId, id)).to.include(second);
     });
 
+    it('removes a member with DELETE …/Users/$ref?$id= (relative to the service root, to the request, or absolute); a bad or misplaced $id is 400', async () => {
+      const team = await create(unique('ById'));
+      const id = Number(team.Id);
+      const refs = `${TEAMS}(${id})/Users/$ref`;
+      const [member, second] = [org.user('member'), org.user('second')];
+      for (const user of [member, second]) expect((await send(t, 'POST', refs, admin, { '@odata.id': `Users(${user})` })).status).to.equal(204);
+      expect((await send(t, 'DELETE', `${refs}?$id=Users(${member})`, admin)).status).to.equal(204);
+      expect(await membersOf(org.companyId, id)).to.deep.equal([second]);
+      expect(((await audit(org.companyId)).pop() as Row).action).to.equal('unlink');
+      expectWriteError(await send(t, 'DELETE', `${refs}?$id=Users(${member})`, admin), 404, 'NotFound');
+      expect((await send(t, 'DELETE', `${refs}?$id=${encodeURIComponent(`../../Users(${second})`)}`, admin)).status).to.equal(204);
+      expect(await membersOf(org.companyId, id)).to.deep.equal([]);
+      expect((await send(t, 'POST', refs, admin, { '@odata.id': `Users(${member})` })).status).to.equal(204);
+      expect((await send(t, 'DELETE', `${refs}?$id=${encodeURIComponent(`${ORIGIN}/odata/Users(${member})`)}`, admin)).status).to.equal(204);
+      expect(await membersOf(org.companyId, id)).to.deep.equal([]);
+
+      expect((await send(t, 'POST', refs, admin, { '@odata.id': `Users(${member})` })).status).to.equal(204);
+      expectWriteError(await send(t, 'DELETE', `${refs}?$id=Teams(${id})`, admin), 400, 'InvalidQueryOption', '$id');
+      expectWriteError(await send(t, 'DELETE', `${refs}?$id=`, admin), 400, 'SyntaxError', '$id');
+      expectWriteError(await send(t, 'DELETE', `${TEAMS}(${id})/Users(${member})/$ref?$id=Users(${member})`, admin), 400, 'InvalidQueryOption', '$id');
+      expectWriteError(await send(t, 'DELETE', `${refs}?$id=Users(${other.user('foreigner')})`, admin), 404, 'NotFound');
+      expectWriteError(await send(t, 'GET', `${refs}?$id=Users(${member})`, admin), 400, 'InvalidQueryOption', '$id');
+      expectWriteError(await send(t, 'DELETE', `${TEAMS}(${id})?$id=Users(${member})`, admin), 400, 'InvalidQueryOption', '$id');
+      expect(await membersOf(org.companyId, id)).to.deep.equal([member]);
+      expect(((await send(t, 'GET', `${TEAMS}(${id})`, admin)).body as Row).Active).to.equal(true);
+    });
+
     it('never links across companies: another company\'s user or team is 404, a bad @odata.id 400', async () => {
       const team = await create(unique('Closed'));
       const refs = `${TEAMS}(${String(team.Id)})/Users/$ref`;
