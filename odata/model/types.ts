@@ -124,6 +124,12 @@ export interface DefaultFilterDef {
   readonly overrideParameter: string;
 }
 
+/** Rows of `set` whose `column` holds the deleted entity's id go with it. */
+export interface CascadeDef {
+  readonly set: string;
+  readonly column: string;
+}
+
 export interface EntitySetDef {
   /** Entity set name: `Users`. */
   readonly name: string;
@@ -148,6 +154,11 @@ export interface EntitySetDef {
   readonly defaultFilter?: DefaultFilterDef;
   /** DELETE sets this Boolean property to false instead of removing the row (idempotent: 204 again). */
   readonly softDelete?: string;
+  /**
+   * Entities of other sets a DELETE takes with it (their foreign key is ON DELETE CASCADE): each is
+   * audited as a delete of its own set, in the same transaction. Projects → its Mappings by project_ref.
+   */
+  readonly cascades?: readonly CascadeDef[];
   readonly description: string;
 }
 

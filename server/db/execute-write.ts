@@ -7,7 +7,7 @@
 import type { Knex } from 'knex';
 import { ODataError } from '../../odata/errors';
 import { formatValue, versionOfEtag } from '../../odata/format';
-import type { EntitySetDef, PropertyDef } from '../../odata/model';
+import { entitySet, type EntitySetDef, type PropertyDef } from '../../odata/model';
 import { entityNotFound } from '../../odata/plan/plan-read';
 import type { KeyLookup } from '../../odata/plan/read-plan';
 import type { Principal } from '../auth/principal';
@@ -70,6 +70,27 @@ function changesOf(props: readonly PropertyDef[], before: Row, after: Row | unde
     changes[prop.name] = { old, ...(after ? { new: next } : {}) };
   }
   return changes;
+}
+
+/**
+ * Audit rows for the entities a delete takes with it (EntitySetDef.cascades), written before the delete in
+ * its transaction (a delete that then fails leaves none): one `delete` of each, old values as for any delete.
+ *   deleting project 7 with two people → two rows: action delete, entity_set Mappings, entity_key <mapping Id>
+ */
+async function auditCascades(trx: Knex.Transaction, set: EntitySetDef, before: Row, entry: AuditEntry): Promise<void> {
+  for (const cascade of set.cascades ?? []) {
+    const target = entitySet(cascade.set);
+    if (!target) throw new Error(`model: ${set.name} cascades to unknown set ${cascade.set}`);
+    const rows = (await trx(target.table).where({ company_id: before.company_id, [cascade.column]: before.id }).orderBy('id').forUpdate()) as Row[];
+    if (rows.length === 0) continue;
+    await trx('audit_logs').insert(rows.map((row) => {
+      const changes = changesOf(target.properties, row, undefined);
+      return {
+        company_id: before.company_id, user_id: entry.principal.userId, action: 'delete', entity_set: target.name, entity_key: String(row.id),
+        changed_properties: Object.keys(changes).join(','), changes: JSON.stringify(changes), request_id: entry.requestId ?? null,
+      };
+    }));
+  }
 }
 
 /** JSON text with object keys sorted, so that jsonb's key order does not count: `canonicalJson({ b: 1, a: [2] })` → '{"a":[2],"b":1}'. */
@@ -157,6 +178,7 @@ async function run(trx: Knex.Transaction, command: WriteCommand): Promise<Row | 
   if (command.action === 'delete') {
     await rules.remove(ctx, before);
     if (set.softDelete) return softDelete(trx, set, set.softDelete, before, entry);
+    await auditCascades(trx, set, before, entry);
     const remove = trx(set.table).where({ company_id: principal.companyId, id: before.id as string }).delete().returning('*');
     await auditedWrite(trx, remove, entry, String(before.id), changesOf(set.properties, before, undefined));
     return undefined;

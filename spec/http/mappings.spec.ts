@@ -162,7 +162,7 @@ describe('Mappings', () => {
     let projectId: string;
 
     before(async () => {
-      org = await buildOrg(t, { users: { boss: { is_administrator: true }, owner: {}, dev: {}, ann: {} } }, 'Mappings');
+      org = await buildOrg(t, { users: { boss: { is_administrator: true }, owner: {}, dev: {}, ann: {}, leaver: {}, stayer: {} } }, 'Mappings');
       admin = org.token('boss');
       owner = org.token('owner');
       dev = org.token('dev');
@@ -237,12 +237,33 @@ describe('Mappings', () => {
       expectWriteError(await send(t, 'DELETE', url, admin), 404, 'NotFound');
     });
 
-    it('deleting a project deletes its mappings (ON DELETE CASCADE)', async () => {
+    it('deleting a project or a user deletes its mappings (ON DELETE CASCADE), each audited as a delete in the same transaction', async () => {
+      const auditOf = async (key: unknown) => (await auditRows(org.db, org.companyId)).filter((a) => a.entity_key === key);
       const project = unique('gone');
       await org.db('projects').insert({ company_id: org.companyId, project_id: project, project_name: 'Gone' });
       const created = expectJson(await send(t, 'POST', MAPPINGS, admin, await body('dev', project)), 200);
-      expect((await send(t, 'DELETE', `/odata/Projects(ProjectId='${project}')`, admin)).status).to.equal(204);
+      const deleted = await send(t, 'DELETE', `/odata/Projects(ProjectId='${project}')`, admin);
+      expect(deleted.status).to.equal(204);
       expect(await org.db('mappings').where({ id: created.Id })).to.have.length(0);
+      const logged = await auditOf(created.Id);
+      expect(logged.map((a) => [a.action, a.entity_set])).to.deep.equal([['create', 'Mappings'], ['delete', 'Mappings']]);
+      const gone = logged[1] as Row;
+      expect(JSON.parse(gone.changes as string)).to.deep.include({ Attribute1: { old: project }, MappingType: { old: 'project-people' } });
+      expect(gone.request_id).to.equal(deleted.headers['x-request-id']);
+      expect(Number(gone.user_id)).to.equal(org.user('boss'));
+
+      // a user's mappings go with the user
+      const leaving = expectJson(await send(t, 'POST', MAPPINGS, admin, await body('leaver')), 200);
+      expect((await send(t, 'DELETE', `/odata/Users(${org.user('leaver')})`, admin)).status).to.equal(204);
+      expect((await auditOf(leaving.Id)).map((a) => a.action)).to.deep.equal(['create', 'delete']);
+
+      // a delete that fails (the user is still in an access team: 409) changes nothing and logs nothing
+      const staying = expectJson(await send(t, 'POST', MAPPINGS, admin, await body('stayer')), 200);
+      const team = expectJson(await send(t, 'POST', '/odata/Teams', admin, { Name: unique('Keepers') }), 200);
+      expect((await send(t, 'POST', `/odata/Teams(${String(team.Id)})/Users/$ref`, admin, { '@odata.id': `Users(${org.user('stayer')})` })).status).to.equal(204);
+      expectWriteError(await send(t, 'DELETE', `/odata/Users(${org.user('stayer')})`, admin), 409, 'Conflict');
+      expect(await org.db('mappings').where({ id: staying.Id })).to.have.length(1);
+      expect((await auditOf(staying.Id)).map((a) => a.action)).to.deep.equal(['create']);
     });
   });
 
