@@ -94,6 +94,13 @@ function entityType(model: Model, set: EntitySetDef): XmlElement {
   return el('EntityType', { Name: set.typeName }, [
     el('Key', {}, [el('PropertyRef', { Name: set.key })]),
     ...set.properties.map((p) => property(model, p)),
+    // a secret shown once (AccessTokens' Token): declared so that typed clients read it from the POST response
+    ...(set.secret
+      ? [el('Property', { Name: set.secret.property, Type: 'Edm.String' }, [
+        el('Annotation', { Term: 'Core.Computed', Bool: true }),
+        stringAnnotation('Core.Description', set.secret.description),
+      ])]
+      : []),
     ...set.navigations.map((nav) => navigationProperty(model, set, nav)),
     stringAnnotation('Core.Description', set.description),
     ...(set.alternateKeys.length > 0 ? [alternateKeys(set.alternateKeys)] : []),

@@ -13,11 +13,12 @@ import { memoizeParser } from '../odata/parse/memoize';
 import { parseQueryOptions, parseResourcePath } from '../odata/parse/parse-query-options';
 import { memoizePlanRead } from '../odata/plan/memoize-plan';
 import { buildServiceDocument } from '../odata/service-document';
-import { SCOPE_READ, SCOPE_WRITE, tokenVerifier } from './auth/tokens';
+import type { PersonalTokenRow } from './auth/personal-tokens';
+import { SCOPE_LOGS, SCOPE_READ, SCOPE_WRITE, tokenVerifier } from './auth/tokens';
 import { TtlCache } from './auth/ttl-cache';
 import { cachedVisibleUsers, MAX_CACHED_VISIBLE_SETS, type VisibleUsers } from './auth/visibility';
 import { tokenKeys, type Config } from './config';
-import { authenticate, requireScope, type CallerRow } from './http/authenticate';
+import { authenticate, requireAnyScope, requireScope, type CallerRow } from './http/authenticate';
 import { jsonContentType, negotiateJson } from './http/negotiate';
 import { handleRead } from './http/read-handler';
 import { expensiveShare, ReadGate } from './http/read-gate';
@@ -55,9 +56,12 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }) }: Ap
   // what reads may reuse for AUTH_CACHE_MS; every committed write clears both
   const callers = new TtlCache<CallerRow | null>(config.authCacheMs);
   const visibleUsers = new TtlCache<VisibleUsers>(config.authCacheMs, MAX_CACHED_VISIBLE_SETS);
+  // personal access tokens by their secret's hash: a revocation through this process takes effect at once
+  const personalTokens = new TtlCache<PersonalTokenRow | null>(config.authCacheMs);
   const forgetCallers = () => {
     callers.clear();
     visibleUsers.clear();
+    personalTokens.clear();
   };
   // row counts and fan-outs per company, for the cost model of reads with $expand
   const setCounts = new TtlCache<SetCounts>(CARDINALITY_TTL_MS, 1000);
@@ -88,8 +92,10 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }) }: Ap
     }
     const query = rawQuery(req);
     // writes re-read the caller's row: a demoted administrator cannot write on a cached role
-    const principal = await authenticate(db, keys, req.headers.authorization, query, isRead ? { cache: callers, verify } : { verify });
-    requireScope(principal, isRead ? SCOPE_READ : SCOPE_WRITE);
+    const principal = await authenticate(db, keys, req.headers.authorization, query, isRead ? { cache: callers, tokenCache: personalTokens, verify } : { verify });
+    // a read needs odata.read, or logs.read for the logs (checked per set by the read handler)
+    if (isRead) requireAnyScope(principal, [SCOPE_READ, SCOPE_LOGS]);
+    else requireScope(principal, SCOPE_WRITE);
     const { options, custom } = parseOptions(query);
     const { segments } = parsePath(req.path);
     if (options.id !== undefined && !(req.method === 'DELETE' && segments[segments.length - 1]?.name === '$ref')) {

@@ -5,9 +5,10 @@
 import { createHash, createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Limits } from '../odata/limits';
+import { loadOidcConfig, type OidcConfig } from './auth/oidc-config';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, describeTtl, MAX_TTL_SECONDS, parseTtl, type TokenKeys } from './auth/tokens';
 
-export type { Limits };
+export type { Limits, OidcConfig };
 
 export interface Config {
   readonly port: number;
@@ -23,6 +24,8 @@ export interface Config {
   readonly jwtPublicKey?: string;
   /** MAX_TOKEN_LIFETIME in seconds: a token whose exp is further from now, or from its iat, is refused. */
   readonly maxTokenLifetimeSeconds: number;
+  /** ACCESS_TOKEN_MAX_LIFETIME in seconds: the furthest ExpiresAt a personal access token may have (default 365 days). */
+  readonly accessTokenMaxLifetimeSeconds: number;
   readonly logLevel: string;
   /** Honour X-Forwarded-Proto/Host when building absolute URLs. */
   readonly trustProxy: boolean;
@@ -32,6 +35,8 @@ export interface Config {
   /** Expensive reads (large $expand, matchesPattern) one caller may run at once; more → 429. */
   readonly expensiveReadsPerCaller: number;
   readonly limits: Limits;
+  /** Sign-in with an identity provider (OIDC_ISSUER / JWT_JWKS_URL, JWT_AUDIENCE, OIDC_*): undefined when neither OIDC_ISSUER nor JWT_JWKS_URL is set. */
+  readonly oidc?: OidcConfig;
 }
 
 export const HARD_MAX_PAGE_SIZE = 1000;
@@ -56,6 +61,9 @@ export const DEFAULT_EXPENSIVE_READS_PER_CALLER = 4;
 
 /** Default of AUTH_CACHE_MS: how long a change made outside this process's API may take to reach reads. */
 export const DEFAULT_AUTH_CACHE_MS = 5000;
+
+/** Default of ACCESS_TOKEN_MAX_LIFETIME: personal access tokens can be revoked, so they may live a year. */
+export const DEFAULT_ACCESS_TOKEN_MAX_LIFETIME_SECONDS = 365 * 86_400;
 
 export const DEV_JWT_SECRET = 'orgchart-dev-secret-do-not-use-in-production';
 
@@ -125,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!secret && !publicKey && databaseUrl) {
     throw new Error('JWT_SECRET (HS256) or JWT_PUBLIC_KEY (RS256) must be set when DATABASE_URL is set (the dev default is only for the embedded database)');
   }
+  const oidc = loadOidcConfig(env);
   const pageSize = Math.min(intFrom(env, 'MAX_PAGE_SIZE', HARD_MAX_PAGE_SIZE), HARD_MAX_PAGE_SIZE);
   return {
     port: intFrom(env, 'PORT', 3000),
@@ -137,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     hs256: secret !== undefined || publicKey === undefined,
     jwtPublicKey: publicKey,
     maxTokenLifetimeSeconds: lifetimeFrom(env, 'MAX_TOKEN_LIFETIME', DEFAULT_MAX_TOKEN_LIFETIME_SECONDS),
+    accessTokenMaxLifetimeSeconds: lifetimeFrom(env, 'ACCESS_TOKEN_MAX_LIFETIME', DEFAULT_ACCESS_TOKEN_MAX_LIFETIME_SECONDS),
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: ['1', 'true', 'yes'].includes((env.TRUST_PROXY ?? '').toLowerCase()),
     poolMax: intFrom(env, 'DB_POOL_MAX', 10),
@@ -149,5 +159,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxResponseEntities: Math.max(1, intFrom(env, 'MAX_RESPONSE_ENTITIES', DEFAULT_LIMITS.maxResponseEntities)),
       regexStatementTimeoutMs: intFrom(env, 'REGEX_STATEMENT_TIMEOUT_MS', DEFAULT_LIMITS.regexStatementTimeoutMs),
     },
+    ...(oidc ? { oidc } : {}),
   };
 }

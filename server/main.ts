@@ -48,11 +48,11 @@ async function main(): Promise<void> {
     // a week, or less when MAX_TOKEN_LIFETIME is shorter (a longer token would be refused)
     const ttlSeconds = Math.min(7 * 86_400, config.maxTokenLifetimeSeconds);
     const lasting = describeTtl(ttlSeconds);
-    const adminToken = signToken({ userId: demo.users.admin, companyId: demo.companies.contoso, scope: 'odata.read odata.write', ttlSeconds }, config.jwtSecret);
+    const adminToken = signToken({ userId: demo.users.admin, companyId: demo.companies.contoso, scope: 'odata.read odata.write logs.read', ttlSeconds }, config.jwtSecret);
     const readerToken = signToken({ userId: demo.users.aliceManager, companyId: demo.companies.contoso, scope: 'odata.read', ttlSeconds }, config.jwtSecret);
     lines.push(
       '',
-      `  Admin token (user "admin", read + write, ${lasting}):`,
+      `  Admin token (user "admin", read + write + logs, ${lasting}):`,
       `    ${adminToken}`,
       `  Read-only token (user "alice.manager", not an administrator, ${lasting}):`,
       `    ${readerToken}`,

@@ -27,7 +27,7 @@ export const Users: EntitySetDef = {
   alternateKeys: ['Email'],
   policy: 'users',
   writable: true,
-  cascades: [{ set: 'Mappings', column: 'user_ref' }],
+  cascades: [{ set: 'Mappings', column: 'user_ref' }, { set: 'AccessTokens', column: 'user_id' }],
   readableBy: 'everyone',
   versionColumn: 'row_version',
   description: 'People of the company: accounts with their organisational attributes',
@@ -226,7 +226,10 @@ export const AuditLogs: EntitySetDef = {
   policy: 'audit',
   writable: false,
   readableBy: 'administrators',
-  description: 'Who changed what and when: one entry per successful write (administrators only)',
+  readScope: 'logs.read',
+  // seed 004: the last 7 days unless the caller's $filter names CreatedAt
+  defaultFilter: { property: 'CreatedAt', withinDays: 7 },
+  description: 'Who changed what and when: one entry per successful write, the user action log of seed 004 (administrators with logs.read; the last 7 days unless $filter names CreatedAt)',
   properties: [
     id,
     companyId,
@@ -399,4 +402,82 @@ export const CreateOrgHierarchyMapping: ActionDef = {
     { name: 'ChildType', type: 'Edm.String', nullable: false, oneOf: ORG_UNIT_TYPES },
   ],
   assign: { Attribute1: '{Parent}', Attribute2: '{Child}', MappingType: ORG_HIERARCHY, Relationship: '{ParentType}-{ChildType}' },
+};
+
+/** The scopes a personal access token may carry (server/auth/tokens.ts KNOWN_SCOPES, with their meaning in $metadata). */
+export const TOKEN_SCOPES: readonly string[] = ['odata.read', 'odata.write', 'logs.read'];
+
+/**
+ * Personal access tokens (seeds 001/004): long-lived credentials of one user, for a Power BI dataset, an
+ * Excel workbook or a script. POST answers the secret once (`Token`, `oc_pat_…`); the table keeps its
+ * SHA-256. Non-administrators see and create only their own; DELETE revokes (RevokedAt set, 204).
+ */
+export const AccessTokens: EntitySetDef = {
+  name: 'AccessTokens',
+  typeName: 'AccessToken',
+  table: 'access_tokens',
+  key: 'Id',
+  alternateKeys: [],
+  policy: 'access-tokens',
+  writable: true,
+  readableBy: 'everyone',
+  versionColumn: 'row_version',
+  softDelete: 'RevokedAt',
+  secret: {
+    property: 'Token',
+    hashColumn: 'token_hash',
+    prefix: 'oc_pat_',
+    description: 'The secret, in the response to the POST that creates the token only: keep it, it is never shown again',
+  },
+  description: 'Personal access tokens: long-lived credentials of one user, with scopes (non-administrators see their own); DELETE revokes',
+  properties: [
+    id,
+    companyId,
+    { name: 'UserId', column: 'user_id', type: 'Edm.Int64', nullable: false, immutable: true },
+    searchable({ name: 'Name', column: 'name', type: 'Edm.String', nullable: false, maxLength: 200, required: true }),
+    { name: 'Scopes', column: 'scopes', type: 'Edm.String', nullable: false, maxLength: 200, required: true, immutable: true },
+    createdAt,
+    { name: 'ExpiresAt', column: 'expires_at', type: 'Edm.DateTimeOffset', nullable: false, required: true, immutable: true },
+    { name: 'LastUsedAt', column: 'last_used_at', type: 'Edm.DateTimeOffset', nullable: true, readOnly: true },
+    { name: 'RevokedAt', column: 'revoked_at', type: 'Edm.DateTimeOffset', nullable: true, readOnly: true },
+  ],
+  navigations: [
+    { name: 'User', target: 'Users', collection: false, nullable: false, sourceColumn: 'user_id', targetColumn: 'id', constraint: { property: 'UserId', referencedProperty: 'Id' } },
+  ],
+};
+
+/**
+ * One row per request made with a personal access token (seeds 001/004 "token activity logs"), written in
+ * batches (server/auth/token-activity.ts); the path never carries a token. Administrators with logs.read;
+ * the last 7 days unless $filter names CreatedAt.
+ */
+export const TokenActivityLogs: EntitySetDef = {
+  name: 'TokenActivityLogs',
+  typeName: 'TokenActivityLog',
+  table: 'token_activity_logs',
+  key: 'Id',
+  alternateKeys: [],
+  policy: 'audit',
+  writable: false,
+  readableBy: 'administrators',
+  readScope: 'logs.read',
+  defaultFilter: { property: 'CreatedAt', withinDays: 7 },
+  description: 'Requests made with personal access tokens (administrators with logs.read; the last 7 days unless $filter names CreatedAt)',
+  properties: [
+    id,
+    companyId,
+    { name: 'TokenId', column: 'token_id', type: 'Edm.Int64', nullable: false },
+    { name: 'UserId', column: 'user_id', type: 'Edm.Int64', nullable: false },
+    { name: 'Scope', column: 'scope', type: 'Edm.String', nullable: true, maxLength: 50 },
+    { name: 'Method', column: 'method', type: 'Edm.String', nullable: false, maxLength: 10 },
+    searchable({ name: 'Path', column: 'path', type: 'Edm.String', nullable: false }),
+    { name: 'Status', column: 'status', type: 'Edm.Int32', nullable: false },
+    { name: 'DurationMs', column: 'duration_ms', type: 'Edm.Int32', nullable: false },
+    { name: 'ClientAddress', column: 'client_address', type: 'Edm.String', nullable: true, maxLength: 100 },
+    createdAt,
+  ],
+  navigations: [
+    { name: 'User', target: 'Users', collection: false, nullable: true, sourceColumn: 'user_id', targetColumn: 'id', constraint: { property: 'UserId', referencedProperty: 'Id' } },
+    { name: 'Token', target: 'AccessTokens', collection: false, nullable: true, sourceColumn: 'token_id', targetColumn: 'id', constraint: { property: 'TokenId', referencedProperty: 'Id' } },
+  ],
 };

@@ -2,7 +2,7 @@
  * The service model: one immutable value that routing, planning, $metadata and formatting all read.
  * Pure: lookups only. `entitySet('Users')` → the Users declaration or undefined.
  */
-import { AuditLogs, CreateOrgHierarchyMapping, Mappings, OrganizationTeamHierarchies, OrganizationTeamMemberHierarchies, Projects, Teams, Users } from './entity-sets';
+import { AccessTokens, AuditLogs, CreateOrgHierarchyMapping, Mappings, OrganizationTeamHierarchies, OrganizationTeamMemberHierarchies, Projects, Teams, TokenActivityLogs, Users } from './entity-sets';
 import type { ActionDef, EntitySetDef, Model, NavigationDef, PropertyDef } from './types';
 
 export * from './types';
@@ -10,7 +10,7 @@ export * from './types';
 export const model: Model = {
   namespace: 'OrgChart',
   containerName: 'Container',
-  entitySets: [Users, OrganizationTeamHierarchies, OrganizationTeamMemberHierarchies, AuditLogs, Projects, Teams, Mappings],
+  entitySets: [Users, OrganizationTeamHierarchies, OrganizationTeamMemberHierarchies, AuditLogs, Projects, Teams, Mappings, AccessTokens, TokenActivityLogs],
   actions: [CreateOrgHierarchyMapping],
 };
 

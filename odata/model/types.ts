@@ -118,10 +118,22 @@ export interface ThroughDef {
  * the expanded item's own) mentions `property`. A single entity by key is returned whatever its value.
  *   { property: 'Active', equals: true, overrideParameter: 'inactive' }
  */
-export interface DefaultFilterDef {
+export type DefaultFilterDef =
+  /** `Active eq true` unless `?<overrideParameter>=true` (Teams). */
+  | { readonly property: string; readonly equals: boolean; readonly overrideParameter: string }
+  /** `CreatedAt ge now() sub duration'P7D'`: the recent entries of a log (AuditLogs: 7 days). */
+  | { readonly property: string; readonly withinDays: number; readonly overrideParameter?: undefined };
+
+/**
+ * A secret the server makes when an entity is created (AccessTokens: the token): shown once, as the
+ * property `property` of the POST response only; the table keeps its SHA-256 in `hashColumn`.
+ */
+export interface SecretDef {
   readonly property: string;
-  readonly equals: boolean;
-  readonly overrideParameter: string;
+  readonly hashColumn: string;
+  /** What every secret starts with, so that secret scanners can find leaked ones: `oc_pat_`. */
+  readonly prefix: string;
+  readonly description: string;
 }
 
 /** Rows of `set` whose `column` holds the deleted entity's id go with it. */
@@ -148,6 +160,8 @@ export interface EntitySetDef {
   readonly writable: boolean;
   /** Who may read the set at all: everyone in the company, or administrators only (403 for others). */
   readonly readableBy: 'everyone' | 'administrators';
+  /** The token scope a read of the set needs instead of odata.read (the logs: logs.read); 403 without it. */
+  readonly readScope?: string;
   /** Column incremented on every update; the entity's ETag is W/"<value>". Absent: no ETag. */
   readonly versionColumn?: string;
   /** Lists show only some rows unless asked otherwise (Teams: active ones). */
@@ -159,6 +173,8 @@ export interface EntitySetDef {
    * audited as a delete of its own set, in the same transaction. Projects → its Mappings by project_ref.
    */
   readonly cascades?: readonly CascadeDef[];
+  /** A secret made on create and shown once (see SecretDef). */
+  readonly secret?: SecretDef;
   readonly description: string;
 }
 

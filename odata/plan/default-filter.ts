@@ -1,5 +1,6 @@
 /**
- * Plan stage: a set's default filter (EntitySetDef.defaultFilter, Teams: `Active eq true`) added to the
+ * Plan stage: a set's default filter (EntitySetDef.defaultFilter, Teams: `Active eq true`; the logs:
+ * `CreatedAt ge now() sub duration'P7D'`) added to the
  * $filter of a collection read — top level, navigation path or $expand — unless the request overrides it
  * (`?inactive=true`) or the collection's own $filter mentions the property (the caller's own choice).
  * Lambdas and `/$count` inside a $filter are not affected: they see every related entity. Pure: no I/O.
@@ -43,19 +44,25 @@ export function mentionsProperty(expr: unknown, name: string): boolean {
  *   withDefaultFilter(Teams, undefined, false) → Compare(eq, Column(Active), true)
  *   withDefaultFilter(Teams, Name eq 'x', false) → (Active eq true) and (Name eq 'x')
  *   withDefaultFilter(Teams, Active eq false, false) → Active eq false (mentions Active); overridden → the filter as given
+ *   withDefaultFilter(AuditLogs, undefined, false) → CreatedAt ge now() sub duration'P7D'
  */
 export function withDefaultFilter(set: EntitySetDef, filter: TypedExpr | undefined, overridden: boolean): TypedExpr | undefined {
   const rule = set.defaultFilter;
   if (!rule || overridden || mentionsProperty(filter, rule.property)) return filter;
   const prop = property(set, rule.property);
   if (!prop) throw new Error(`model: ${set.name}.defaultFilter names no property ${rule.property}`);
-  const condition: TypedExpr = {
-    kind: 'Compare',
-    op: 'eq',
-    left: { kind: 'Column', variable: '$it', navPath: [], set, property: prop, type: prop.type, nullable: prop.nullable },
-    right: { kind: 'Value', type: 'Edm.Boolean', value: rule.equals, nullable: false },
-    type: 'Edm.Boolean',
+  const column: TypedExpr = { kind: 'Column', variable: '$it', navPath: [], set, property: prop, type: prop.type, nullable: prop.nullable };
+  // the window is now() in SQL, not a time fixed when the plan is made: plans are reused
+  const since: TypedExpr = {
+    kind: 'Arithmetic',
+    op: 'sub',
+    left: { kind: 'Function', name: 'now', args: [], type: 'Edm.DateTimeOffset', nullable: false },
+    right: { kind: 'Value', type: 'Edm.Duration', value: `P${'withinDays' in rule ? rule.withinDays : 0}D`, nullable: false },
+    type: 'Edm.DateTimeOffset',
     nullable: false,
   };
+  const condition: TypedExpr = 'withinDays' in rule
+    ? { kind: 'Compare', op: 'ge', left: column, right: since, type: 'Edm.Boolean', nullable: false }
+    : { kind: 'Compare', op: 'eq', left: column, right: { kind: 'Value', type: 'Edm.Boolean', value: rule.equals, nullable: false }, type: 'Edm.Boolean', nullable: false };
   return filter ? { kind: 'Logical', op: 'and', left: condition, right: filter, type: 'Edm.Boolean', nullable: false } : condition;
 }

@@ -57,7 +57,9 @@ function headerAlgorithm(token: string): string | undefined {
 export const TOKEN_ALGORITHM = 'HS256';
 export const SCOPE_READ = 'odata.read';
 export const SCOPE_WRITE = 'odata.write';
-export const KNOWN_SCOPES: readonly string[] = [SCOPE_READ, SCOPE_WRITE];
+/** Reading the logs (AuditLogs, TokenActivityLogs): administrators only, and only with this scope. */
+export const SCOPE_LOGS = 'logs.read';
+export const KNOWN_SCOPES: readonly string[] = [SCOPE_READ, SCOPE_WRITE, SCOPE_LOGS];
 
 /** The verified claims of a token; `scopes` is `scope` split on spaces. */
 export interface TokenClaims {

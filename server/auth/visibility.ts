@@ -91,6 +91,8 @@ export function visibilityFor(principal: Principal, visible?: VisibleUsers): Vis
   return (set: EntitySetDef, alias: string) => {
     if (principal.isAdministrator) return null;
     if (set.policy === 'users') return visibleUsersPredicate(alias, principal, visible);
+    // personal access tokens: one's own (an administrator sees the company's)
+    if (set.policy === 'access-tokens') return sql(`${ident(alias, 'user_id')} = ?::bigint`, [principal.userId]);
     return null; // teams and memberships: all of the company's (seed 003)
   };
 }

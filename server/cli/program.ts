@@ -8,6 +8,7 @@ import { Command, CommanderError } from 'commander';
 import type { Knex } from 'knex';
 import { loadConfig, type Config } from '../config';
 import { connect } from '../db/connect';
+import { accessTokenCreateCommand, accessTokenRevokeCommand } from './commands/access-token';
 import { companyCreateCommand } from './commands/company-create';
 import { migrateCommand } from './commands/migrate';
 import { seedCommand } from './commands/seed';
@@ -43,6 +44,8 @@ export function buildProgram(io: CliIo): Command {
   const program = new Command('orgchart')
     .description('orgchart-odata administration: database, demo data, companies and access tokens')
     .exitOverride()
+    // `token create --user x`: options after a subcommand's name are that subcommand's, not its parent's
+    .enablePositionalOptions()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError();
 
@@ -68,19 +71,46 @@ export function buildProgram(io: CliIo): Command {
     .action((options: { name: string; admin: string; email?: string }) =>
       runWithDatabase(io, (db, config) => companyCreateCommand(db, config, options)));
 
-  program
+  const token = program
     .command('token')
-    .description('print a JWT for an active user of a company')
-    .requiredOption('--user <userName>', 'user name')
-    .requiredOption('--company <id>', 'company id')
+    .description('print a development JWT for an active user of a company; token create / token revoke: personal access tokens')
+    .option('--user <userName>', 'user name (required)')
+    .option('--company <id>', 'company id (required)')
     .option('--scope <scopes>', 'space-separated scopes', DEFAULT_TOKEN_SCOPE)
     .option('--ttl <ttl>', 'lifetime: seconds or <n>s|m|h|d', DEFAULT_TOKEN_TTL)
-    .action((options: { user: string; company: string; scope: string; ttl: string }) =>
-      runWithDatabase(io, async (db, config) => {
-        const token = await tokenCommand(db, config, options);
+    .action((options: { user?: string; company?: string; scope: string; ttl: string }) => {
+      // not requiredOption: commander would then require them of `token create` and `token revoke` too
+      for (const [name, value] of [['--user <userName>', options.user], ['--company <id>', options.company]] as const) {
+        if (value === undefined) token.error(`error: required option '${name}' not specified`);
+      }
+      const given = { ...options, user: options.user as string, company: options.company as string };
+      return runWithDatabase(io, async (db, config) => {
+        const jwt = await tokenCommand(db, config, given);
         if (config.jwtSecretIsDevDefault) io.err('orgchart: note: signed with the development JWT secret (JWT_SECRET is unset)\n');
-        return token;
+        return jwt;
+      });
+    });
+
+  token
+    .command('create')
+    .description('create a personal access token and print its secret (shown this once)')
+    .requiredOption('--user <userName>', 'the owner\'s user name')
+    .requiredOption('--company <id>', 'company id')
+    .requiredOption('--name <name>', 'what the token is for (e.g. "Power BI sales dashboard")')
+    .option('--scopes <scopes>', 'space-separated: odata.read, odata.write, logs.read', 'odata.read')
+    .option('--expires <lifetime>', 'lifetime: <n>d|h|m|s, at most ACCESS_TOKEN_MAX_LIFETIME', '90d')
+    .action((options: { user: string; company: string; name: string; scopes: string; expires: string }) =>
+      runWithDatabase(io, async (db, config) => {
+        const created = await accessTokenCreateCommand(db, config, options);
+        io.err(`orgchart: token ${created.id} ("${options.name}") of ${options.user}, scopes ${options.scopes}, expires ${created.expiresAt}; the secret is not shown again\n`);
+        return created.secret;
       }));
+
+  token
+    .command('revoke')
+    .description('revoke a personal access token: the next request with it is refused')
+    .argument('<id>', 'the token\'s Id (AccessTokens)')
+    .action((id: string) => runWithDatabase(io, (db) => accessTokenRevokeCommand(db, { id })));
 
   return program;
 }

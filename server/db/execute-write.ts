@@ -12,7 +12,8 @@ import { entityNotFound } from '../../odata/plan/plan-read';
 import type { KeyLookup } from '../../odata/plan/read-plan';
 import type { Principal } from '../auth/principal';
 import { writeRulesFor } from '../auth/write-rules';
-import { same, type Row, type RuleContext } from '../auth/write-rules/types';
+import { same, type Row, type RuleContext, type RuleSettings } from '../auth/write-rules/types';
+import { newSecret, secretHash } from '../auth/personal-tokens';
 import { auditedCreate, auditedWrite, type AuditAction, type AuditChanges, type AuditEntry } from './audit';
 import { keyCondition } from './compile-read';
 import { isRetryable } from './map-db-error';
@@ -29,6 +30,7 @@ export interface WriteCommand {
   readonly ifNoneMatch?: string;
   readonly principal: Principal;
   readonly requestId?: string;
+  readonly settings?: RuleSettings;
 }
 
 const MAX_ATTEMPTS = 3;
@@ -159,15 +161,18 @@ export async function lockedRow(trx: Knex.Transaction, set: EntitySetDef, key: K
 async function run(trx: Knex.Transaction, command: WriteCommand): Promise<Row | undefined> {
   const { set, principal } = command;
   const rules = writeRulesFor(set);
-  const ctx: RuleContext = { trx, principal, set };
+  const ctx: RuleContext = { trx, principal, set, settings: command.settings };
   await rules.prepare?.(ctx);
   const entry = { principal, action: command.action, entitySet: set.name, requestId: command.requestId };
 
   if (command.action === 'create') {
-    const values = { ...toColumns(set, command.body ?? {}), company_id: principal.companyId };
+    const values: Row = { ...toColumns(set, command.body ?? {}), company_id: principal.companyId };
     await rules.create(ctx, values);
+    // a secret made here is stored as its hash and handed back once, under its property's name (never a column)
+    const secret = set.secret ? newSecret(set.secret.prefix) : undefined;
+    if (set.secret && secret) values[set.secret.hashColumn] = secretHash(secret);
     const [inserted] = await auditedCreate(trx, trx(set.table).insert(forDriver(set, values)).returning('*'), entry, set.properties.filter((p) => !UNAUDITED.has(p.name)));
-    return inserted;
+    return set.secret && secret && inserted ? { ...inserted, [set.secret.property]: secret } : inserted;
   }
 
   const key = command.key as KeyLookup;
@@ -203,18 +208,24 @@ function bumpVersion(trx: Knex.Transaction, set: EntitySetDef, update: Row): voi
 }
 
 /**
- * DELETE of a set with `softDelete` (Teams: 'Active'): the row stays, the property becomes false, audited
- * as a `delete` that changed it: `{ Active: { old: true, new: false } }`. Deleting a row that is already
- * deactivated changes nothing and logs nothing (204 again: DELETE is idempotent).
+ * DELETE of a set with `softDelete`: the row stays and is marked — a Boolean property becomes false
+ * (Teams: 'Active'), a DateTimeOffset one gets the time (AccessTokens: 'RevokedAt') — audited as a
+ * `delete` that changed it: `{ Active: { old: true, new: false } }`. Deleting a row that is already
+ * marked changes nothing and logs nothing (204 again: DELETE is idempotent).
  */
 async function softDelete(trx: Knex.Transaction, set: EntitySetDef, name: string, before: Row, entry: AuditEntry): Promise<undefined> {
   const prop = set.properties.find((p) => p.name === name);
-  if (!prop || prop.type !== 'Edm.Boolean') throw new Error(`model: ${set.name}.softDelete names no Boolean property ${name}`);
-  if (before[prop.column] === false) return undefined;
-  const update: Row = { [prop.column]: false };
+  if (!prop || (prop.type !== 'Edm.Boolean' && prop.type !== 'Edm.DateTimeOffset')) {
+    throw new Error(`model: ${set.name}.softDelete names no Boolean or DateTimeOffset property ${name}`);
+  }
+  const marked = prop.type === 'Edm.Boolean' ? before[prop.column] === false : before[prop.column] !== null && before[prop.column] !== undefined;
+  if (marked) return undefined;
+  // the time is the transaction's now(), read first so that the row and its audit entry carry the same value
+  const value = prop.type === 'Edm.Boolean' ? false : ((await trx.raw('SELECT now() AS now')) as { rows: { now: unknown }[] }).rows[0]?.now;
+  const update: Row = { [prop.column]: value };
   bumpVersion(trx, set, update);
   const write = trx(set.table).where({ company_id: before.company_id as number, id: before.id as string }).update(update).returning('*');
-  await auditedWrite(trx, write, entry, String(before.id), changesOf([prop], before, { ...before, [prop.column]: false }));
+  await auditedWrite(trx, write, entry, String(before.id), changesOf([prop], before, { ...before, [prop.column]: value }));
   return undefined;
 }
 

@@ -1,13 +1,15 @@
 /**
- * Authentication stage: finds the JWT (Authorization: Bearer, Basic with the JWT as password, or the
- * `token` query parameter that Power BI's "Web API key" sends), verifies it, and loads the user: it must
- * exist, be active and belong to the token's company. Produces the Principal; failures are 401 with
- * WWW-Authenticate. One indexed point query per write; reads may take the row from a cache a few
- * seconds old (server/auth/ttl-cache.ts).
+ * Authentication stage: finds the credential (Authorization: Bearer, Basic with it as password, or the
+ * `token` query parameter that Power BI's "Web API key" sends) — a personal access token (`oc_pat_…`,
+ * found by its hash, not revoked, not expired), or a JWT (verified) — and loads the user: it must exist,
+ * be active and belong to the token's company. Produces the Principal; failures are 401 with
+ * WWW-Authenticate. One indexed point query per write; reads may take the rows from a cache a few
+ * seconds old (server/auth/ttl-cache.ts), which every write through this process clears.
  */
 import type { Knex } from 'knex';
 import { ODataError } from '../../odata/errors';
 import type { Principal } from '../auth/principal';
+import { effectiveScopes, findPersonalToken, isPersonalToken, secretHash, type PersonalTokenRow } from '../auth/personal-tokens';
 import { TokenError, verifyToken, type TokenClaims, type TokenKeys } from '../auth/tokens';
 import { callerKey, type TtlCache } from '../auth/ttl-cache';
 
@@ -77,6 +79,8 @@ async function loadCaller(db: Knex, companyId: number, userId: string): Promise<
 export interface AuthenticateOptions {
   /** Accept the caller's row from this cache (reads); without it the row is read fresh (writes). */
   readonly cache?: TtlCache<CallerRow | null>;
+  /** Accept a personal access token's row (and its owner's) from this cache (reads), keyed by the secret's hash. */
+  readonly tokenCache?: TtlCache<PersonalTokenRow | null>;
   /** Verifies a token with `keys` (tokenVerifier's memo); defaults to verifyToken. */
   readonly verify?: (token: string) => TokenClaims;
 }
@@ -90,6 +94,7 @@ export async function authenticate(
 ): Promise<Principal> {
   const token = findToken(authorization, query);
   if (!token) throw unauthenticated('Authentication required: send Authorization: Bearer <token> (or ?token=<token>)');
+  if (isPersonalToken(token)) return personalTokenPrincipal(db, token, options.tokenCache);
   let claims;
   try {
     claims = options.verify ? options.verify(token) : verifyToken(token, keys);
@@ -117,6 +122,40 @@ export async function authenticate(
     isAdministrator: user.isAdministrator,
     scopes: new Set(claims.scopes),
   };
+}
+
+/**
+ * The caller of a personal access token: its row and its owner's, in one statement (or from the cache);
+ * unknown, revoked or expired → 401, an inactive owner → 401, logs.read dropped while the owner is no
+ * administrator.
+ */
+async function personalTokenPrincipal(db: Knex, secret: string, cache?: TtlCache<PersonalTokenRow | null>): Promise<Principal> {
+  const key = secretHash(secret).toString('hex');
+  let row = cache?.get(key);
+  if (row === undefined) {
+    const generation = cache?.generation;
+    row = await findPersonalToken(db, secret);
+    cache?.set(key, row, generation);
+  }
+  if (!row) throw unauthenticated('The token is invalid');
+  if (row.revokedAt) throw unauthenticated('The token has been revoked');
+  if (row.expiresAt.getTime() <= Date.now()) throw unauthenticated('The token has expired');
+  if (!row.isActive) throw unauthenticated('The token does not belong to an active user of its company');
+  return {
+    userId: row.userId,
+    companyId: row.companyId,
+    userName: row.userName,
+    isAdministrator: row.isAdministrator,
+    scopes: new Set(effectiveScopes(row.scopes, row.isAdministrator)),
+    tokenId: row.id,
+  };
+}
+
+/** 403 unless the principal's token carries one of the scopes: `requireAnyScope(p, ['odata.read', 'logs.read'])`. */
+export function requireAnyScope(principal: Principal, scopes: readonly string[]): void {
+  if (!scopes.some((scope) => principal.scopes.has(scope))) {
+    throw new ODataError('Forbidden', `This token lacks the '${scopes.join("' or '")}' scope`);
+  }
 }
 
 /** 403 unless the principal's token carries the scope: `requireScope(p, 'odata.read')`. */

@@ -21,11 +21,13 @@ import type { ExpandPlan, ReadPlan } from '../../odata/plan/read-plan';
 import { encodeSkipToken } from '../../odata/plan/skiptoken';
 import { serializeCollection, serializeCollectionChunks } from '../../odata/serialize';
 import type { Principal } from '../auth/principal';
+import { SCOPE_READ } from '../auth/tokens';
 import { callerKey } from '../auth/ttl-cache';
 import { visibilityFor, type VisibleUsers } from '../auth/visibility';
 import type { Config } from '../config';
 import { compileRead, sourceExists, type CompiledRead } from '../db/compile-read';
 import { selectRows } from '../db/run-select';
+import { requireScope } from './authenticate';
 import { firstEvent } from './first-event';
 import type { ReadGate } from './read-gate';
 import { jsonContentType, negotiateJson, type JsonFormat } from './negotiate';
@@ -100,10 +102,9 @@ export async function handleRead(req: Request, res: Response, ctx: ReadContext):
   if (refs && !(planned.via && planned.target.kind === 'collection')) {
     throw new ODataError('UnsupportedQueryOption', '$ref reads the references of a collection navigation: Teams(3)/Users/$ref', '$ref');
   }
-  if (!principal.isAdministrator) {
-    for (const set of setsRead(planned)) {
-      if (set.readableBy === 'administrators') throw new ODataError('Forbidden', `${set.name} can be read by administrators only`, set.name);
-    }
+  for (const set of setsRead(planned)) {
+    if (!principal.isAdministrator && set.readableBy === 'administrators') throw new ODataError('Forbidden', `${set.name} can be read by administrators only`, set.name);
+    requireScope(principal, set.readScope ?? SCOPE_READ);
   }
   // the cost model: a page that could carry too many entities is shrunk (or refused) before any SQL runs
   const sizes = planned.expand.length > 0 && ctx.cardinalities ? await ctx.cardinalities() : undefined;

@@ -73,12 +73,17 @@ function checkBodyIdentity(set: EntitySetDef, body: Record<string, unknown>, pri
   }
 }
 
-/** Column-space row → the entity as the client reads it (with "@odata.etag"). */
+/**
+ * Column-space row → the entity as the client reads it (with "@odata.etag"); a secret made by this very
+ * create (EntitySetDef.secret: AccessTokens' Token) last, the only time it is shown.
+ */
 function entityOf(set: EntitySetDef, row: Row, ieee754Compatible: boolean): Record<string, unknown> {
   const named: Record<string, unknown> = {};
   for (const prop of set.properties) named[prop.name] = row[prop.column];
   if (set.versionColumn) named.__etag = row[set.versionColumn];
-  return formatEntity(named, set.properties, { serviceRoot: '', ieee754Compatible, omitNulls: false });
+  const entity = formatEntity(named, set.properties, { serviceRoot: '', ieee754Compatible, omitNulls: false });
+  const secret = set.secret ? row[set.secret.property] : undefined;
+  return typeof secret === 'string' && set.secret ? { ...entity, [set.secret.property]: secret } : entity;
 }
 
 export async function handleWrite(req: Request, res: Response, ctx: WriteContext): Promise<void> {
@@ -116,6 +121,7 @@ export async function handleWrite(req: Request, res: Response, ctx: WriteContext
     ifNoneMatch: req.headers['if-none-match'],
     principal,
     requestId: String(res.getHeader('x-request-id') ?? ''),
+    settings: { accessTokenMaxLifetimeSeconds: config.accessTokenMaxLifetimeSeconds },
   });
   ctx.onCommitted?.();
 
@@ -126,8 +132,10 @@ export async function handleWrite(req: Request, res: Response, ctx: WriteContext
   const root = serviceRoot(req, config.trustProxy);
   const location = `${root}/${set.name}(${keyLiteral(keyProperty(set), row[keyProperty(set).column])})`;
   if (set.versionColumn) res.setHeader('ETag', etagOf(row[set.versionColumn]));
-  const representation = method === 'POST' ? prefer.return !== 'minimal' : prefer.return === 'representation';
-  if (prefer.return) res.setHeader('Preference-Applied', `return=${prefer.return}`);
+  // a created secret is shown in the response or never: return=minimal does not apply to it
+  const secretMade = method === 'POST' && set.secret !== undefined;
+  const representation = method === 'POST' ? prefer.return !== 'minimal' || secretMade : prefer.return === 'representation';
+  if (prefer.return && !(secretMade && prefer.return === 'minimal')) res.setHeader('Preference-Applied', `return=${prefer.return}`);
   if (method === 'POST') res.setHeader('Location', location);
   if (!representation) {
     res.setHeader('OData-EntityId', location);

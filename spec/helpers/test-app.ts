@@ -46,10 +46,10 @@ async function build(): Promise<TestApp> {
     database,
     token,
     tokens: {
-      admin: token(users.admin, companies.contoso),
+      admin: token(users.admin, companies.contoso, 'odata.read odata.write logs.read'),
       alice: token(users.aliceManager, companies.contoso, 'odata.read'),
       bob: token(users.bobReader, companies.contoso, 'odata.read'),
-      fabrikamAdmin: token(users.fabrikamAdmin, companies.fabrikam),
+      fabrikamAdmin: token(users.fabrikamAdmin, companies.fabrikam, 'odata.read odata.write logs.read'),
       writeOnly: token(users.admin, companies.contoso, 'odata.write'),
     },
     get(url: string, bearer?: string) {

@@ -548,7 +548,7 @@ describe('$expand and $levels', () => {
       expectError(await get('/odata/AuditLogs?$expand=User', t.tokens.alice), 403, 'Forbidden');
       const own = await createCompany(db, 'ExpandAudit', [{ user_name: 'boss', is_administrator: true }]);
       const bossId = own.users.get('boss') as number;
-      const token = t.token(bossId, own.companyId);
+      const token = t.token(bossId, own.companyId, 'odata.read odata.write logs.read');
       const created = await request(t.app).post('/odata/OrganizationTeamHierarchies').set('Authorization', `Bearer ${token}`).send({ Name: 'Audited' });
       expect(created.status, created.text).to.equal(200);
       const logs = (await db('audit_logs').where({ company_id: own.companyId }).orderBy('id')) as Row[];

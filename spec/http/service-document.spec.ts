@@ -18,6 +18,8 @@ describe('GET /odata (service document)', () => {
       'Projects',
       'Teams',
       'Mappings',
+      'AccessTokens',
+      'TokenActivityLogs',
     ]);
   });
 
@@ -25,7 +27,7 @@ describe('GET /odata (service document)', () => {
     const t = await testApp();
     const res = await t.get('/odata/', t.tokens.admin);
     expect(res.status).to.equal(200);
-    expect(res.body.value).to.have.length(7);
+    expect(res.body.value).to.have.length(9);
   });
 
   it('requires authentication (401 with WWW-Authenticate)', async () => {

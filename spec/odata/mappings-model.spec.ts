@@ -68,7 +68,7 @@ describe('Mappings model', () => {
       for (const name of ['Attribute1', 'Attribute2', 'MappingType']) {
         expect(type).to.match(new RegExp(`<Property Name="${name}"[^>]*>\\s*<Annotation Term="Core.Immutable" Bool="true"/>`));
       }
-      expect(xml.split('Term="Core.Immutable"').length - 1).to.equal(3);
+      expect(type.split('Term="Core.Immutable"').length - 1).to.equal(3);
     });
 
     it('declares the unbound action with its parameters and return type, and its ActionImport in the container', () => {

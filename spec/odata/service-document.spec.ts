@@ -14,6 +14,8 @@ describe('buildServiceDocument', () => {
         { name: 'Projects', kind: 'EntitySet', url: 'Projects' },
         { name: 'Teams', kind: 'EntitySet', url: 'Teams' },
         { name: 'Mappings', kind: 'EntitySet', url: 'Mappings' },
+        { name: 'AccessTokens', kind: 'EntitySet', url: 'AccessTokens' },
+        { name: 'TokenActivityLogs', kind: 'EntitySet', url: 'TokenActivityLogs' },
       ],
     });
   });
@@ -39,6 +41,8 @@ describe('buildServiceDocument', () => {
       'Projects',
       'Teams',
       'Mappings',
+      'AccessTokens',
+      'TokenActivityLogs',
       'Extras',
     ]);
   });

@@ -4,6 +4,7 @@
 import { ODataError } from '../../../odata/errors';
 import type { EntitySetDef } from '../../../odata/model';
 import { accessTeamRules } from './access-teams';
+import { accessTokenRules } from './access-tokens';
 import { mappingRules } from './mappings';
 import { membershipRules } from './memberships';
 import { projectRules } from './projects';
@@ -18,6 +19,7 @@ const RULES: Readonly<Record<string, WriteRules>> = {
   projects: projectRules,
   'access-teams': accessTeamRules,
   mappings: mappingRules,
+  'access-tokens': accessTokenRules,
 };
 
 export function writeRulesFor(set: EntitySetDef): WriteRules {

@@ -13,6 +13,13 @@ export interface RuleContext {
   readonly trx: Knex.Transaction;
   readonly principal: Principal;
   readonly set: EntitySetDef;
+  /** Configured bounds the rules enforce (server/config.ts); absent: the defaults. */
+  readonly settings?: RuleSettings;
+}
+
+export interface RuleSettings {
+  /** ACCESS_TOKEN_MAX_LIFETIME: the furthest ExpiresAt of a personal access token, in seconds from now. */
+  readonly accessTokenMaxLifetimeSeconds: number;
 }
 
 export interface WriteRules {

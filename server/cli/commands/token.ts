@@ -5,7 +5,7 @@
  * 'eyJhbGciOiJIUzI1NiIs…' (scope 'odata.read odata.write', valid one hour).
  */
 import type { Knex } from 'knex';
-import { describeTtl, parseScopes, parseTtl, SCOPE_READ, SCOPE_WRITE, signToken } from '../../auth/tokens';
+import { describeTtl, parseScopes, parseTtl, SCOPE_LOGS, SCOPE_READ, SCOPE_WRITE, signToken } from '../../auth/tokens';
 import type { Config } from '../../config';
 import { CliError } from '../errors';
 
@@ -57,10 +57,12 @@ export async function tokenCommand(db: Knex, config: Config, options: TokenOptio
   const scope = checked(() => parseScopes(options.scope ?? DEFAULT_TOKEN_SCOPE).join(' '));
   const company = await db('companies').where({ id: companyId }).first('id');
   if (!company) throw new CliError(`company ${companyId} does not exist`);
-  const user: { id: number | string; is_active: boolean } | undefined = await db('users')
+  const user: { id: number | string; is_active: boolean; is_administrator: boolean } | undefined = await db('users')
     .where({ company_id: companyId, user_name: options.user })
-    .first('id', 'is_active');
+    .first('id', 'is_active', 'is_administrator');
   if (!user) throw new CliError(`company ${companyId} has no user named "${options.user}"`);
   if (!user.is_active) throw new CliError(`user "${options.user}" of company ${companyId} is inactive`);
+  // a token never carries more than its owner may do: the logs are for administrators
+  if (scope.split(' ').includes(SCOPE_LOGS) && !user.is_administrator) throw new CliError(`${SCOPE_LOGS} is for administrators; "${options.user}" is not one`);
   return signToken({ userId: user.id, companyId, scope, ttlSeconds, issuedAt: options.issuedAt }, config.jwtSecret);
 }

@@ -21,7 +21,7 @@ describe('The audit log of writes', () => {
       'Audit',
     );
     other = await buildOrg(t, { users: { boss: { is_administrator: true } }, teams: [['Foreign', null]] }, 'AuditOther');
-    admin = org.token('admin');
+    admin = org.token('admin', 'odata.read odata.write logs.read');
     lead = org.token('lead');
   });
 
@@ -167,14 +167,47 @@ describe('The audit log of writes', () => {
       expect(byLead['@odata.count']).to.equal((await expected({ user_id: org.user('lead') })).length);
     });
 
-    it('answers 403 to a non-administrator', async () => {
+    it('answers 403 to a non-administrator, and to an administrator whose token lacks logs.read', async () => {
       expectWriteError(await send(t, 'GET', '/odata/AuditLogs', lead), 403, 'Forbidden');
       expectWriteError(await send(t, 'GET', '/odata/AuditLogs/$count', org.token('dev')), 403, 'Forbidden');
+      expectWriteError(await send(t, 'GET', '/odata/AuditLogs/$count', org.token('lead', 'odata.read logs.read')), 403, 'Forbidden');
+      const noLogs = await send(t, 'GET', '/odata/AuditLogs', org.token('admin', 'odata.read odata.write'));
+      expectWriteError(noLogs, 403, 'Forbidden');
+      expect(noLogs.text).to.include('logs.read');
+      // nor through $expand from another set
+      expectWriteError(await send(t, 'GET', '/odata/Users?$expand=Memberships', org.token('admin', 'logs.read')), 403, 'Forbidden');
+    });
+
+    it('reads the logs with a logs.read-only token (a log-shipping script), and nothing else', async () => {
+      const logsOnly = org.token('admin', 'logs.read');
+      expect(expectJson(await send(t, 'GET', '/odata/AuditLogs?$top=1', logsOnly)).value).to.have.length(1);
+      expectWriteError(await send(t, 'GET', '/odata/Users', logsOnly), 403, 'Forbidden');
+      expect((await send(t, 'GET', '/odata/$metadata', logsOnly)).status).to.equal(200);
+    });
+
+    it('shows the last 7 days by default; a $filter on CreatedAt is the caller\'s own window (seed 004)', async () => {
+      const [old] = (await org.db('audit_logs').insert({
+        company_id: org.companyId, user_id: org.user('admin'), action: 'update', entity_set: 'Users', entity_key: '1',
+        changed_properties: 'Name', changes: '{}', created_at: org.db.raw("now() - interval '8 days'"),
+      }).returning('id')) as { id: string | number }[];
+      const oldId = Number(old?.id);
+      const recent = await expected();
+      const listed = await followAll(t, '/odata/AuditLogs?$select=Id', admin);
+      expect(listed.rows.map((r) => r.Id)).to.not.include(oldId);
+      expect(listed.rows).to.have.length(recent.length - 1);
+      expect(Number((await send(t, 'GET', '/odata/AuditLogs/$count', admin)).text)).to.equal(recent.length - 1);
+      const since = encodeURIComponent('CreatedAt ge 2000-01-01T00:00:00Z');
+      const all = await followAll(t, `/odata/AuditLogs?$select=Id&$filter=${since}`, admin);
+      expect(all.rows.map((r) => r.Id)).to.include(oldId);
+      expect(all.rows).to.have.length(recent.length);
+      const byKey = expectJson(await send(t, 'GET', `/odata/AuditLogs(${oldId})`, admin));
+      expect(byKey.Id).to.equal(oldId); // one entry by key, whatever its age
+      await org.db('audit_logs').where({ id: oldId }).delete();
     });
 
     it("shows another company's administrator none of this company's entries", async () => {
       const ours = new Set((await expected()).map((r) => Number(r.id)));
-      for (const token of [other.token('boss'), t.tokens.admin]) {
+      for (const token of [other.token('boss', 'odata.read logs.read'), t.tokens.admin]) {
         const body = expectJson(await send(t, 'GET', `/odata/AuditLogs?$filter=CompanyId eq ${org.companyId}&$count=true`, token));
         expect(body['@odata.count']).to.equal(0);
         const all = expectJson(await send(t, 'GET', '/odata/AuditLogs?$top=1000&$select=CompanyId', token));

@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import type { Knex } from 'knex';
+import { findPersonalToken } from '../../../server/auth/personal-tokens';
 import { verifyToken } from '../../../server/auth/tokens';
+import { accessTokenCreateCommand, accessTokenRevokeCommand } from '../../../server/cli/commands/access-token';
 import { companyCreateCommand } from '../../../server/cli/commands/company-create';
 import { migrateCommand } from '../../../server/cli/commands/migrate';
 import { seedCommand } from '../../../server/cli/commands/seed';
@@ -29,7 +31,7 @@ describe('server/cli/commands', () => {
 
   describe('migrate', () => {
     it('applies the migrations, then reports the database up to date', async () => {
-      expect(await migrateCommand(db, config)).to.match(/^applied 6 migrations: \d+_org_chart\.ts, \d+_writes_and_audit\.ts, \d+_search_indexes\.ts, \d+_access_teams\.ts, \d+_projects\.ts, \d+_mappings\.ts$/);
+      expect(await migrateCommand(db, config)).to.match(/^applied 7 migrations: \d+_org_chart\.ts, \d+_writes_and_audit\.ts, \d+_search_indexes\.ts, \d+_access_teams\.ts, \d+_projects\.ts, \d+_mappings\.ts, \d+_access_tokens\.ts$/);
       expect(await migrateCommand(db, config)).to.equal('already up to date');
     });
   });
@@ -133,6 +135,39 @@ describe('server/cli/commands', () => {
       const inactive = await db('users').where({ company_id: 1, is_active: false }).first('user_name');
       const err = await rejection(tokenCommand(db, config, { user: inactive.user_name, company: '1' }));
       expect(err.message).to.equal(`user "${inactive.user_name}" of company 1 is inactive`);
+    });
+  });
+
+  describe('token create / token revoke (personal access tokens)', () => {
+    it('creates a token through the API\'s write path and prints its secret; the secret authenticates until revoked', async () => {
+      const created = await accessTokenCreateCommand(db, config, { user: 'admin', company: '1', scopes: 'odata.read logs.read', expires: '30d', name: 'Nightly export' });
+      expect(created.secret).to.match(/^oc_pat_[A-Za-z0-9_-]{43}$/);
+      const row = await db('access_tokens').where({ id: created.id }).first();
+      expect(row).to.include({ name: 'Nightly export', scopes: 'odata.read logs.read', revoked_at: null });
+      expect(Math.abs(new Date(row.expires_at as string).getTime() - (Date.now() + 30 * 86_400_000))).to.be.lessThan(60_000);
+      const found = await findPersonalToken(db, created.secret);
+      expect(found?.id).to.equal(created.id);
+      expect((await db('audit_logs').where({ entity_set: 'AccessTokens', entity_key: created.id })).map((a: { action: string }) => a.action)).to.deep.equal(['create']);
+      expect(await accessTokenRevokeCommand(db, { id: created.id })).to.equal(`revoked token ${created.id} ("Nightly export")`);
+      expect((await findPersonalToken(db, created.secret))?.revokedAt).to.be.instanceOf(Date);
+      expect(await accessTokenRevokeCommand(db, { id: created.id })).to.equal(`token ${created.id} ("Nightly export") was already revoked`);
+    });
+
+    it('refuses what the API refuses, in one line: logs.read for a non-administrator, unknown scopes, a lifetime beyond the maximum, unknown users and tokens', async () => {
+      const cases: [Promise<unknown>, RegExp][] = [
+        [accessTokenCreateCommand(db, config, { user: 'bob.reader', company: '1', scopes: 'logs.read', expires: '1d', name: 'x' }), /logs\.read is for administrators/],
+        [accessTokenCreateCommand(db, config, { user: 'admin', company: '1', scopes: 'odata.all', expires: '1d', name: 'x' }), /unknown scope 'odata\.all'/],
+        [accessTokenCreateCommand(db, loadConfig({ JWT_SECRET: 'x', ACCESS_TOKEN_MAX_LIFETIME: '7d' }), { user: 'admin', company: '1', scopes: 'odata.read', expires: '8d', name: 'x' }), /at most 7 days/],
+        [accessTokenCreateCommand(db, config, { user: 'admin', company: '1', scopes: 'odata.read', expires: 'forever', name: 'x' }), /^--expires: /],
+        [accessTokenCreateCommand(db, config, { user: 'nobody', company: '1', scopes: 'odata.read', expires: '1d', name: 'x' }), /has no user named "nobody"/],
+        [accessTokenRevokeCommand(db, { id: '999999' }), /there is no token 999999/],
+        [accessTokenRevokeCommand(db, { id: 'abc' }), /positive integer/],
+      ];
+      for (const [promise, message] of cases) {
+        const err = await rejection(promise);
+        expect(err).to.be.instanceOf(CliError);
+        expect(err.message).to.match(message);
+      }
     });
   });
 });

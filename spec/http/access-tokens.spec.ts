@@ -1,0 +1,158 @@
+/**
+ * Personal access tokens (AccessTokens, seeds 001/004) end to end: creation rules and the secret shown
+ * once, using a token as Bearer, `?token=` and Basic password, the scope matrix, what non-administrators
+ * see, revocation on this instance at once and on a second instance within AUTH_CACHE_MS, an owner
+ * deactivated or demoted, expiry, and a user's tokens going with the user. Each spec uses its own company.
+ */
+import { expect } from 'chai';
+import request from 'supertest';
+import { createApp } from '../../server/app';
+import { testApp, testConfig, type TestApp } from '../helpers/test-app';
+import { auditRows, buildOrg, expectJson, expectWriteError, ORIGIN, send, unique, type Org, type Row } from './writes/fixtures';
+
+const TOKENS = '/odata/AccessTokens';
+const days = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString();
+const SECRET = /^oc_pat_[A-Za-z0-9_-]{43}$/;
+
+describe('Personal access tokens (AccessTokens)', () => {
+  let t: TestApp;
+  let org: Org;
+  let admin: string;
+  let member: string;
+
+  before(async () => {
+    t = await testApp();
+    org = await buildOrg(t, { users: { boss: { is_administrator: true }, lead: {}, dev: {}, leaver: {}, demoted: { is_administrator: true } } }, 'Tokens');
+    admin = org.token('boss', 'odata.read odata.write logs.read');
+    member = org.token('dev');
+  });
+
+  const create = async (token: string, body: Row) => expectJson(await send(t, 'POST', TOKENS, token, { ExpiresAt: days(30), ...body }), 200);
+  const bearer = (secret: string, url = '/odata/Users?$top=1') => send(t, 'GET', url, secret);
+
+  it("creates a token: 200 with the secret once (oc_pat_…), Location and ETag; only its SHA-256 is stored, never shown or logged", async () => {
+    const res = await send(t, 'POST', TOKENS, admin, { Name: 'Power BI', Scopes: 'odata.read', ExpiresAt: days(90) }, { Prefer: 'return=minimal' });
+    const created = expectJson(res, 200); // return=minimal does not apply: the secret is shown now or never
+    expect(res.headers['preference-applied']).to.equal(undefined);
+    expect(created.Token).to.match(SECRET);
+    expect(created).to.include({ Name: 'Power BI', Scopes: 'odata.read', UserId: org.user('boss'), CompanyId: org.companyId, LastUsedAt: null, RevokedAt: null });
+    expect(res.headers.location).to.equal(`${ORIGIN}${TOKENS}(${String(created.Id)})`);
+    const row = (await org.db('access_tokens').where({ id: created.Id }).first()) as Row;
+    expect(Buffer.isBuffer(row.token_hash) || row.token_hash instanceof Uint8Array).to.equal(true);
+    expect(Buffer.from(row.token_hash as Uint8Array).toString('hex')).to.not.include(Buffer.from(String(created.Token)).toString('hex'));
+    expect(JSON.stringify(row)).to.not.include(String(created.Token).slice(7));
+    const read = expectJson(await send(t, 'GET', `${TOKENS}(${String(created.Id)})`, admin));
+    expect(read).to.not.have.property('Token');
+    expect(Object.keys(read)).to.deep.equal(['@odata.context', '@odata.etag', 'Id', 'CompanyId', 'UserId', 'Name', 'Scopes', 'CreatedAt', 'ExpiresAt', 'LastUsedAt', 'RevokedAt']);
+    const logged = (await auditRows(org.db, org.companyId)).filter((a) => a.entity_set === 'AccessTokens' && a.entity_key === String(created.Id));
+    expect(logged.map((a) => a.action)).to.deep.equal(['create']);
+    expect(JSON.stringify(logged)).to.not.include(String(created.Token).slice(7));
+  });
+
+  it('works wherever a JWT does: Bearer, ?token= (Power BI Web API key) and Basic password; an unknown secret is 401', async () => {
+    const { Token: secret } = await create(admin, { Name: unique('everywhere'), Scopes: 'odata.read' });
+    expect((await bearer(String(secret))).status).to.equal(200);
+    expect((await send(t, 'GET', `/odata/Users?$top=1&token=${encodeURIComponent(String(secret))}`, undefined)).status).to.equal(200);
+    const basic = await request(t.app).get('/odata/Users?$top=1').set('Host', new URL(ORIGIN).host).set('Authorization', `Basic ${Buffer.from(`any:${String(secret)}`).toString('base64')}`);
+    expect(basic.status).to.equal(200);
+    const unknown = await bearer(`oc_pat_${'A'.repeat(43)}`);
+    expectWriteError(unknown, 401, 'Unauthenticated');
+    expect(unknown.headers['www-authenticate']).to.include('Bearer');
+  });
+
+  it("applies its scopes (a read token's write is 403) and its owner's rules (a non-administrator's odata.write token stays bound by them)", async () => {
+    const { Token: readOnly } = await create(admin, { Name: unique('read'), Scopes: 'odata.read' });
+    expectWriteError(await send(t, 'POST', '/odata/Teams', String(readOnly), { Name: unique('Nope') }), 403, 'Forbidden');
+    expectWriteError(await send(t, 'GET', '/odata/AuditLogs', String(readOnly)), 403, 'Forbidden');
+    const { Token: devWrite } = await create(member, { Name: unique('dev'), Scopes: 'odata.read odata.write' });
+    expectWriteError(await send(t, 'POST', '/odata/Projects', String(devWrite), { ProjectId: unique('p'), ProjectName: 'x' }), 403, 'Forbidden');
+    const { Token: logs } = await create(admin, { Name: unique('logs'), Scopes: 'logs.read' });
+    expect((await send(t, 'GET', '/odata/AuditLogs?$top=1', String(logs))).status).to.equal(200);
+    expectWriteError(await send(t, 'GET', '/odata/Users', String(logs)), 403, 'Forbidden');
+  });
+
+  it('lets a user create and see their own tokens only; an administrator creates them for anyone of the company', async () => {
+    const own = await create(member, { Name: unique('mine'), Scopes: 'odata.read' });
+    expect(own.UserId).to.equal(org.user('dev'));
+    expectWriteError(await send(t, 'POST', TOKENS, member, { Name: 'x', Scopes: 'odata.read', ExpiresAt: days(1), UserId: org.user('lead') }), 403, 'Forbidden');
+    const forLead = await create(admin, { Name: unique('for lead'), Scopes: 'odata.read', UserId: org.user('lead') });
+    expect(forLead.UserId).to.equal(org.user('lead'));
+    const listed = expectJson(await send(t, 'GET', `${TOKENS}?$select=Id,UserId`, member));
+    expect((listed.value as Row[]).map((r) => r.UserId)).to.satisfy((ids: unknown[]) => ids.length > 0 && ids.every((id) => id === org.user('dev')));
+    expectWriteError(await send(t, 'GET', `${TOKENS}(${String(forLead.Id)})`, member), 404, 'NotFound');
+    expectWriteError(await send(t, 'DELETE', `${TOKENS}(${String(forLead.Id)})`, member), 404, 'NotFound');
+    const all = expectJson(await send(t, 'GET', `${TOKENS}?$select=Id&$filter=UserId eq ${org.user('lead')}`, admin));
+    expect((all.value as Row[]).map((r) => r.Id)).to.include(forLead.Id);
+    // another company's administrator sees none of them
+    const other = await buildOrg(t, { users: { chief: { is_administrator: true } } }, 'TokensOther');
+    expectWriteError(await send(t, 'GET', `${TOKENS}(${String(forLead.Id)})`, other.token('chief')), 404, 'NotFound');
+    expectWriteError(await send(t, 'POST', TOKENS, other.token('chief'), { Name: 'x', Scopes: 'odata.read', ExpiresAt: days(1), UserId: org.user('lead') }), 400, 'ValidationFailed', 'UserId');
+  });
+
+  it('refuses bad tokens to be: unknown or no scopes, logs.read for a non-administrator, ExpiresAt missing, past or beyond the maximum, a Token in the body', async () => {
+    expectWriteError(await send(t, 'POST', TOKENS, admin, { Name: 'x', Scopes: 'odata.admin', ExpiresAt: days(1) }), 400, 'ValidationFailed', 'Scopes');
+    expectWriteError(await send(t, 'POST', TOKENS, admin, { Name: 'x', Scopes: ' ', ExpiresAt: days(1) }), 400, 'ValidationFailed', 'Scopes');
+    expectWriteError(await send(t, 'POST', TOKENS, member, { Name: 'x', Scopes: 'odata.read logs.read', ExpiresAt: days(1) }), 400, 'ValidationFailed', 'Scopes');
+    expectWriteError(await send(t, 'POST', TOKENS, admin, { Name: 'x', Scopes: 'logs.read', ExpiresAt: days(1), UserId: org.user('lead') }), 400, 'ValidationFailed', 'Scopes');
+    expectWriteError(await send(t, 'POST', TOKENS, admin, { Name: 'x', Scopes: 'odata.read' }), 400, 'ValidationFailed', 'ExpiresAt');
+    expectWriteError(await send(t, 'POST', TOKENS, admin, { Name: 'x', Scopes: 'odata.read', ExpiresAt: days(-1) }), 400, 'ValidationFailed', 'ExpiresAt');
+    expectWriteError(await send(t, 'POST', TOKENS, admin, { Name: 'x', Scopes: 'odata.read', ExpiresAt: days(400) }), 400, 'ValidationFailed', 'ExpiresAt');
+    expectWriteError(await send(t, 'POST', TOKENS, admin, { Name: 'x', Scopes: 'odata.read', ExpiresAt: days(1), Token: 'oc_pat_mine' }), 400, 'ValidationFailed', 'Token');
+    const created = await create(admin, { Name: unique('fixed'), Scopes: 'odata.read' });
+    expectWriteError(await send(t, 'PATCH', `${TOKENS}(${String(created.Id)})`, admin, { Scopes: 'odata.read odata.write' }), 400, 'ValidationFailed', 'Scopes');
+    expect((await send(t, 'PATCH', `${TOKENS}(${String(created.Id)})`, admin, { Name: 'Renamed' })).status).to.equal(204);
+  });
+
+  it('DELETE revokes (204, RevokedAt set, audited, again 204): the next request with the token is 401', async () => {
+    const created = await create(admin, { Name: unique('revoke me'), Scopes: 'odata.read' });
+    const secret = String(created.Token);
+    expect((await bearer(secret)).status).to.equal(200); // now cached for reads on this instance
+    expect((await send(t, 'DELETE', `${TOKENS}(${String(created.Id)})`, admin)).status).to.equal(204);
+    const refused = await bearer(secret);
+    expectWriteError(refused, 401, 'Unauthenticated');
+    expect(refused.text).to.include('revoked');
+    const read = expectJson(await send(t, 'GET', `${TOKENS}(${String(created.Id)})`, admin));
+    expect(read.RevokedAt).to.be.a('string');
+    expect((await send(t, 'DELETE', `${TOKENS}(${String(created.Id)})`, admin)).status).to.equal(204);
+    const logged = (await auditRows(org.db, org.companyId)).filter((a) => a.entity_set === 'AccessTokens' && a.entity_key === String(created.Id));
+    expect(logged.map((a) => a.action)).to.deep.equal(['create', 'delete']);
+    expect(JSON.parse(String(logged[1]?.changes))).to.deep.equal({ RevokedAt: { old: null, new: read.RevokedAt } });
+    // the owner revokes their own token
+    const mine = await create(member, { Name: unique('mine'), Scopes: 'odata.read' });
+    expect((await send(t, 'DELETE', `${TOKENS}(${String(mine.Id)})`, member)).status).to.equal(204);
+  });
+
+  it('is revoked on a second instance on the same database within AUTH_CACHE_MS', async () => {
+    const second = createApp({ db: t.database.db, config: testConfig({ AUTH_CACHE_MS: '300' }) });
+    const created = await create(admin, { Name: unique('two instances'), Scopes: 'odata.read' });
+    const read = () => request(second).get('/odata/Users?$top=1').set('Authorization', `Bearer ${String(created.Token)}`);
+    expect((await read()).status).to.equal(200); // cached there
+    expect((await send(t, 'DELETE', `${TOKENS}(${String(created.Id)})`, admin)).status).to.equal(204);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect((await read()).status).to.equal(401);
+  });
+
+  it("follows its owner: deactivated → 401 at once; demoted → logs.read no longer applies; expired → 401; deleted with the user (audited)", async () => {
+    const leaver = await create(admin, { Name: unique('leaver'), Scopes: 'odata.read', UserId: org.user('leaver') });
+    expect((await bearer(String(leaver.Token))).status).to.equal(200);
+    expect((await send(t, 'PATCH', `/odata/Users(${org.user('leaver')})`, admin, { IsActive: false })).status).to.equal(204);
+    expectWriteError(await bearer(String(leaver.Token)), 401, 'Unauthenticated');
+
+    const demoted = await create(org.token('demoted'), { Name: unique('logs'), Scopes: 'odata.read logs.read' });
+    expect((await send(t, 'GET', '/odata/AuditLogs?$top=1', String(demoted.Token))).status).to.equal(200);
+    expect((await send(t, 'PATCH', `/odata/Users(${org.user('demoted')})`, admin, { IsAdministrator: false })).status).to.equal(204);
+    expectWriteError(await send(t, 'GET', '/odata/AuditLogs?$top=1', String(demoted.Token)), 403, 'Forbidden');
+    expect((await bearer(String(demoted.Token))).status).to.equal(200);
+
+    const expiring = await create(admin, { Name: unique('expiring'), Scopes: 'odata.read' });
+    await org.db('access_tokens').where({ id: expiring.Id }).update({ expires_at: org.db.raw("now() - interval '1 second'") });
+    const expired = await bearer(String(expiring.Token));
+    expectWriteError(expired, 401, 'Unauthenticated');
+    expect(expired.text).to.include('expired');
+
+    expect((await send(t, 'DELETE', `/odata/Users(${org.user('leaver')})`, admin)).status).to.equal(204);
+    expect(await org.db('access_tokens').where({ id: leaver.Id })).to.have.length(0);
+    const logged = (await auditRows(org.db, org.companyId)).filter((a) => a.entity_set === 'AccessTokens' && a.entity_key === String(leaver.Id));
+    expect(logged.map((a) => a.action)).to.deep.equal(['create', 'delete']);
+  });
+});
