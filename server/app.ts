@@ -27,6 +27,8 @@ import { memoizeCompileRead } from './db/memoize-compile';
 import { calledAction, handleWrite, refuseActionMethod } from './http/write-handler';
 import { renderError } from './http/render-error';
 import { requestLog } from './http/request-log';
+import { recordTokenActivity } from './http/record-token-activity';
+import { TokenActivityLog } from './auth/token-activity';
 import { rawQuery, serviceRoot, SERVICE_PATH } from './http/urls';
 
 const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
@@ -38,10 +40,19 @@ export interface AppDeps {
   readonly db: Knex;
   readonly config: Config;
   readonly logger?: Logger;
+  /** Where requests made with personal access tokens are recorded; default: a new TokenActivityLog on `db`. */
+  readonly tokenActivity?: TokenActivityLog;
 }
 
-export function createApp({ db, config, logger = pino({ level: 'silent' }) }: AppDeps): express.Express {
+/** The app's token activity log (app.locals.tokenActivity): main.ts closes it on shutdown, specs flush it. */
+export function tokenActivityOf(app: express.Express): TokenActivityLog {
+  return app.locals.tokenActivity as TokenActivityLog;
+}
+
+export function createApp({ db, config, logger = pino({ level: 'silent' }), tokenActivity }: AppDeps): express.Express {
   const app = express();
+  const activity = tokenActivity ?? new TokenActivityLog(db, logger, config.tokenActivityFlushMs);
+  app.locals.tokenActivity = activity;
   app.disable('x-powered-by');
   app.disable('etag');
   app.set('trust proxy', config.trustProxy);
@@ -73,6 +84,7 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }) }: Ap
   });
 
   app.use(requestLog(logger));
+  app.use(recordTokenActivity(activity));
   app.use((req, _res, next) => {
     if (req.originalUrl.length > config.limits.maxUrlLength) {
       next(new ODataError('UriTooLong', `The URL is longer than ${config.limits.maxUrlLength} characters; narrow the query`));
@@ -93,6 +105,7 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }) }: Ap
     const query = rawQuery(req);
     // writes re-read the caller's row: a demoted administrator cannot write on a cached role
     const principal = await authenticate(db, keys, req.headers.authorization, query, isRead ? { cache: callers, tokenCache: personalTokens, verify } : { verify });
+    res.locals.principal = principal; // for the token activity log
     // a read needs odata.read, or logs.read for the logs (checked per set by the read handler)
     if (isRead) requireAnyScope(principal, [SCOPE_READ, SCOPE_LOGS]);
     else requireScope(principal, SCOPE_WRITE);

@@ -6,7 +6,8 @@
  */
 import { expect } from 'chai';
 import request from 'supertest';
-import { createApp } from '../../server/app';
+import { createApp, tokenActivityOf } from '../../server/app';
+import { TokenActivityLog } from '../../server/auth/token-activity';
 import { testApp, testConfig, type TestApp } from '../helpers/test-app';
 import { auditRows, buildOrg, expectJson, expectWriteError, ORIGIN, send, unique, type Org, type Row } from './writes/fixtures';
 
@@ -154,5 +155,67 @@ describe('Personal access tokens (AccessTokens)', () => {
     expect(await org.db('access_tokens').where({ id: leaver.Id })).to.have.length(0);
     const logged = (await auditRows(org.db, org.companyId)).filter((a) => a.entity_set === 'AccessTokens' && a.entity_key === String(leaver.Id));
     expect(logged.map((a) => a.action)).to.deep.equal(['create', 'delete']);
+  });
+
+  describe('token activity (TokenActivityLogs)', () => {
+    const flush = () => tokenActivityOf(t.app).flush();
+
+    it('records each request made with a token: token, user, scope used, method, path without the token, status, duration, address; LastUsedAt follows', async () => {
+      const created = await create(admin, { Name: unique('active'), Scopes: 'odata.read odata.write logs.read' });
+      const secret = String(created.Token);
+      expect((await send(t, 'GET', `/odata/Users?$top=2&token=${encodeURIComponent(secret)}`, undefined)).status).to.equal(200);
+      expectWriteError(await send(t, 'GET', '/odata/Users(999999999)', secret), 404, 'NotFound');
+      expect((await send(t, 'POST', '/odata/Teams', secret, { Name: unique('ByToken') })).status).to.equal(200);
+      expect((await send(t, 'GET', '/odata/AuditLogs?$top=1', secret)).status).to.equal(200);
+      await send(t, 'GET', '/odata/Users?$top=1', admin); // a JWT: not logged here
+      await flush();
+      const rows = (await org.db('token_activity_logs').where({ company_id: org.companyId, token_id: created.Id }).orderBy('id')) as Row[];
+      expect(rows.map((r) => [r.method, r.path, r.status, r.scope])).to.deep.equal([
+        ['GET', '/odata/Users?$top=2&token=REDACTED', 200, 'odata.read'],
+        ['GET', '/odata/Users(999999999)', 404, 'odata.read'],
+        ['POST', '/odata/Teams', 200, 'odata.write'],
+        ['GET', '/odata/AuditLogs?$top=1', 200, 'logs.read'],
+      ]);
+      for (const r of rows) {
+        expect(Number(r.user_id)).to.equal(org.user('boss'));
+        expect(r.duration_ms).to.be.a('number').that.is.at.least(0);
+        expect(String(r.client_address)).to.match(/127\.0\.0\.1|::1|::ffff:127\.0\.0\.1/);
+      }
+      expect(JSON.stringify(rows)).to.not.include(secret.slice(7));
+      const token = expectJson(await send(t, 'GET', `${TOKENS}(${String(created.Id)})`, admin));
+      expect(Date.parse(String(token.LastUsedAt))).to.be.closeTo(new Date(rows[rows.length - 1]?.created_at as string).getTime(), 1000);
+      // readable through OData by an administrator with logs.read, filtered by token
+      const listed = expectJson(await send(t, 'GET', `/odata/TokenActivityLogs?$filter=TokenId eq ${String(created.Id)}&$select=Method,Path,Status&$orderby=Id`, admin));
+      expect((listed.value as Row[]).map((r) => r.Path)).to.deep.equal(rows.map((r) => r.path));
+    });
+
+    it('is for administrators with logs.read; shows the last 7 days unless $filter names CreatedAt', async () => {
+      expectWriteError(await send(t, 'GET', '/odata/TokenActivityLogs', member), 403, 'Forbidden');
+      expectWriteError(await send(t, 'GET', '/odata/TokenActivityLogs', org.token('boss', 'odata.read')), 403, 'Forbidden');
+      const created = await create(admin, { Name: unique('old'), Scopes: 'odata.read' });
+      await org.db('token_activity_logs').insert({
+        company_id: org.companyId, token_id: created.Id, user_id: org.user('boss'), scope: 'odata.read', method: 'GET', path: '/odata/Users',
+        status: 200, duration_ms: 1, created_at: org.db.raw("now() - interval '10 days'"),
+      });
+      const recent = expectJson(await send(t, 'GET', `/odata/TokenActivityLogs?$filter=TokenId eq ${String(created.Id)}&$count=true`, admin));
+      expect(recent['@odata.count']).to.equal(0);
+      const since = encodeURIComponent(`TokenId eq ${String(created.Id)} and CreatedAt ge 2000-01-01T00:00:00Z`);
+      expect(expectJson(await send(t, 'GET', `/odata/TokenActivityLogs?$filter=${since}&$count=true`, admin))['@odata.count']).to.equal(1);
+    });
+
+    it('writes what is left when closed (graceful shutdown), in one batch per flush', async () => {
+      const log = new TokenActivityLog(t.database.db, undefined, 60_000);
+      const created = await create(admin, { Name: unique('closing'), Scopes: 'odata.read' });
+      const at = new Date();
+      for (let i = 0; i < 3; i += 1) {
+        log.record({ companyId: org.companyId, tokenId: String(created.Id), userId: String(org.user('boss')), scope: 'odata.read', method: 'GET', path: `/odata/Users?i=${i}`, status: 200, durationMs: 1.4, at });
+      }
+      expect(await org.db('token_activity_logs').where({ token_id: created.Id })).to.have.length(0);
+      await log.close();
+      expect(await org.db('token_activity_logs').where({ token_id: created.Id })).to.have.length(3);
+      log.record({ companyId: org.companyId, tokenId: String(created.Id), userId: '1', scope: 'odata.read', method: 'GET', path: '/', status: 200, durationMs: 1, at });
+      await log.flush();
+      expect(await org.db('token_activity_logs').where({ token_id: created.Id })).to.have.length(3); // closed: no more rows
+    });
   });
 });

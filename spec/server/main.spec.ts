@@ -9,22 +9,23 @@ import { mkdtempSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { connect } from '../../server/db/connect';
 
 const ROOT = path.resolve(__dirname, '../..');
 
 /** `npm start`'s entry on `port` with a fresh embedded database; `output()` is what it printed so far. */
-function startServer(port: number) {
+function startServer(port: number, env: NodeJS.ProcessEnv = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'orgchart-start-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), PGLITE_DIR: path.join(dir, 'pglite'), LOG_LEVEL: 'warn', DATABASE_URL: '', JWT_SECRET: '' },
+    env: { ...process.env, PORT: String(port), PGLITE_DIR: path.join(dir, 'pglite'), LOG_LEVEL: 'warn', DATABASE_URL: '', JWT_SECRET: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
+  return { child, output: () => output, exited, pgliteDir: path.join(dir, 'pglite') };
 }
 
 describe('npm start (server/main.ts)', function () {
@@ -33,7 +34,9 @@ describe('npm start (server/main.ts)', function () {
   it('serves $metadata within 15 s on a bare directory, with tokens that work, and exits 0 on SIGTERM', async () => {
     const port = 20_000 + (process.pid % 20_000);
     const started = Date.now();
-    const { child, output: printed, exited } = startServer(port);
+    // token activity is written only on shutdown here: SIGTERM must flush it
+    const { child, output: printed, exited, pgliteDir } = startServer(port, { TOKEN_ACTIVITY_FLUSH_MS: '600000' });
+    let tokenId = '';
     let output: string;
     try {
       while (!/Read-only token[^\n]*\n\s+\S+/.test((output = printed()))) {
@@ -59,10 +62,26 @@ describe('npm start (server/main.ts)', function () {
       expect(curl, output).not.to.equal(null);
       const example = await fetch((curl?.[2] as string).replace(/\\\$/g, '$'), { headers: { Authorization: `Bearer ${curl?.[1]}` } });
       expect(example.status).to.equal(200);
+      // a personal access token made with the admin token, used twice
+      const made = await fetch(`http://localhost:${port}/odata/AccessTokens`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ Name: 'shutdown', Scopes: 'odata.read', ExpiresAt: new Date(Date.now() + 86_400_000).toISOString() }),
+      });
+      const created = (await made.json()) as { Id: number; Token: string };
+      tokenId = String(created.Id);
+      for (let i = 0; i < 2; i += 1) expect((await fetch(`http://localhost:${port}/odata/Users?$top=1&token=${created.Token}`)).status).to.equal(200);
     } finally {
       child.kill('SIGTERM');
     }
     expect(await exited).to.equal(0);
+    const db = connect({ pgliteDir });
+    try {
+      const rows = (await db('token_activity_logs').where({ token_id: tokenId })) as { path: string }[];
+      expect(rows.map((r) => r.path)).to.deep.equal(['/odata/Users?$top=1&token=REDACTED', '/odata/Users?$top=1&token=REDACTED']);
+    } finally {
+      await db.destroy();
+    }
   });
 
   it('answers a URL over Node\'s header limit with the OData JSON 414, not a bare 431', async () => {
