@@ -36,7 +36,7 @@ describe('npm start (server/main.ts)', function () {
     const started = Date.now();
     // token activity is written only on shutdown here: SIGTERM must flush it
     const { child, output: printed, exited, pgliteDir } = startServer(port, { TOKEN_ACTIVITY_FLUSH_MS: '600000' });
-    let tokenId = '';
+    let tokenId: string | undefined;
     let output: string;
     try {
       while (!/Read-only token[^\n]*\n\s+\S+/.test((output = printed()))) {
@@ -77,7 +77,7 @@ describe('npm start (server/main.ts)', function () {
     expect(await exited).to.equal(0);
     const db = connect({ pgliteDir });
     try {
-      const rows = (await db('token_activity_logs').where({ token_id: tokenId })) as { path: string }[];
+      const rows = (await db('token_activity_logs').where({ token_id: String(tokenId) })) as { path: string }[];
       expect(rows.map((r) => r.path)).to.deep.equal(['/odata/Users?$top=1&token=REDACTED', '/odata/Users?$top=1&token=REDACTED']);
     } finally {
       await db.destroy();
