@@ -13,6 +13,7 @@ import { memoizeParser } from '../odata/parse/memoize';
 import { parseQueryOptions, parseResourcePath } from '../odata/parse/parse-query-options';
 import { memoizePlanRead } from '../odata/plan/memoize-plan';
 import { buildServiceDocument } from '../odata/service-document';
+import { createOidcAuthenticator } from './auth/oidc';
 import type { PersonalTokenRow } from './auth/personal-tokens';
 import { SCOPE_LOGS, SCOPE_READ, SCOPE_WRITE, tokenVerifier } from './auth/tokens';
 import { TtlCache } from './auth/ttl-cache';
@@ -27,6 +28,7 @@ import { memoizeCompileRead } from './db/memoize-compile';
 import { calledAction, handleWrite, refuseActionMethod } from './http/write-handler';
 import { renderError } from './http/render-error';
 import { requestLog } from './http/request-log';
+import { AuthFailureLimiter } from './http/auth-failures';
 import { recordTokenActivity } from './http/record-token-activity';
 import { TokenActivityLog } from './auth/token-activity';
 import { rawQuery, serviceRoot, SERVICE_PATH } from './http/urls';
@@ -62,6 +64,8 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }), toke
   const parsePath = memoizeParser(parseResourcePath, 1000);
   const keys = tokenKeys(config);
   const verify = tokenVerifier(keys);
+  const oidc = config.oidc ? createOidcAuthenticator(config.oidc) : undefined;
+  const authFailures = new AuthFailureLimiter(config.authFailuresPerMinute);
   const plan = memoizePlanRead(entitySet);
   const compile = memoizeCompileRead();
   // what reads may reuse for AUTH_CACHE_MS; every committed write clears both
@@ -103,8 +107,15 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }), toke
       throw new ODataError('MethodNotAllowed', `${req.method} is not supported`);
     }
     const query = rawQuery(req);
+    // an address that keeps failing to authenticate is turned away before any token is checked
+    const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    authFailures.check(address);
     // writes re-read the caller's row: a demoted administrator cannot write on a cached role
-    const principal = await authenticate(db, keys, req.headers.authorization, query, isRead ? { cache: callers, tokenCache: personalTokens, verify } : { verify });
+    const principal = await authenticate(db, keys, req.headers.authorization, query, isRead ? { cache: callers, tokenCache: personalTokens, verify, oidc } : { verify, oidc })
+      .catch((err: unknown) => {
+        if (err instanceof ODataError && err.status === 401) authFailures.fail(address);
+        throw err;
+      });
     res.locals.principal = principal; // for the token activity log
     // a read needs odata.read, or logs.read for the logs (checked per set by the read handler)
     if (isRead) requireAnyScope(principal, [SCOPE_READ, SCOPE_LOGS]);
@@ -145,6 +156,6 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }), toke
   app.use((req, _res, next) => {
     next(new ODataError('NotFound', `Nothing at ${req.path}; the OData service root is ${SERVICE_PATH}`));
   });
-  app.use(renderError(logger));
+  app.use(renderError(logger, { authorizationUri: config.oidc?.authorizationUri }));
   return app;
 }

@@ -28,6 +28,8 @@ export interface Config {
   readonly accessTokenMaxLifetimeSeconds: number;
   /** TOKEN_ACTIVITY_FLUSH_MS: how often recorded token activity is written (also every 500 rows, and on shutdown). */
   readonly tokenActivityFlushMs: number;
+  /** AUTH_FAILURES_PER_MINUTE: failed authentications one client address may have per minute before 429 (0: no limit). */
+  readonly authFailuresPerMinute: number;
   readonly logLevel: string;
   /** Honour X-Forwarded-Proto/Host when building absolute URLs. */
   readonly trustProxy: boolean;
@@ -150,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxTokenLifetimeSeconds: lifetimeFrom(env, 'MAX_TOKEN_LIFETIME', DEFAULT_MAX_TOKEN_LIFETIME_SECONDS),
     accessTokenMaxLifetimeSeconds: lifetimeFrom(env, 'ACCESS_TOKEN_MAX_LIFETIME', DEFAULT_ACCESS_TOKEN_MAX_LIFETIME_SECONDS),
     tokenActivityFlushMs: Math.max(1, intFrom(env, 'TOKEN_ACTIVITY_FLUSH_MS', 1000)),
+    authFailuresPerMinute: intFrom(env, 'AUTH_FAILURES_PER_MINUTE', 30),
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: ['1', 'true', 'yes'].includes((env.TRUST_PROXY ?? '').toLowerCase()),
     poolMax: intFrom(env, 'DB_POOL_MAX', 10),

@@ -35,6 +35,12 @@ export interface OidcConfig {
   readonly defaultScopes: readonly string[];
   /** OIDC_JWKS_REFRESH_SECONDS (default 30): an unknown `kid` refetches the keys at most once per this long. */
   readonly jwksRefreshSeconds: number;
+  /**
+   * OIDC_AUTHORIZATION_URI: named in the 401 challenge (`Bearer authorization_uri="…"`) so that a client can
+   * find where to sign in — Power BI's "Organizational account" needs Entra ID's
+   * `https://login.microsoftonline.com/<tenant-id>/oauth2/authorize`.
+   */
+  readonly authorizationUri?: string;
 }
 
 export const DEFAULT_OIDC_SCOPES: readonly string[] = [SCOPE_READ];
@@ -89,7 +95,7 @@ export function loadOidcConfig(env: NodeJS.ProcessEnv): OidcConfig | undefined {
   const issuer = value('OIDC_ISSUER');
   const jwksUrl = value('JWT_JWKS_URL');
   if (issuer === undefined && jwksUrl === undefined) {
-    const stray = ['JWT_AUDIENCE', 'OIDC_USER_CLAIM', 'OIDC_COMPANY_ID', 'OIDC_COMPANY_CLAIM', 'OIDC_SCOPES_DEFAULT', 'OIDC_JWKS_REFRESH_SECONDS'].filter((n) => value(n) !== undefined);
+    const stray = ['JWT_AUDIENCE', 'OIDC_USER_CLAIM', 'OIDC_COMPANY_ID', 'OIDC_COMPANY_CLAIM', 'OIDC_SCOPES_DEFAULT', 'OIDC_JWKS_REFRESH_SECONDS', 'OIDC_AUTHORIZATION_URI'].filter((n) => value(n) !== undefined);
     if (stray.length > 0) throw new Error(`${stray.join(', ')} ${stray.length === 1 ? 'is' : 'are'} set, but neither OIDC_ISSUER nor JWT_JWKS_URL is: set one of them to sign in with an identity provider`);
     return undefined;
   }
@@ -122,6 +128,7 @@ export function loadOidcConfig(env: NodeJS.ProcessEnv): OidcConfig | undefined {
   const scopesRaw = value('OIDC_SCOPES_DEFAULT');
   const defaultScopes = scopesRaw === undefined ? DEFAULT_OIDC_SCOPES : scopesFrom(scopesRaw);
 
+  const authorizationUri = value('OIDC_AUTHORIZATION_URI');
   const refreshRaw = value('OIDC_JWKS_REFRESH_SECONDS');
   const jwksRefreshSeconds = refreshRaw === undefined ? DEFAULT_JWKS_REFRESH_SECONDS : /^[0-9]+$/.test(refreshRaw) ? Number(refreshRaw) : NaN;
   if (!(jwksRefreshSeconds >= 1 && jwksRefreshSeconds <= MAX_JWKS_REFRESH_SECONDS)) {
@@ -137,5 +144,6 @@ export function loadOidcConfig(env: NodeJS.ProcessEnv): OidcConfig | undefined {
     ...(companyClaim !== undefined ? { companyClaim } : {}),
     defaultScopes,
     jwksRefreshSeconds,
+    ...(authorizationUri !== undefined ? { authorizationUri: httpsUrl('OIDC_AUTHORIZATION_URI', authorizationUri) } : {}),
   };
 }

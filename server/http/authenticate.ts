@@ -9,11 +9,22 @@
 import type { Knex } from 'knex';
 import { ODataError } from '../../odata/errors';
 import type { Principal } from '../auth/principal';
+import type { OidcAuthenticator } from '../auth/oidc';
 import { effectiveScopes, findPersonalToken, isPersonalToken, secretHash, type PersonalTokenRow } from '../auth/personal-tokens';
 import { TokenError, verifyToken, type TokenClaims, type TokenKeys } from '../auth/tokens';
 import { callerKey, type TtlCache } from '../auth/ttl-cache';
 
-export const WWW_AUTHENTICATE = 'Bearer realm="orgchart-odata", Basic realm="orgchart-odata"';
+
+/**
+ * The 401 challenges, one header line each: Bearer (naming where to sign in when OIDC_AUTHORIZATION_URI is
+ * set: Power BI's "Organizational account" reads it), then Basic (the token as password).
+ *   challenges('https://login.microsoftonline.com/t/oauth2/authorize')
+ *     → ['Bearer realm="orgchart-odata", authorization_uri="https://login.microsoftonline.com/t/oauth2/authorize"', 'Basic realm="orgchart-odata"']
+ */
+export function challenges(authorizationUri?: string): string[] {
+  const bearer = authorizationUri ? `Bearer realm="orgchart-odata", authorization_uri="${authorizationUri}"` : 'Bearer realm="orgchart-odata"';
+  return [bearer, 'Basic realm="orgchart-odata"'];
+}
 
 function unauthenticated(message: string): ODataError {
   return new ODataError('Unauthenticated', message);
@@ -81,6 +92,8 @@ export interface AuthenticateOptions {
   readonly cache?: TtlCache<CallerRow | null>;
   /** Accept a personal access token's row (and its owner's) from this cache (reads), keyed by the secret's hash. */
   readonly tokenCache?: TtlCache<PersonalTokenRow | null>;
+  /** Tokens of the company's identity provider (OIDC_ISSUER / JWT_JWKS_URL), when configured. */
+  readonly oidc?: OidcAuthenticator;
   /** Verifies a token with `keys` (tokenVerifier's memo); defaults to verifyToken. */
   readonly verify?: (token: string) => TokenClaims;
 }
@@ -95,17 +108,11 @@ export async function authenticate(
   const token = findToken(authorization, query);
   if (!token) throw unauthenticated('Authentication required: send Authorization: Bearer <token> (or ?token=<token>)');
   if (isPersonalToken(token)) return personalTokenPrincipal(db, token, options.tokenCache);
-  let claims;
-  try {
-    claims = options.verify ? options.verify(token) : verifyToken(token, keys);
-  } catch (err) {
-    if (err instanceof TokenError) {
-      // a policy refusal says why (the holder can get a compliant token); a bad signature or shape does not
-      const message = err.reason === 'expired' ? 'The token has expired' : err.reason === 'refused' ? `${err.message[0]?.toUpperCase()}${err.message.slice(1)}` : 'The token is invalid';
-      throw unauthenticated(message);
-    }
-    throw err;
+  if (options.oidc?.handles(token)) {
+    const identity = await refusedAs401(() => (options.oidc as OidcAuthenticator).authenticate(db, token));
+    return { userId: identity.userId, companyId: identity.companyId, userName: identity.userName, isAdministrator: identity.isAdministrator, scopes: new Set(identity.scopes) };
   }
+  const claims = await refusedAs401(async () => (options.verify ? options.verify(token) : verifyToken(token, keys)));
   const { cache } = options;
   const key = callerKey(claims.companyId, claims.sub);
   let user = cache?.get(key);
@@ -122,6 +129,22 @@ export async function authenticate(
     isAdministrator: user.isAdministrator,
     scopes: new Set(claims.scopes),
   };
+}
+
+/**
+ * A token check, its TokenError as a 401: a policy refusal says why (the holder can get a compliant token);
+ * a bad signature or shape does not.
+ */
+async function refusedAs401<T>(check: () => Promise<T>): Promise<T> {
+  try {
+    return await check();
+  } catch (err) {
+    if (err instanceof TokenError) {
+      const message = err.reason === 'expired' ? 'The token has expired' : err.reason === 'refused' ? `${err.message[0]?.toUpperCase()}${err.message.slice(1)}` : 'The token is invalid';
+      throw unauthenticated(message);
+    }
+    throw err;
+  }
 }
 
 /**

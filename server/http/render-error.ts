@@ -7,7 +7,8 @@ import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { ODataError } from '../../odata/errors';
 import { mapDbError } from '../db/map-db-error';
-import { WWW_AUTHENTICATE } from './authenticate';
+import { challenges } from './authenticate';
+import { RetryLaterError } from './auth-failures';
 import { RETRY_AFTER_SECONDS } from './read-gate';
 
 /** Errors raised by express/body-parser before our handlers run (bad JSON, too large…). */
@@ -33,7 +34,9 @@ export function errorBody(error: ODataError): Record<string, unknown> {
   return { error: body };
 }
 
-export function renderError(logger: Logger): ErrorRequestHandler {
+/** `renderError(logger, { authorizationUri })`: the error renderer; a 401 names where to sign in when OIDC_AUTHORIZATION_URI is set. */
+export function renderError(logger: Logger, options: { readonly authorizationUri?: string } = {}): ErrorRequestHandler {
+  const unauthenticated = challenges(options.authorizationUri);
   return (err, req, res, _next) => {
     const requestId = String(res.getHeader('x-request-id') ?? '');
     let error = toODataError(err);
@@ -47,9 +50,9 @@ export function renderError(logger: Logger): ErrorRequestHandler {
       res.end();
       return;
     }
-    if (error.status === 401) res.setHeader('WWW-Authenticate', WWW_AUTHENTICATE);
+    if (error.status === 401) res.setHeader('WWW-Authenticate', unauthenticated);
     // a refusal for load (429 too many at once, 503 busy or a statement timeout) says when to come back
-    if (error.status === 429 || error.status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    if (error.status === 429 || error.status === 503) res.setHeader('Retry-After', String(error instanceof RetryLaterError ? error.retryAfterSeconds : RETRY_AFTER_SECONDS));
     res.status(error.status).type('application/json').send(JSON.stringify(errorBody(error)));
   };
 }

@@ -30,7 +30,8 @@ export interface TestApp {
 let cached: Promise<TestApp> | undefined;
 
 export function testConfig(env: NodeJS.ProcessEnv = {}): Config {
-  return loadConfig({ JWT_SECRET: TEST_SECRET, ...env });
+  // specs fail authentications on purpose from one address: the limit has its own spec (spec/http/auth-failures.spec.ts)
+  return loadConfig({ JWT_SECRET: TEST_SECRET, AUTH_FAILURES_PER_MINUTE: '0', ...env });
 }
 
 async function build(): Promise<TestApp> {
