@@ -203,6 +203,32 @@ describe('Personal access tokens (AccessTokens)', () => {
       expect(expectJson(await send(t, 'GET', `/odata/TokenActivityLogs?$filter=${since}&$count=true`, admin))['@odata.count']).to.equal(1);
     });
 
+    it('takes the client address from X-Forwarded-For only with TRUST_PROXY; a PAT in ?token= never reaches a nextLink', async () => {
+      const created = await create(admin, { Name: unique('proxied'), Scopes: 'odata.read' });
+      const secret = String(created.Token);
+      const behind = createApp({ db: t.database.db, config: testConfig({ TRUST_PROXY: 'true' }) });
+      const direct = createApp({ db: t.database.db, config: testConfig() });
+      for (const app of [behind, direct]) {
+        expect((await request(app).get(`/odata/Users?$top=1&token=${secret}`).set('X-Forwarded-For', '198.51.100.23')).status).to.equal(200);
+        await tokenActivityOf(app).flush();
+      }
+      const rows = (await org.db('token_activity_logs').where({ token_id: created.Id }).orderBy('id')) as Row[];
+      expect(rows.map((r) => r.client_address)).to.have.length(2);
+      expect(rows[0]?.client_address).to.equal('198.51.100.23');
+      expect(String(rows[1]?.client_address)).to.not.equal('198.51.100.23');
+      const paged = expectJson(await send(t, 'GET', `/odata/Users?$top=3&token=${secret}`, undefined, undefined, { Prefer: 'odata.maxpagesize=1' }));
+      expect(String(paged['@odata.nextLink'])).to.not.include(secret.slice(7));
+    });
+
+    it('pages the activity at 1000 rows at most, like every set', async () => {
+      const created = await create(admin, { Name: unique('busy'), Scopes: 'odata.read' });
+      const row = { company_id: org.companyId, token_id: created.Id, user_id: org.user('boss'), scope: 'odata.read', method: 'GET', path: '/odata/Users', status: 200, duration_ms: 1 };
+      await org.db.batchInsert('token_activity_logs', Array.from({ length: 1001 }, () => ({ ...row, created_at: new Date() })), 500);
+      const first = expectJson(await send(t, 'GET', `/odata/TokenActivityLogs?$filter=TokenId eq ${String(created.Id)}&$top=5000&$select=Id`, admin));
+      expect(first.value).to.have.length(1000);
+      expect(first['@odata.nextLink']).to.be.a('string');
+    });
+
     it('writes what is left when closed (graceful shutdown), in one batch per flush', async () => {
       const log = new TokenActivityLog(t.database.db, undefined, 60_000);
       const created = await create(admin, { Name: unique('closing'), Scopes: 'odata.read' });
