@@ -24,10 +24,16 @@ import { jsonContentType, negotiateJson } from './http/negotiate';
 import { handleRead } from './http/read-handler';
 import { expensiveShare, ReadGate } from './http/read-gate';
 import { CARDINALITY_TTL_MS, cachedCardinalities, type SetCounts } from './db/cardinalities';
+import { connect } from './db/connect';
+import { InvalidationListener } from './db/invalidation';
+import { isConnectionFailure } from './db/map-db-error';
+import { ReadRouter } from './db/read-router';
 import { memoizeCompileRead } from './db/memoize-compile';
 import { calledAction, handleWrite, refuseActionMethod } from './http/write-handler';
 import { renderError } from './http/render-error';
 import { requestLog } from './http/request-log';
+import { healthRouter } from './http/health';
+import { createMetrics } from './http/metrics';
 import { AuthFailureLimiter } from './http/auth-failures';
 import { recordTokenActivity } from './http/record-token-activity';
 import { TokenActivityLog } from './auth/token-activity';
@@ -44,6 +50,32 @@ export interface AppDeps {
   readonly logger?: Logger;
   /** Where requests made with personal access tokens are recorded; default: a new TokenActivityLog on `db`. */
   readonly tokenActivity?: TokenActivityLog;
+}
+
+/**
+ * Stops what the app runs in the background — writes the token activity left, closes the LISTEN
+ * connection — before the database is closed (main.ts on SIGTERM, specs): `await stopBackground(app)`.
+ */
+export async function stopBackground(app: express.Express): Promise<void> {
+  await tokenActivityOf(app).close();
+  await (app.locals.readRouter as ReadRouter | undefined)?.stop();
+  const listener = (await app.locals.invalidation) as InvalidationListener | undefined;
+  await listener?.stop();
+}
+
+/** The replicas' pools (server/db/read-router.ts), checked from now on: `readRouterFor(db, config)`. */
+function readRouterFor(db: Knex, config: Config, logger: Logger): ReadRouter {
+  const replicas = config.databaseReadUrls.map((url) => ({
+    label: url.replace(/\/\/[^@/]*@/, '//'),
+    // fail fast: a dead replica must not hold a read for knex's default minute
+    db: connect({
+      databaseUrl: url, poolMax: config.poolMax, statementTimeoutMs: config.limits.statementTimeoutMs, connectTimeoutMs: 2000,
+      log: (message) => logger.debug({ message: String(message) }, 'read replica pool'),
+    }),
+  }));
+  const router = new ReadRouter(db, replicas, { freshnessMs: config.replicaFreshnessMs, maxLagMs: config.replicaMaxLagMs, logger });
+  void router.start();
+  return router;
 }
 
 /** The app's token activity log (app.locals.tokenActivity): main.ts closes it on shutdown, specs flush it. */
@@ -78,6 +110,20 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }), toke
     visibleUsers.clear();
     personalTokens.clear();
   };
+  // read replicas (DATABASE_READ_URL) take the GETs, but not those of a company that has just written
+  const router = config.databaseReadUrls.length > 0 ? readRouterFor(db, config, logger) : undefined;
+  app.locals.readRouter = router;
+  // PostgreSQL: another instance's write clears these caches too (NOTIFY in its transaction, LISTEN here)
+  if (config.databaseUrl && config.cacheInvalidation) {
+    app.locals.invalidation = InvalidationListener.start({
+      connectionString: config.databaseUrl,
+      onInvalidate: (notice) => {
+        if (notice.caches) forgetCallers();
+        router?.wrote(notice.companyId);
+      },
+      logger,
+    });
+  }
   // row counts and fan-outs per company, for the cost model of reads with $expand
   const setCounts = new TtlCache<SetCounts>(CARDINALITY_TTL_MS, 1000);
   // expensive reads: a few per caller, and never the whole pool (PGlite's one connection is taken in turns)
@@ -87,6 +133,14 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }), toke
     queueTimeoutMs: config.limits.statementTimeoutMs || 15_000,
   });
 
+  // operations endpoints: unauthenticated, kept out of the request log and of the request metrics
+  const health = healthRouter(db);
+  app.locals.health = health; // main.ts: health.setDraining() on SIGTERM
+  const metrics = createMetrics(db, { token: config.metricsToken });
+  app.locals.metrics = metrics; // metrics.cacheMetrics.hit(…)/miss(…) for the caches
+  app.use(health.router);
+  app.get('/metrics', metrics.handler);
+  app.use(metrics.middleware);
   app.use(requestLog(logger));
   app.use(recordTokenActivity(activity));
   app.use((req, _res, next) => {
@@ -126,7 +180,11 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }), toke
       throw new ODataError('InvalidQueryOption', '$id names the reference a DELETE …/$ref removes: DELETE /odata/Teams(3)/Users/$ref?$id=Users(7)', '$id');
     }
     if (!isRead) {
-      await handleWrite(req, res, { db, config, principal, segments, refId: options.id, onCommitted: forgetCallers });
+      const onCommitted = () => {
+        forgetCallers();
+        router?.wrote(principal.companyId);
+      };
+      await handleWrite(req, res, { db, config, principal, segments, refId: options.id, onCommitted });
       return;
     }
     const first = segments[0];
@@ -148,9 +206,20 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }), toke
     if (first.name.startsWith('$')) {
       throw new ODataError('UnsupportedQueryOption', `${first.name} is not supported`, first.name);
     }
-    const visible = principal.isAdministrator || !visibleUsers.enabled ? undefined : await cachedVisibleUsers(db, principal, visibleUsers);
-    const cardinalities = () => cachedCardinalities(db, model, principal.companyId, setCounts);
-    await handleRead(req, res, { db, config, principal, segments, options, parameters: custom, visible, plan, compile, cardinalities, gate });
+    const read = async (from: Knex) => {
+      const visible = principal.isAdministrator || !visibleUsers.enabled ? undefined : await cachedVisibleUsers(from, principal, visibleUsers);
+      const cardinalities = () => cachedCardinalities(from, model, principal.companyId, setCounts);
+      await handleRead(req, res, { db: from, config, principal, segments, options, parameters: custom, visible, plan, compile, cardinalities, gate });
+    };
+    const from = router?.forRead(principal.companyId) ?? db;
+    try {
+      await read(from);
+    } catch (err) {
+      // a replica that went away between two health checks: this read is answered by the primary
+      if (from === db || res.headersSent || !isConnectionFailure(err)) throw err;
+      router?.failed(from);
+      await read(db);
+    }
   });
   app.use(SERVICE_PATH, odata);
   app.use((req, _res, next) => {

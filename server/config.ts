@@ -30,6 +30,18 @@ export interface Config {
   readonly tokenActivityFlushMs: number;
   /** AUTH_FAILURES_PER_MINUTE: failed authentications one client address may have per minute before 429 (0: no limit). */
   readonly authFailuresPerMinute: number;
+  /** CACHE_INVALIDATION (PostgreSQL): `notify` (default) — instances clear their caches on each other's writes (LISTEN/NOTIFY); `off`. */
+  readonly cacheInvalidation: boolean;
+  /** DATABASE_READ_URL (comma-separated): PostgreSQL read replicas that take the GETs (server/db/read-router.ts). */
+  readonly databaseReadUrls: readonly string[];
+  /** REPLICA_FRESHNESS_MS: after a company's write, its reads go to the primary this long (read-your-writes). */
+  readonly replicaFreshnessMs: number;
+  /** REPLICA_MAX_LAG_MS: a replica further behind than this is skipped. */
+  readonly replicaMaxLagMs: number;
+  /** DRAIN_DELAY_MS: after SIGTERM, how long readiness answers 503 while requests are still served, before closing. */
+  readonly drainDelayMs: number;
+  /** METRICS_TOKEN: when set, GET /metrics needs `Authorization: Bearer <it>`. */
+  readonly metricsToken?: string;
   readonly logLevel: string;
   /** Honour X-Forwarded-Proto/Host when building absolute URLs. */
   readonly trustProxy: boolean;
@@ -129,6 +141,27 @@ export function tokenKeys(config: Config): Exclude<TokenKeys, string> {
   };
 }
 
+/**
+ * `readUrlsFrom('postgres://r1/db, postgres://r2/db', 'postgres://p/db')` → both URLs; replicas need a primary
+ * (DATABASE_URL) and must be postgres:// URLs.
+ */
+function readUrlsFrom(raw: string | undefined, databaseUrl: string | undefined): string[] {
+  const urls = (raw ?? '').split(',').map((u) => u.trim()).filter((u) => u !== '');
+  if (urls.length > 0 && !databaseUrl) throw new Error('DATABASE_READ_URL needs DATABASE_URL (the primary, which takes the writes)');
+  for (const url of urls) {
+    if (!/^postgres(ql)?:\/\//.test(url)) throw new Error(`DATABASE_READ_URL must list postgres:// URLs, got "${url.replace(/:[^:@/]*@/, ':***@')}"`);
+  }
+  return urls;
+}
+
+/** `cacheInvalidationFrom('off')` → false; unset or 'notify' → true; anything else throws naming CACHE_INVALIDATION. */
+function cacheInvalidationFrom(raw: string | undefined): boolean {
+  const value = (raw ?? '').trim().toLowerCase();
+  if (value === '' || value === 'notify') return true;
+  if (value === 'off') return false;
+  throw new Error(`CACHE_INVALIDATION must be notify or off, got "${raw}"`);
+}
+
 /** Reads the environment. Throws with a clear message on a bad value (checked at start-up). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
@@ -153,6 +186,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     accessTokenMaxLifetimeSeconds: lifetimeFrom(env, 'ACCESS_TOKEN_MAX_LIFETIME', DEFAULT_ACCESS_TOKEN_MAX_LIFETIME_SECONDS),
     tokenActivityFlushMs: Math.max(1, intFrom(env, 'TOKEN_ACTIVITY_FLUSH_MS', 1000)),
     authFailuresPerMinute: intFrom(env, 'AUTH_FAILURES_PER_MINUTE', 30),
+    cacheInvalidation: cacheInvalidationFrom(env.CACHE_INVALIDATION),
+    databaseReadUrls: readUrlsFrom(env.DATABASE_READ_URL, databaseUrl),
+    replicaFreshnessMs: intFrom(env, 'REPLICA_FRESHNESS_MS', 2000),
+    replicaMaxLagMs: intFrom(env, 'REPLICA_MAX_LAG_MS', 5000),
+    drainDelayMs: intFrom(env, 'DRAIN_DELAY_MS', 0),
+    ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: ['1', 'true', 'yes'].includes((env.TRUST_PROXY ?? '').toLowerCase()),
     poolMax: intFrom(env, 'DB_POOL_MAX', 10),

@@ -6,7 +6,8 @@
 import type { Server } from 'node:http';
 import pino from 'pino';
 import { loadDemoSummary, seedDemoIfEmpty } from '../seeds/demo';
-import { createApp, tokenActivityOf } from './app';
+import { createApp, stopBackground } from './app';
+import type { Health } from './http/health';
 import { describeTtl, signToken } from './auth/tokens';
 import { loadConfig } from './config';
 import { connect } from './db/connect';
@@ -72,16 +73,21 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 10_000);
+    // readiness answers 503 from now on: a load balancer stops sending new requests; those in flight finish
+    (app.locals.health as Health).setDraining();
+    const force = setTimeout(() => process.exit(1), config.drainDelayMs + 10_000);
     force.unref();
-    server.close(() => {
-      // the token activity recorded so far is written before the database closes: nothing lost on SIGTERM
-      void tokenActivityOf(app).close().finally(() => db.destroy()).then(() => {
-        logger.info('stopped');
-        process.exitCode = 0;
+    // DRAIN_DELAY_MS: keep serving until the balancer has seen the 503 (its probe interval × threshold)
+    setTimeout(() => {
+      server.close(() => {
+        // the token activity recorded so far is written before the database closes: nothing lost on SIGTERM
+        void stopBackground(app).finally(() => db.destroy()).then(() => {
+          logger.info('stopped');
+          process.exitCode = 0;
+        });
       });
-    });
-    server.closeIdleConnections();
+      server.closeIdleConnections();
+    }, config.drainDelayMs).unref();
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -1,6 +1,8 @@
 /**
  * `npm test`: runs the whole mocha suite against embedded PGlite, then again against PostgreSQL when
- * TEST_DATABASE_URL is set (each run in its own fresh database). Exits non-zero if any run fails.
+ * TEST_DATABASE_URL is set (each run in its own fresh database), and the HTTP suites once more with reads
+ * on a streaming replica when TEST_REPLICA_PRIMARY_URL and TEST_REPLICA_URL are set (.ci/start-replica.sh).
+ * Exits non-zero if any run fails.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -16,6 +18,19 @@ for (const target of targets) {
   const run = spawnSync(process.execPath, [mocha, ...process.argv.slice(2)], {
     stdio: 'inherit',
     env: { ...process.env, TEST_TARGET: target },
+  });
+  if (run.status !== 0) failed = true;
+}
+
+const { TEST_REPLICA_PRIMARY_URL: primary, TEST_REPLICA_URL: replica } = process.env;
+if (primary && replica && process.argv.length === 2) {
+  process.stdout.write('\n=== mocha against postgres, reads on a streaming replica (the HTTP suites) ===\n');
+  // --exit: the apps of these specs keep replica pools and health checks that nothing stops
+  // --no-config: .mocharc's own spec glob would add every other suite to this run
+  const options = ['--no-config', '--node-option', 'import=tsx', '--extension', 'ts', '--require', 'spec/helpers/root-hooks.ts', '--timeout', '60000'];
+  const run = spawnSync(process.execPath, [mocha, ...options, '--exit', 'spec/http/**/*.spec.ts'], {
+    stdio: 'inherit',
+    env: { ...process.env, TEST_TARGET: 'postgres', TEST_DATABASE_URL: primary, TEST_READ_DATABASE_URL: replica },
   });
   if (run.status !== 0) failed = true;
 }

@@ -26,6 +26,10 @@ export interface ConnectOptions {
   readonly searchPath?: string;
   /** PostgreSQL only: cancel statements running longer than this (PGlite runs one query at a time). */
   readonly statementTimeoutMs?: number;
+  /** PostgreSQL only: give up connecting (and waiting for a pooled connection) after this long (read replicas: fail fast). */
+  readonly connectTimeoutMs?: number;
+  /** knex's own console messages ("Acquire connection error") go here instead (read replicas: the router reports). */
+  readonly log?: (message: unknown) => void;
 }
 
 type PgConnection = { query: (sql: string, cb: (err: Error | null) => void) => void };
@@ -34,7 +38,13 @@ export function connect(options: ConnectOptions): Knex {
   if (options.databaseUrl) {
     return knexFactory({
       client: 'pg',
-      connection: { connectionString: options.databaseUrl, types: pgTypes } as Knex.PgConnectionConfig,
+      connection: {
+        connectionString: options.databaseUrl,
+        types: pgTypes,
+        ...(options.connectTimeoutMs ? { connectionTimeoutMillis: options.connectTimeoutMs } : {}),
+      } as Knex.PgConnectionConfig,
+      ...(options.connectTimeoutMs ? { acquireConnectionTimeout: options.connectTimeoutMs } : {}),
+      ...(options.log ? { log: { warn: options.log, error: options.log, deprecate: options.log, debug: options.log } } : {}),
       pool: {
         min: 0,
         max: options.poolMax ?? 10,

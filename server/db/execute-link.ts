@@ -16,6 +16,7 @@ import type { Row, RuleContext } from '../auth/write-rules/types';
 import { auditedWrite, type AuditEntry } from './audit';
 import { keyCondition } from './compile-read';
 import { lockedRow } from './execute-write';
+import { notifyInvalidation } from './invalidation';
 import { isRetryable } from './map-db-error';
 import { knexBindings } from './sql-fragment';
 
@@ -77,7 +78,10 @@ async function run(trx: Knex.Transaction, command: LinkCommand): Promise<void> {
 export async function executeLink(db: Knex, command: LinkCommand): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await db.transaction((trx) => run(trx, command));
+      await db.transaction(async (trx) => {
+        await run(trx, command);
+        await notifyInvalidation(trx, command.principal.companyId, false); // replicas: read-your-writes elsewhere
+      });
       return;
     } catch (err) {
       if (!isRetryable(err) || attempt >= 3) throw err;

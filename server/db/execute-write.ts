@@ -16,6 +16,7 @@ import { same, type Row, type RuleContext, type RuleSettings } from '../auth/wri
 import { newSecret, secretHash } from '../auth/personal-tokens';
 import { auditedCreate, auditedWrite, type AuditAction, type AuditChanges, type AuditEntry } from './audit';
 import { keyCondition } from './compile-read';
+import { invalidates, notifyInvalidation } from './invalidation';
 import { isRetryable } from './map-db-error';
 import { knexBindings } from './sql-fragment';
 
@@ -233,7 +234,12 @@ async function softDelete(trx: Knex.Transaction, set: EntitySetDef, name: string
 export async function executeWrite(db: Knex, command: WriteCommand): Promise<Row | undefined> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await db.transaction((trx) => run(trx, command));
+      return await db.transaction(async (trx) => {
+        const row = await run(trx, command);
+        // the other server instances hear of it when this commits: caches, read replicas (server/db/invalidation.ts)
+        await notifyInvalidation(trx, command.principal.companyId, invalidates(command.set));
+        return row;
+      });
     } catch (err) {
       if (!isRetryable(err) || attempt >= MAX_ATTEMPTS) throw err;
     }

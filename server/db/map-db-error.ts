@@ -38,6 +38,21 @@ export function isRetryable(err: unknown): boolean {
   return code === '40001' || code === '40P01';
 }
 
+/** Node's codes for a database that cannot be reached, and SQLSTATE classes 08 (connection) and 57P (shut down). */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE']);
+
+/**
+ * Whether an error means the database could not be used at all (not that the statement failed): then a
+ * read may be tried elsewhere. `isConnectionFailure({ code: 'ECONNREFUSED' })` → true; `{ code: '22012' }` → false.
+ */
+export function isConnectionFailure(err: unknown): boolean {
+  const e = err as { code?: unknown; name?: unknown; message?: unknown } | null;
+  const code = typeof e?.code === 'string' ? e.code : '';
+  if (UNREACHABLE.has(code) || code.startsWith('08') || code.startsWith('57P')) return true;
+  // knex: no pooled connection in time; pg: the connection ended under the query
+  return e?.name === 'KnexTimeoutError' || (typeof e?.message === 'string' && /Connection terminated|connection timeout/i.test(e.message));
+}
+
 /**
  * Fixed messages per SQLSTATE of class 22 (data exception). The database's own message is never echoed:
  * knex prefixes it with the SQL, and it can quote values of rows the caller may not see.

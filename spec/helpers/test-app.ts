@@ -7,7 +7,7 @@ import request from 'supertest';
 import { createApp } from '../../server/app';
 import { signToken } from '../../server/auth/tokens';
 import { loadConfig, type Config } from '../../server/config';
-import { testDatabase, type TestDatabase } from './test-database';
+import { replicaSettings, testDatabase, type TestDatabase } from './test-database';
 
 export const TEST_SECRET = 'test-secret-for-specs-only';
 
@@ -31,7 +31,9 @@ let cached: Promise<TestApp> | undefined;
 
 export function testConfig(env: NodeJS.ProcessEnv = {}): Config {
   // specs fail authentications on purpose from one address: the limit has its own spec (spec/http/auth-failures.spec.ts)
-  return loadConfig({ JWT_SECRET: TEST_SECRET, AUTH_FAILURES_PER_MINUTE: '0', ...env });
+  // an explicit DATABASE_URL is another database, or a spec's own set-up: no replica then
+  const replica = env.DATABASE_URL === undefined ? replicaSettings() : {};
+  return loadConfig({ JWT_SECRET: TEST_SECRET, AUTH_FAILURES_PER_MINUTE: '0', ...replica, ...env });
 }
 
 async function build(): Promise<TestApp> {

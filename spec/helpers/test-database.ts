@@ -13,11 +13,28 @@ export interface TestDatabase {
   readonly db: Knex;
   readonly target: 'pglite' | 'postgres';
   readonly demo: DemoSummary;
+  /** PostgreSQL: the run's own database's URL (what a second server instance or a LISTEN connection opens). */
+  readonly url?: string;
+  /** With TEST_READ_DATABASE_URL (a streaming replica of the primary): the same database on the replica. */
+  readonly readUrl?: string;
   /** Closes the database (and drops it on PostgreSQL). */
   readonly cleanup: () => Promise<void>;
 }
 
 let current: Promise<TestDatabase> | undefined;
+let openedReadUrl: string | undefined;
+
+/**
+ * The settings that send an app's reads to the run's replica (a run with TEST_READ_DATABASE_URL), for
+ * testConfig: {} otherwise, and before the run's database is open. Reads always go to the replica
+ * (REPLICA_FRESHNESS_MS=0: the replication is synchronous in that run), one app needs no LISTEN connection.
+ */
+export function replicaSettings(): NodeJS.ProcessEnv {
+  return current && openedReadUrl
+    ? { DATABASE_URL: openedPrimaryUrl, DATABASE_READ_URL: openedReadUrl, REPLICA_FRESHNESS_MS: '0', CACHE_INVALIDATION: 'off' }
+    : {};
+}
+let openedPrimaryUrl: string | undefined;
 
 export function testTarget(): 'pglite' | 'postgres' {
   return process.env.TEST_TARGET === 'postgres' ? 'postgres' : 'pglite';
@@ -46,11 +63,21 @@ async function open(): Promise<TestDatabase> {
   const target = testTarget();
   let db: Knex;
   let drop = async () => {};
+  let url: string | undefined;
+  let readUrl: string | undefined;
   if (target === 'postgres') {
     const base = process.env.TEST_DATABASE_URL;
     if (!base) throw new Error('TEST_TARGET=postgres needs TEST_DATABASE_URL');
     const created = await createPostgresDatabase(base);
     db = connect({ databaseUrl: created.url, poolMax: 5, statementTimeoutMs: 15_000 });
+    url = created.url;
+    if (process.env.TEST_READ_DATABASE_URL) {
+      const replica = new URL(process.env.TEST_READ_DATABASE_URL);
+      replica.pathname = new URL(created.url).pathname;
+      readUrl = replica.toString();
+      openedReadUrl = readUrl;
+      openedPrimaryUrl = created.url;
+    }
     drop = created.drop;
   } else {
     db = connect({ pgliteDir: 'memory://' });
@@ -61,6 +88,8 @@ async function open(): Promise<TestDatabase> {
     db,
     target,
     demo,
+    ...(url ? { url } : {}),
+    ...(readUrl ? { readUrl } : {}),
     cleanup: async () => {
       await db.destroy();
       await drop();

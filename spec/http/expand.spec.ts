@@ -10,6 +10,7 @@ import type { Knex } from 'knex';
 import request from 'supertest';
 import { createApp } from '../../server/app';
 import { testApp, testConfig, type TestApp } from '../helpers/test-app';
+import type { ReadRouter } from '../../server/db/read-router';
 import {
   collationRanks, createCompany, expectedVisibleUserIds, expectError, expectJson, followAll, HOST, ids, odataComparator, ORIGIN, pathOf, sorted, type Row,
 } from './helpers';
@@ -666,11 +667,13 @@ describe('$expand and $levels', () => {
     async function statementsDuring(run: () => Promise<unknown>): Promise<string[]> {
       const seen: string[] = [];
       const listener = (query: { sql: string }) => seen.push(query.sql);
-      db.on('query', listener);
+      // the primary, and the replicas when the run reads from one (TEST_READ_DATABASE_URL)
+      const dbs = [db, ...((t.app.locals.readRouter as ReadRouter | undefined)?.replicaDbs ?? [])];
+      for (const each of dbs) each.on('query', listener);
       try {
         await run();
       } finally {
-        db.removeListener('query', listener);
+        for (const each of dbs) each.removeListener('query', listener);
       }
       return seen;
     }
