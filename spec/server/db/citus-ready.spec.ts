@@ -44,11 +44,7 @@ const GLOBAL_KEYS: Readonly<Record<string, string>> = {
  * Real gaps, NOT global by design: kept here so that the spec stays green and the gap stays visible. Each
  * entry must still exist (the spec fails once it is fixed, so that the entry is removed with the fix).
  */
-const KNOWN_GAPS: Readonly<Record<string, string>> = {
-  mappings_pkey:
-    'mappings is keyed by its uuid alone (migration 6: id uuid PRIMARY KEY). Citus needs (company_id, id): ' +
-    'create_distributed_table fails on a primary key without the distribution column. Needs a migration',
-};
+const KNOWN_GAPS: Readonly<Record<string, string>> = {};
 
 interface KeyRow {
   readonly table: string;
