@@ -1,20 +1,47 @@
 /**
- * Parse stage, innermost layer: compiles odata.peggy ONCE at module load (the only file read, at import)
- * and runs one start rule over decoded option text. The single place where peggy errors, runaway
- * nesting and stack overflows become ODataErrors: nothing else may escape. Pure after load: no I/O.
+ * Parse stage, innermost layer: loads the OData grammar ONCE at module load (the only file read, at import)
+ * and runs one start rule over decoded option text. The compiled build (scripts/build.mjs) puts a parser
+ * precompiled from odata.peggy next to this module; from the sources (tsx, specs) odata.peggy is compiled
+ * here. The single place where peggy errors, runaway nesting and stack overflows become ODataErrors:
+ * nothing else may escape. Pure after load: no I/O.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generate, type parser as peggyParser } from 'peggy';
+import { generate, type Parser, type parser as peggyParser } from 'peggy';
 import { ODataError, syntaxError } from '../errors';
 
 export type StartRule = 'FilterText' | 'OrderByText' | 'SelectText' | 'ExpandText' | 'KeyPredicateText' | 'SearchText';
 
-const START_RULES: readonly StartRule[] = ['FilterText', 'OrderByText', 'SelectText', 'ExpandText', 'KeyPredicateText', 'SearchText'];
+export const START_RULES: readonly StartRule[] = ['FilterText', 'OrderByText', 'SelectText', 'ExpandText', 'KeyPredicateText', 'SearchText'];
 
-const grammarParser = generate(readFileSync(join(__dirname, 'odata.peggy'), 'utf8'), {
-  allowedStartRules: [...START_RULES],
-});
+/** File name of the precompiled parser the build writes next to the compiled run-grammar.js. */
+export const PRECOMPILED_PARSER_FILE = 'odata-parser.js';
+
+const GRAMMAR_FILE = join(__dirname, 'odata.peggy');
+
+/**
+ * The grammar compiled to a CommonJS module (what the build writes as PRECOMPILED_PARSER_FILE): the same
+ * generator and options as the in-process fallback, so both parsers behave identically.
+ */
+export function generateParserSource(): string {
+  return generate(readFileSync(GRAMMAR_FILE, 'utf8'), { allowedStartRules: [...START_RULES], output: 'source', format: 'commonjs' });
+}
+
+/** The precompiled parser when the build put one here with the same start rules, otherwise odata.peggy compiled now. */
+function loadParser(): { parser: Parser; origin: 'precompiled' | 'peggy' } {
+  const precompiled = join(__dirname, PRECOMPILED_PARSER_FILE);
+  if (existsSync(precompiled)) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a generated CommonJS module, path known only at run time
+    const parser = require(precompiled) as Parser;
+    if (parser.StartRules.join() === START_RULES.join()) return { parser, origin: 'precompiled' };
+  }
+  return { parser: generate(readFileSync(GRAMMAR_FILE, 'utf8'), { allowedStartRules: [...START_RULES] }), origin: 'peggy' };
+}
+
+const loaded = loadParser();
+const grammarParser = loaded.parser;
+/** Which parser this process runs: 'precompiled' (from the build) or 'peggy' (compiled at load). */
+export const GRAMMAR_ORIGIN = loaded.origin;
 
 /** Deepest parenthesis nesting accepted; deeper input is a 400, never a stack overflow. */
 export const MAX_PAREN_DEPTH = 100;

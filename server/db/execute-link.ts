@@ -16,7 +16,6 @@ import type { Row, RuleContext } from '../auth/write-rules/types';
 import { auditedWrite, type AuditEntry } from './audit';
 import { keyCondition } from './compile-read';
 import { lockedRow } from './execute-write';
-import { notifyInvalidation } from './invalidation';
 import { isRetryable } from './map-db-error';
 import { knexBindings } from './sql-fragment';
 
@@ -56,7 +55,8 @@ async function run(trx: Knex.Transaction, command: LinkCommand): Promise<void> {
   if (!related) throw entityNotFound(target, command.targetKey);
 
   const link = { company_id: principal.companyId, [through.sourceColumn]: before[nav.sourceColumn], [through.targetColumn]: related[nav.targetColumn] };
-  const entry: AuditEntry = { principal, action: command.action, entitySet: set.name, requestId: command.requestId };
+  // replicas: the other instances read this company from the primary for a while (read-your-writes)
+  const entry: AuditEntry = { principal, action: command.action, entitySet: set.name, requestId: command.requestId, notice: { caches: false } };
   const relatedKey = related[command.targetKey.property.column];
   const shown = typeof relatedKey === 'string' && /^\d+$/.test(relatedKey) ? Number(relatedKey) : relatedKey;
   if (command.action === 'link') {
@@ -78,10 +78,7 @@ async function run(trx: Knex.Transaction, command: LinkCommand): Promise<void> {
 export async function executeLink(db: Knex, command: LinkCommand): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await db.transaction(async (trx) => {
-        await run(trx, command);
-        await notifyInvalidation(trx, command.principal.companyId, false); // replicas: read-your-writes elsewhere
-      });
+      await db.transaction((trx) => run(trx, command));
       return;
     } catch (err) {
       if (!isRetryable(err) || attempt >= 3) throw err;

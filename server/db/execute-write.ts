@@ -16,7 +16,7 @@ import { same, type Row, type RuleContext, type RuleSettings } from '../auth/wri
 import { newSecret, secretHash } from '../auth/personal-tokens';
 import { auditedCreate, auditedWrite, type AuditAction, type AuditChanges, type AuditEntry } from './audit';
 import { keyCondition } from './compile-read';
-import { invalidates, notifyInvalidation } from './invalidation';
+import { invalidates } from './invalidation';
 import { isRetryable } from './map-db-error';
 import { knexBindings } from './sql-fragment';
 
@@ -164,7 +164,8 @@ async function run(trx: Knex.Transaction, command: WriteCommand): Promise<Row | 
   const rules = writeRulesFor(set);
   const ctx: RuleContext = { trx, principal, set, settings: command.settings };
   await rules.prepare?.(ctx);
-  const entry = { principal, action: command.action, entitySet: set.name, requestId: command.requestId };
+  // the other server instances hear of the write when it commits: caches, read replicas (server/db/invalidation.ts)
+  const entry: AuditEntry = { principal, action: command.action, entitySet: set.name, requestId: command.requestId, notice: { caches: invalidates(set) } };
 
   if (command.action === 'create') {
     const values: Row = { ...toColumns(set, command.body ?? {}), company_id: principal.companyId };
@@ -234,12 +235,7 @@ async function softDelete(trx: Knex.Transaction, set: EntitySetDef, name: string
 export async function executeWrite(db: Knex, command: WriteCommand): Promise<Row | undefined> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await db.transaction(async (trx) => {
-        const row = await run(trx, command);
-        // the other server instances hear of it when this commits: caches, read replicas (server/db/invalidation.ts)
-        await notifyInvalidation(trx, command.principal.companyId, invalidates(command.set));
-        return row;
-      });
+      return await db.transaction((trx) => run(trx, command));
     } catch (err) {
       if (!isRetryable(err) || attempt >= MAX_ATTEMPTS) throw err;
     }

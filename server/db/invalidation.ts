@@ -6,10 +6,10 @@
  * (read replicas: server/db/read-router.ts). A lost connection is reopened with backoff, and reopening clears everything (what
  * was sent meanwhile is lost); AUTH_CACHE_MS stays the bound when no notification gets through.
  */
-import type { Knex } from 'knex';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type { EntitySetDef } from '../../odata/model';
+import { sql, type SqlFragment } from './sql-fragment';
 
 export const INVALIDATION_CHANNEL = 'orgchart_invalidate';
 
@@ -28,11 +28,11 @@ export interface WriteNotice {
 }
 
 /**
- * Inside a write's transaction (harmless on PGlite, where no other process listens):
- *   await notifyInvalidation(trx, 3, true) → NOTIFY orgchart_invalidate, '3:caches' (delivered when the transaction commits)
+ * The notice of a write, as a CTE of the write's own statement (server/db/audit.ts; delivered when the
+ * transaction commits, heard by no one on PGlite): `noticeOf(3, true)` → SELECT pg_notify(?, ?) ['orgchart_invalidate', '3:caches'].
  */
-export async function notifyInvalidation(trx: Knex.Transaction, companyId: number, caches: boolean): Promise<void> {
-  await trx.raw('SELECT pg_notify(?, ?)', [INVALIDATION_CHANNEL, `${companyId}:${caches ? 'caches' : 'data'}`]);
+export function noticeOf(companyId: number, caches: boolean): SqlFragment {
+  return sql('SELECT pg_notify(?, ?) AS notified', [INVALIDATION_CHANNEL, `${companyId}:${caches ? 'caches' : 'data'}`]);
 }
 
 /** `parseNotice('3:caches')` → { companyId: 3, caches: true }; anything unreadable → { caches: true } (clear all). */
@@ -95,6 +95,8 @@ export class InvalidationListener {
     client.on('end', () => this.lost(client));
     try {
       await client.connect();
+      // the listener never keeps a process alive by itself (the HTTP server does; a spec's app may be left open)
+      (client as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
       await client.query(`LISTEN ${INVALIDATION_CHANNEL}`);
     } catch (err) {
       this.options.logger?.warn({ err: (err as Error).message }, 'cache invalidation: cannot LISTEN; retrying');
