@@ -217,18 +217,25 @@ export const Teams: EntitySetDef = {
 };
 
 /** The audit log: one row per successful write, in the same transaction (seeds 001/004 "activity logs"). */
-export const AuditLogs: EntitySetDef = {
-  name: 'AuditLogs',
-  typeName: 'AuditLog',
-  table: 'audit_logs',
+/**
+ * What the two logs (AuditLogs, TokenActivityLogs) share: read-only, for administrators with logs.read,
+ * the last 7 days unless the caller's $filter names CreatedAt (seed 004).
+ */
+const LOG = {
   key: 'Id',
   alternateKeys: [],
   policy: 'audit',
   writable: false,
   readableBy: 'administrators',
   readScope: 'logs.read',
-  // seed 004: the last 7 days unless the caller's $filter names CreatedAt
   defaultFilter: { property: 'CreatedAt', withinDays: 7 },
+} as const satisfies Partial<EntitySetDef>;
+
+export const AuditLogs: EntitySetDef = {
+  name: 'AuditLogs',
+  typeName: 'AuditLog',
+  table: 'audit_logs',
+  ...LOG,
   description: 'Who changed what and when: one entry per successful write, the user action log of seed 004 (administrators with logs.read; the last 7 days unless $filter names CreatedAt)',
   properties: [
     id,
@@ -455,13 +462,7 @@ export const TokenActivityLogs: EntitySetDef = {
   name: 'TokenActivityLogs',
   typeName: 'TokenActivityLog',
   table: 'token_activity_logs',
-  key: 'Id',
-  alternateKeys: [],
-  policy: 'audit',
-  writable: false,
-  readableBy: 'administrators',
-  readScope: 'logs.read',
-  defaultFilter: { property: 'CreatedAt', withinDays: 7 },
+  ...LOG,
   description: 'Requests made with personal access tokens (administrators with logs.read; the last 7 days unless $filter names CreatedAt)',
   properties: [
     id,
