@@ -8,7 +8,7 @@ import type { Knex } from 'knex';
 import pino, { type Logger } from 'pino';
 import { ODataError } from '../odata/errors';
 import { buildMetadataXml } from '../odata/metadata';
-import { entitySet, model } from '../odata/model';
+import { entitySet, model, type EntitySetDef } from '../odata/model';
 import { memoizeParser } from '../odata/parse/memoize';
 import { parseQueryOptions, parseResourcePath } from '../odata/parse/parse-query-options';
 import { memoizePlanRead } from '../odata/plan/memoize-plan';
@@ -25,7 +25,7 @@ import { handleRead } from './http/read-handler';
 import { expensiveShare, ReadGate } from './http/read-gate';
 import { CARDINALITY_TTL_MS, cachedCardinalities, type SetCounts } from './db/cardinalities';
 import { connect } from './db/connect';
-import { InvalidationListener } from './db/invalidation';
+import { invalidates, InvalidationListener, Notifier } from './db/invalidation';
 import { isConnectionFailure } from './db/map-db-error';
 import { ReadRouter } from './db/read-router';
 import { memoizeCompileRead } from './db/memoize-compile';
@@ -58,6 +58,7 @@ export interface AppDeps {
  */
 export async function stopBackground(app: express.Express): Promise<void> {
   await tokenActivityOf(app).close();
+  await (app.locals.notifier as Notifier | undefined)?.flush();
   await (app.locals.readRouter as ReadRouter | undefined)?.stop();
   const listener = (await app.locals.invalidation) as InvalidationListener | undefined;
   await listener?.stop();
@@ -113,7 +114,9 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }), toke
   // read replicas (DATABASE_READ_URL) take the GETs, but not those of a company that has just written
   const router = config.databaseReadUrls.length > 0 ? readRouterFor(db, config, logger) : undefined;
   app.locals.readRouter = router;
-  // PostgreSQL: another instance's write clears these caches too (NOTIFY in its transaction, LISTEN here)
+  // PostgreSQL: another instance's write clears these caches too (it NOTIFYs after its commit, we LISTEN)
+  const notifier = config.databaseUrl && config.cacheInvalidation ? new Notifier(db, logger) : undefined;
+  app.locals.notifier = notifier;
   if (config.databaseUrl && config.cacheInvalidation) {
     app.locals.invalidation = InvalidationListener.start({
       connectionString: config.databaseUrl,
@@ -180,9 +183,10 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }), toke
       throw new ODataError('InvalidQueryOption', '$id names the reference a DELETE …/$ref removes: DELETE /odata/Teams(3)/Users/$ref?$id=Users(7)', '$id');
     }
     if (!isRead) {
-      const onCommitted = () => {
+      const onCommitted = (set: EntitySetDef) => {
         forgetCallers();
         router?.wrote(principal.companyId);
+        notifier?.notify(principal.companyId, invalidates(set));
       };
       await handleWrite(req, res, { db, config, principal, segments, refId: options.id, onCommitted });
       return;

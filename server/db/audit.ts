@@ -8,7 +8,6 @@
 import type { Knex } from 'knex';
 import type { PropertyDef } from '../../odata/model';
 import type { Principal } from '../auth/principal';
-import { noticeOf } from './invalidation';
 import { ident, joinFragments, sql, type SqlFragment } from './sql-fragment';
 
 /** What a write did; `link`/`unlink` add or remove a reference of a many-to-many navigation (`Teams(3)/Users/$ref`). */
@@ -22,11 +21,6 @@ export interface AuditEntry {
   readonly action: AuditAction;
   readonly entitySet: string;
   readonly requestId?: string;
-  /**
-   * Tell the other server instances (NOTIFY orgchart_invalidate, server/db/invalidation.ts) by the same
-   * statement, when it writes: `caches` when the write changes what their read caches hold.
-   */
-  readonly notice?: { readonly caches: boolean };
 }
 
 type Row = Record<string, unknown>;
@@ -38,14 +32,11 @@ type Row = Record<string, unknown>;
  */
 async function withAuditRow(trx: Knex.Transaction, write: Knex.QueryBuilder, entry: AuditEntry, audit: SqlFragment): Promise<Row[]> {
   const statement = write.toSQL();
-  // the notice rides on the same statement (no round trip of its own); it is delivered at commit
-  const notice = entry.notice ? noticeOf(entry.principal.companyId, entry.notice.caches) : undefined;
   const text =
     `WITH done AS (${statement.sql}), logged AS (` +
     'INSERT INTO audit_logs (company_id, user_id, action, entity_set, entity_key, changed_properties, changes, request_id) ' +
-    `SELECT done.company_id, ?::bigint, ?, ?, ${audit.sql} FROM done)` +
-    (notice ? `, notified AS (${notice.sql}) SELECT done.* FROM done LEFT JOIN notified ON true` : ' SELECT * FROM done');
-  const bindings = [...statement.bindings, entry.principal.userId, entry.action, entry.entitySet, ...audit.bindings, ...(notice?.bindings ?? [])];
+    `SELECT done.company_id, ?::bigint, ?, ?, ${audit.sql} FROM done) SELECT * FROM done`;
+  const bindings = [...statement.bindings, entry.principal.userId, entry.action, entry.entitySet, ...audit.bindings];
   const result = (await trx.raw(text, bindings as Knex.RawBinding[])) as { rows: Row[] };
   return result.rows;
 }

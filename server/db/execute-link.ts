@@ -55,8 +55,7 @@ async function run(trx: Knex.Transaction, command: LinkCommand): Promise<void> {
   if (!related) throw entityNotFound(target, command.targetKey);
 
   const link = { company_id: principal.companyId, [through.sourceColumn]: before[nav.sourceColumn], [through.targetColumn]: related[nav.targetColumn] };
-  // replicas: the other instances read this company from the primary for a while (read-your-writes)
-  const entry: AuditEntry = { principal, action: command.action, entitySet: set.name, requestId: command.requestId, notice: { caches: false } };
+  const entry: AuditEntry = { principal, action: command.action, entitySet: set.name, requestId: command.requestId };
   const relatedKey = related[command.targetKey.property.column];
   const shown = typeof relatedKey === 'string' && /^\d+$/.test(relatedKey) ? Number(relatedKey) : relatedKey;
   if (command.action === 'link') {

@@ -16,7 +16,6 @@ import { same, type Row, type RuleContext, type RuleSettings } from '../auth/wri
 import { newSecret, secretHash } from '../auth/personal-tokens';
 import { auditedCreate, auditedWrite, type AuditAction, type AuditChanges, type AuditEntry } from './audit';
 import { keyCondition } from './compile-read';
-import { invalidates } from './invalidation';
 import { isRetryable } from './map-db-error';
 import { knexBindings } from './sql-fragment';
 
@@ -164,8 +163,7 @@ async function run(trx: Knex.Transaction, command: WriteCommand): Promise<Row | 
   const rules = writeRulesFor(set);
   const ctx: RuleContext = { trx, principal, set, settings: command.settings };
   await rules.prepare?.(ctx);
-  // the other server instances hear of the write when it commits: caches, read replicas (server/db/invalidation.ts)
-  const entry: AuditEntry = { principal, action: command.action, entitySet: set.name, requestId: command.requestId, notice: { caches: invalidates(set) } };
+  const entry: AuditEntry = { principal, action: command.action, entitySet: set.name, requestId: command.requestId };
 
   if (command.action === 'create') {
     const values: Row = { ...toColumns(set, command.body ?? {}), company_id: principal.companyId };

@@ -73,7 +73,7 @@ export async function handleAction(req: Request, res: Response, ctx: WriteContex
   const body = validateBody(set, 'create', Object.fromEntries(Object.entries(action.assign).map(([name, template]) => [name, fillTemplate(template, parameters)])));
   const format = negotiateJson(req.headers.accept, undefined);
   const row = await executeWrite(ctx.db, { set, action: 'create', body, principal: ctx.principal, requestId: String(res.getHeader('x-request-id') ?? '') });
-  ctx.onCommitted?.();
+  ctx.onCommitted?.(set);
   if (!row) throw new Error(`${action.name}: the write returned no entity`);
   const root = serviceRoot(req, ctx.config.trustProxy);
   if (set.versionColumn) res.setHeader('ETag', etagOf(row[set.versionColumn]));

@@ -34,8 +34,8 @@ export interface WriteContext {
   readonly segments: readonly PathSegment[];
   /** `$id` of a `DELETE Teams(3)/Users/$ref?$id=Users(7)`: the reference to remove. */
   readonly refId?: string;
-  /** Called after a committed write (the read caches of callers and their visible users are cleared). */
-  readonly onCommitted?: () => void;
+  /** Called after a committed write to `set` (the read caches are cleared; the other instances are told). */
+  readonly onCommitted?: (set: EntitySetDef) => void;
 }
 
 const MODES: Readonly<Record<string, { action: AuditAction; mode?: WriteMode }>> = {
@@ -123,7 +123,7 @@ export async function handleWrite(req: Request, res: Response, ctx: WriteContext
     requestId: String(res.getHeader('x-request-id') ?? ''),
     settings: { accessTokenMaxLifetimeSeconds: config.accessTokenMaxLifetimeSeconds },
   });
-  ctx.onCommitted?.();
+  ctx.onCommitted?.(set);
 
   if (!row) {
     res.status(204).end();
@@ -206,7 +206,7 @@ async function handleRefWrite(req: Request, res: Response, ctx: WriteContext, me
     principal: ctx.principal,
     requestId: String(res.getHeader('x-request-id') ?? ''),
   });
-  ctx.onCommitted?.();
+  ctx.onCommitted?.(set);
   res.status(204).end();
 }
 

@@ -7,7 +7,7 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import { createApp, stopBackground } from '../../server/app';
-import { InvalidationListener, invalidates, parseNotice } from '../../server/db/invalidation';
+import { InvalidationListener, invalidates, Notifier, parseNotice, type WriteNotice } from '../../server/db/invalidation';
 import { AccessTokens, Projects, Users } from '../../odata/model/entity-sets';
 import { testTarget } from '../helpers/test-database';
 import { testApp, testConfig, type TestApp } from '../helpers/test-app';
@@ -75,6 +75,26 @@ describe('Cache invalidation across server instances (LISTEN/NOTIFY)', () => {
       expect(await read()).to.equal(200);
       expect((await request(first).delete(`/odata/AccessTokens(${String(created.Id)})`).set('Authorization', `Bearer ${boss}`)).status).to.equal(204);
       await within(200, async () => (await read()) === 401);
+    });
+
+    it('sends the notices of one turn together, after the commits, duplicates merged', async () => {
+      const heard: WriteNotice[] = [];
+      const listener = await InvalidationListener.start({ connectionString: String(t.database.url), onInvalidate: (n) => heard.push(n) });
+      try {
+        const notifier = new Notifier(t.database.db);
+        const statements: string[] = [];
+        const listen = (q: { sql: string }) => statements.push(q.sql);
+        t.database.db.on('query', listen);
+        for (let i = 0; i < 3; i += 1) notifier.notify(777, true);
+        notifier.notify(778, false);
+        await notifier.flush();
+        t.database.db.off('query', listen);
+        expect(statements.filter((s) => /pg_notify/.test(s))).to.have.length(1);
+        await within(1000, async () => heard.length >= 2);
+        expect(heard.filter((n) => n.companyId === 777 || n.companyId === 778)).to.deep.equal([{ companyId: 777, caches: true }, { companyId: 778, caches: false }]);
+      } finally {
+        await listener.stop();
+      }
     });
 
     it('clears everything when its LISTEN connection is lost, and listens again', async () => {
