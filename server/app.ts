@@ -102,10 +102,13 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }), toke
   const plan = memoizePlanRead(entitySet);
   const compile = memoizeCompileRead();
   // what reads may reuse for AUTH_CACHE_MS; every committed write clears both
-  const callers = new TtlCache<CallerRow | null>(config.authCacheMs);
-  const visibleUsers = new TtlCache<VisibleUsers>(config.authCacheMs, MAX_CACHED_VISIBLE_SETS);
+  const metrics = createMetrics(db, { token: config.metricsToken });
+  app.locals.metrics = metrics;
+  const counted = (name: string) => (hit: boolean) => (hit ? metrics.cacheMetrics.hit(name) : metrics.cacheMetrics.miss(name));
+  const callers = new TtlCache<CallerRow | null>(config.authCacheMs, 10_000, Date.now, counted('callers'));
+  const visibleUsers = new TtlCache<VisibleUsers>(config.authCacheMs, MAX_CACHED_VISIBLE_SETS, Date.now, counted('visibleUsers'));
   // personal access tokens by their secret's hash: a revocation through this process takes effect at once
-  const personalTokens = new TtlCache<PersonalTokenRow | null>(config.authCacheMs);
+  const personalTokens = new TtlCache<PersonalTokenRow | null>(config.authCacheMs, 10_000, Date.now, counted('personalTokens'));
   const forgetCallers = () => {
     callers.clear();
     visibleUsers.clear();
@@ -139,8 +142,6 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }), toke
   // operations endpoints: unauthenticated, kept out of the request log and of the request metrics
   const health = healthRouter(db);
   app.locals.health = health; // main.ts: health.setDraining() on SIGTERM
-  const metrics = createMetrics(db, { token: config.metricsToken });
-  app.locals.metrics = metrics; // metrics.cacheMetrics.hit(…)/miss(…) for the caches
   app.use(health.router);
   app.get('/metrics', metrics.handler);
   app.use(metrics.middleware);

@@ -17,6 +17,8 @@ export class TtlCache<V> {
     readonly ttlMs: number,
     private readonly maxEntries = 10_000,
     private readonly now: () => number = Date.now,
+    /** Told of each lookup of an enabled cache: hit or miss (the /metrics cache counters). */
+    private readonly observe?: (hit: boolean) => void,
   ) {}
 
   get enabled(): boolean {
@@ -26,12 +28,10 @@ export class TtlCache<V> {
   /** The cached value, or undefined when not cached or expired. */
   get(key: string): V | undefined {
     const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (entry.expires <= this.now()) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    return entry.value;
+    if (entry && entry.expires <= this.now()) this.entries.delete(key);
+    const hit = entry !== undefined && this.entries.has(key);
+    if (this.ttlMs > 0) this.observe?.(hit);
+    return hit ? entry.value : undefined;
   }
 
   /**

@@ -127,13 +127,14 @@ describe('Metrics', () => {
       }
     });
 
-    it('counts cache hits and misses through the hook', async () => {
-      metrics.cacheMetrics.hit('callers');
-      metrics.cacheMetrics.hit('callers');
-      metrics.cacheMetrics.miss('callers');
-      const text = await scrape();
-      expect(sample(text, 'orgchart_cache_lookups_total{cache="callers",result="hit"}')).to.equal(2);
+    it("counts the caches' hits and misses: a caller's second read finds its row cached", async () => {
+      const fresh = createApp({ db: t.database.db, config: testConfig() });
+      for (let i = 0; i < 3; i += 1) expect((await request(fresh).get('/odata/Users?$top=1').set('Authorization', `Bearer ${t.tokens.alice}`)).status).to.equal(200);
+      const text = (await request(fresh).get('/metrics')).text;
       expect(sample(text, 'orgchart_cache_lookups_total{cache="callers",result="miss"}')).to.equal(1);
+      expect(sample(text, 'orgchart_cache_lookups_total{cache="callers",result="hit"}')).to.equal(2);
+      expect(sample(text, 'orgchart_cache_lookups_total{cache="visibleUsers",result="hit"}')).to.equal(2);
+      expect(metrics.cacheMetrics).to.have.property('hit');
     });
 
     it('keeps one registry per app: another app in the same process counts its own requests', async () => {
