@@ -140,7 +140,7 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }), toke
   });
 
   // operations endpoints: unauthenticated, kept out of the request log and of the request metrics
-  const health = healthRouter(db);
+  const health = healthRouter(db, { replicas: () => router?.status ?? [] });
   app.locals.health = health; // main.ts: health.setDraining() on SIGTERM
   app.use(health.router);
   app.get('/metrics', metrics.handler);

@@ -10,6 +10,11 @@ import type { Knex } from 'knex';
 export interface HealthOptions {
   /** How long `/health/ready` waits for `SELECT 1` before answering 503 (default 1000 ms). */
   readonly timeoutMs?: number;
+  /**
+   * The read replicas as the read router last found them (server/db/read-router.ts), shown by
+   * `/health/ready` for information: a replica down does not make the instance unready (the primary serves).
+   */
+  readonly replicas?: () => readonly { readonly label: string; readonly healthy: boolean; readonly lagMs: number }[];
 }
 
 export interface Health {
@@ -82,9 +87,10 @@ export function healthRouter(db: Knex, options: HealthOptions = {}): Health {
       inFlight = undefined;
     });
     const readiness = await inFlight;
+    const replicas = options.replicas?.();
     // shutdown may have started while the database answered
     if (draining) send(res, 503, { status: 'draining' });
-    else send(res, readiness.status === 'ok' ? 200 : 503, readiness);
+    else send(res, readiness.status === 'ok' ? 200 : 503, replicas && replicas.length > 0 ? { ...readiness, replicas } : readiness);
   });
 
   return {

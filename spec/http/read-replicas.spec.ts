@@ -118,6 +118,10 @@ describe('Read replicas', () => {
         expect(res.status).to.equal(200);
         await new Promise((r) => setTimeout(r, 100));
         expect((app.locals.readRouter as ReadRouter).status).to.deep.equal([{ label: 'postgres://127.0.0.1:1/nowhere', healthy: false, lagMs: 0 }]);
+        // readiness shows it, and stays ready: the primary serves
+        const ready = await request(app).get('/health/ready');
+        expect(ready.status).to.equal(200);
+        expect(ready.body).to.deep.equal({ status: 'ok', replicas: [{ label: 'postgres://127.0.0.1:1/nowhere', healthy: false, lagMs: 0 }] });
       } finally {
         await stopBackground(app);
       }
