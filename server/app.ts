@@ -118,9 +118,10 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }), toke
   const router = config.databaseReadUrls.length > 0 ? readRouterFor(db, config, logger) : undefined;
   app.locals.readRouter = router;
   // PostgreSQL: another instance's write clears these caches too (it NOTIFYs after its commit, we LISTEN)
-  const notifier = config.databaseUrl && config.cacheInvalidation ? new Notifier(db, logger) : undefined;
+  const crossInstance = config.databaseUrl !== undefined && config.cacheInvalidation;
+  const notifier = crossInstance ? new Notifier(db, logger) : undefined;
   app.locals.notifier = notifier;
-  if (config.databaseUrl && config.cacheInvalidation) {
+  if (crossInstance && config.databaseUrl) {
     app.locals.invalidation = InvalidationListener.start({
       connectionString: config.databaseUrl,
       onInvalidate: (notice) => {

@@ -51,6 +51,20 @@ export function auditedWrite(trx: Knex.Transaction, write: Knex.QueryBuilder, en
 }
 
 /**
+ * Audit rows for entities a write touches beside its own row (a delete's ON DELETE CASCADE: the project's
+ * mappings), inserted in the write's transaction, one per entity, all under `entry` (its action and caller)
+ * but each in its own set:
+ *   auditedAlongside(trx, entry, 'Mappings', [{ key: '6f1c…', changes: { Attribute1: { old: '2322345' } } }])
+ */
+export async function auditedAlongside(trx: Knex.Transaction, entry: AuditEntry, entitySet: string, entities: readonly { key: string; changes: AuditChanges }[]): Promise<void> {
+  if (entities.length === 0) return;
+  await trx('audit_logs').insert(entities.map(({ key, changes }) => ({
+    company_id: entry.principal.companyId, user_id: entry.principal.userId, action: entry.action, entity_set: entitySet, entity_key: key,
+    changed_properties: Object.keys(changes).join(','), changes: JSON.stringify(changes), request_id: entry.requestId ?? null,
+  })));
+}
+
+/**
  * The JSON text of `{ "<Name>": { "new": <value> }, … }` for the created row `done`, built by PostgreSQL in
  * JSON.stringify's form (values as to_json writes them: Int64 as numbers, text escaped like JSON):
  *   [Id, Name] → '{"Id":{"new":' || coalesce(to_json("done"."id")::text, 'null') || '},"Name":{"new":' || … || '}}'

@@ -14,7 +14,7 @@ import type { Principal } from '../auth/principal';
 import { writeRulesFor } from '../auth/write-rules';
 import { same, type Row, type RuleContext, type RuleSettings } from '../auth/write-rules/types';
 import { newSecret, secretHash } from '../auth/personal-tokens';
-import { auditedCreate, auditedWrite, type AuditAction, type AuditChanges, type AuditEntry } from './audit';
+import { auditedAlongside, auditedCreate, auditedWrite, type AuditAction, type AuditChanges, type AuditEntry } from './audit';
 import { keyCondition } from './compile-read';
 import { isRetryable } from './map-db-error';
 import { knexBindings } from './sql-fragment';
@@ -84,14 +84,7 @@ async function auditCascades(trx: Knex.Transaction, set: EntitySetDef, before: R
     const target = entitySet(cascade.set);
     if (!target) throw new Error(`model: ${set.name} cascades to unknown set ${cascade.set}`);
     const rows = (await trx(target.table).where({ company_id: before.company_id, [cascade.column]: before.id }).orderBy('id').forUpdate()) as Row[];
-    if (rows.length === 0) continue;
-    await trx('audit_logs').insert(rows.map((row) => {
-      const changes = changesOf(target.properties, row, undefined);
-      return {
-        company_id: before.company_id, user_id: entry.principal.userId, action: 'delete', entity_set: target.name, entity_key: String(row.id),
-        changed_properties: Object.keys(changes).join(','), changes: JSON.stringify(changes), request_id: entry.requestId ?? null,
-      };
-    }));
+    await auditedAlongside(trx, entry, target.name, rows.map((row) => ({ key: String(row.id), changes: changesOf(target.properties, row, undefined) })));
   }
 }
 

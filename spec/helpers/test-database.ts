@@ -22,7 +22,8 @@ export interface TestDatabase {
 }
 
 let current: Promise<TestDatabase> | undefined;
-let openedReadUrl: string | undefined;
+/** The open run's database on the primary and on its replica, in a run with TEST_READ_DATABASE_URL (testConfig is synchronous). */
+let openedPair: { readonly primary: string; readonly replica: string } | undefined;
 
 /**
  * The settings that send an app's reads to the run's replica (a run with TEST_READ_DATABASE_URL), for
@@ -30,11 +31,10 @@ let openedReadUrl: string | undefined;
  * (REPLICA_FRESHNESS_MS=0: the replication is synchronous in that run), one app needs no LISTEN connection.
  */
 export function replicaSettings(): NodeJS.ProcessEnv {
-  return current && openedReadUrl
-    ? { DATABASE_URL: openedPrimaryUrl, DATABASE_READ_URL: openedReadUrl, REPLICA_FRESHNESS_MS: '0', CACHE_INVALIDATION: 'off' }
+  return current && openedPair
+    ? { DATABASE_URL: openedPair.primary, DATABASE_READ_URL: openedPair.replica, REPLICA_FRESHNESS_MS: '0', CACHE_INVALIDATION: 'off' }
     : {};
 }
-let openedPrimaryUrl: string | undefined;
 
 export function testTarget(): 'pglite' | 'postgres' {
   return process.env.TEST_TARGET === 'postgres' ? 'postgres' : 'pglite';
@@ -75,8 +75,7 @@ async function open(): Promise<TestDatabase> {
       const replica = new URL(process.env.TEST_READ_DATABASE_URL);
       replica.pathname = new URL(created.url).pathname;
       readUrl = replica.toString();
-      openedReadUrl = readUrl;
-      openedPrimaryUrl = created.url;
+      openedPair = { primary: created.url, replica: readUrl };
     }
     drop = created.drop;
   } else {

@@ -7,18 +7,21 @@
  */
 import { ODataError } from '../../../odata/errors';
 import { DEFAULT_ACCESS_TOKEN_MAX_LIFETIME_SECONDS } from '../../config';
-import { KNOWN_SCOPES, SCOPE_LOGS } from '../tokens';
+import { parseScopes, SCOPE_LOGS } from '../tokens';
 import { same, type Row, type RuleContext, type WriteRules } from './types';
 
 const invalid = (message: string, target: string) => new ODataError('ValidationFailed', message, target);
 
-/** `normalScopes(' odata.read  odata.read logs.read')` → 'odata.read logs.read'; unknown or none → 400 (target Scopes). */
+/**
+ * The scopes as the JWT's `scope` claim is checked (parseScopes), refusals as 400s naming Scopes:
+ *   normalScopes(' odata.read  odata.read logs.read') → 'odata.read logs.read'; 'odata.all' → 400 'Scopes: unknown scope "odata.all"; …'
+ */
 export function normalScopes(value: unknown): string {
-  const scopes = [...new Set(String(value ?? '').split(' ').filter((s) => s !== ''))];
-  if (scopes.length === 0) throw invalid(`Scopes must name at least one of: ${KNOWN_SCOPES.join(', ')} (space-separated)`, 'Scopes');
-  const unknown = scopes.filter((s) => !KNOWN_SCOPES.includes(s));
-  if (unknown.length > 0) throw invalid(`Scopes: unknown scope ${unknown.map((s) => `'${s}'`).join(', ')}; known: ${KNOWN_SCOPES.join(', ')}`, 'Scopes');
-  return scopes.join(' ');
+  try {
+    return parseScopes(String(value ?? '')).join(' ');
+  } catch (err) {
+    throw invalid(`Scopes: ${(err as Error).message}`, 'Scopes');
+  }
 }
 
 /** The owner's row (active user of the caller's company), or 400 naming UserId. */

@@ -156,7 +156,7 @@ describe('server/cli/commands', () => {
     it('refuses what the API refuses, in one line: logs.read for a non-administrator, unknown scopes, a lifetime beyond the maximum, unknown users and tokens', async () => {
       const cases: [Promise<unknown>, RegExp][] = [
         [accessTokenCreateCommand(db, config, { user: 'bob.reader', company: '1', scopes: 'logs.read', expires: '1d', name: 'x' }), /logs\.read is for administrators/],
-        [accessTokenCreateCommand(db, config, { user: 'admin', company: '1', scopes: 'odata.all', expires: '1d', name: 'x' }), /unknown scope 'odata\.all'/],
+        [accessTokenCreateCommand(db, config, { user: 'admin', company: '1', scopes: 'odata.all', expires: '1d', name: 'x' }), /unknown scope "odata\.all"/],
         [accessTokenCreateCommand(db, loadConfig({ JWT_SECRET: 'x', ACCESS_TOKEN_MAX_LIFETIME: '7d' }), { user: 'admin', company: '1', scopes: 'odata.read', expires: '8d', name: 'x' }), /at most 7 days/],
         [accessTokenCreateCommand(db, config, { user: 'admin', company: '1', scopes: 'odata.read', expires: 'forever', name: 'x' }), /^--expires: /],
         [accessTokenCreateCommand(db, config, { user: 'nobody', company: '1', scopes: 'odata.read', expires: '1d', name: 'x' }), /has no user named "nobody"/],
