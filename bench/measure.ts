@@ -157,18 +157,19 @@ export function combineLoads(rounds: readonly LoadResult[]): LoadResult {
 }
 
 /**
- * A read scenario measured in alternating rounds, so that a slower or busier moment of a shared machine
+ * A scenario measured in alternating rounds, so that a slower or busier moment of a shared machine
  * falls on both servers alike instead of on one: ours then the baseline, then the baseline then ours, …
- * (ABBA), `rounds` times, each round `roundSeconds` long; each server's rounds combined (combineLoads).
+ * (ABBA), `rounds` times, each round `roundSeconds` long (or `roundAmount` requests: writes); each
+ * server's rounds combined (combineLoads).
  */
 export async function alternatingLoads(
   ports: { readonly ours: number; readonly baseline: number },
   sources: { readonly ours: RequestSource; readonly baseline: RequestSource },
-  options: { readonly connections: number; readonly rounds: number; readonly roundSeconds: number },
+  options: { readonly connections: number; readonly rounds: number; readonly roundSeconds: number; readonly roundAmount?: number },
 ): Promise<{ ours: LoadResult; baseline: LoadResult; ratios: number[] }> {
   const ours: LoadResult[] = [];
   const baseline: LoadResult[] = [];
-  const load = { connections: options.connections, durationSeconds: options.roundSeconds };
+  const load = { connections: options.connections, durationSeconds: options.roundSeconds, amount: options.roundAmount };
   for (let round = 0; round < options.rounds; round += 1) {
     if (round % 2 === 0) {
       ours.push(await runLoad(ports.ours, sources.ours, load));

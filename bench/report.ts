@@ -144,8 +144,8 @@ export function renderMarkdown(report: BenchReport): string {
     `### orgchart-odata benchmark — ${report.profile.name}, ${report.database.kind} (${report.database.label}${report.database.reused ? ', reused' : ''})`,
     '',
     `${report.profile.connections} connections, ${report.profile.durationSeconds} s per scenario and server` +
-      `${report.profile.loadRounds ? ` (reads: ${report.profile.loadRounds} rounds alternating the servers; lowest–highest round ratio in brackets)` : ''}; ` +
-      `writes: ${report.profile.writes} requests each; ` +
+      `${report.profile.loadRounds ? ` (${report.profile.loadRounds} rounds alternating the servers; lowest–highest round ratio in brackets)` : ''}; ` +
+      `writes: ${report.profile.writes} requests each${report.profile.loadRounds ? ', over the same rounds' : ''}; ` +
       `node ${report.machine.node}, ${report.machine.cpus} CPUs`,
     '',
     '| scenario | ours req/s | baseline req/s | ratio (ours/baseline) | ours p50/p99 ms | baseline p50/p99 ms |',

@@ -24,6 +24,8 @@ import { deriveFindings, renderMarkdown, writeReport, type BenchReport, type Sce
 import { buildScenarios, firstPages, type Scenario } from './scenarios';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
+/** Writes each server makes before a write scenario is measured (its pairs are fixtures too). */
+const WRITE_WARM_UP = 40;
 
 interface Served {
   readonly ours: number;
@@ -41,7 +43,7 @@ function startServer(database: BenchDatabase, profile: Profile): { child: ChildP
       BENCH_DATABASE_URL: database.databaseUrl ?? '',
       BENCH_PGLITE_DIR: database.pgliteDir ?? '',
       BENCH_POOL_MAX: String(profile.poolMax),
-      BENCH_WRITES: String(profile.writes),
+      BENCH_WRITES: String(profile.writes + WRITE_WARM_UP),
     },
   });
   const ready = new Promise<Served>((resolve, reject) => {
@@ -88,20 +90,16 @@ async function runScenario(scenario: Scenario, served: Served, profile: Profile)
     return { name, what, kind: 'pull', pull: { ours, baseline }, ratio: ours.rowsPerSec / baseline.rowsPerSec, agreement: same };
   }
   let same: string | undefined;
-  const options = scenario.write
-    ? { connections: profile.connections, amount: profile.writes }
-    : { connections: profile.connections, durationSeconds: profile.durationSeconds };
-  if (!scenario.write) {
-    same = agreement(await probe(served.ours, scenario.ours()), await probe(served.baseline, scenario.baseline()));
-    await runLoad(served.ours, scenario.ours, { connections: profile.connections, durationSeconds: profile.warmUpSeconds });
-    await runLoad(served.baseline, scenario.baseline, { connections: profile.connections, durationSeconds: profile.warmUpSeconds });
-  }
-  // writes: a fixed number each, one after the other; reads: alternating rounds (a busy moment hits both)
-  const { ours, baseline, ratios } = scenario.write
-    ? { ours: await runLoad(served.ours, scenario.ours, options), baseline: await runLoad(served.baseline, scenario.baseline, options), ratios: undefined }
-    : await alternatingLoads(served, scenario, {
-      connections: profile.connections, rounds: profile.loadRounds, roundSeconds: Math.max(1, Math.round(profile.durationSeconds / profile.loadRounds)),
-    });
+  if (!scenario.write) same = agreement(await probe(served.ours, scenario.ours()), await probe(served.baseline, scenario.baseline()));
+  // warm-up: reads for a while, writes a few requests each (unique ones: the fixtures hold enough pairs)
+  const warmUp = scenario.write ? { connections: profile.connections, amount: WRITE_WARM_UP } : { connections: profile.connections, durationSeconds: profile.warmUpSeconds };
+  await runLoad(served.ours, scenario.ours, warmUp);
+  await runLoad(served.baseline, scenario.baseline, warmUp);
+  // alternating rounds (a busy moment hits both): reads of a few seconds, writes of a fixed number each
+  const { ours, baseline, ratios } = await alternatingLoads(served, scenario, {
+    connections: profile.connections, rounds: profile.loadRounds, roundSeconds: Math.max(1, Math.round(profile.durationSeconds / profile.loadRounds)),
+    ...(scenario.write ? { roundAmount: Math.ceil(profile.writes / profile.loadRounds) } : {}),
+  });
   const spread = ratios ? ` (rounds ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})` : '';
   log(`  ${name}: ours ${perSec(ours)}, baseline ${perSec(baseline)}, ratio ${(ours.reqPerSec / baseline.reqPerSec).toFixed(2)}${spread}${same && same !== 'same' ? ` ⚠ ${same}` : ''}`);
   return { name, what, kind: 'load', ours, baseline, ratio: ours.reqPerSec / baseline.reqPerSec, ...(ratios ? { roundRatios: ratios } : {}), ...(same ? { agreement: same } : {}) };

@@ -19,13 +19,13 @@ import { SCOPE_LOGS, SCOPE_READ, SCOPE_WRITE, tokenVerifier } from './auth/token
 import { TtlCache } from './auth/ttl-cache';
 import { cachedVisibleUsers, MAX_CACHED_VISIBLE_SETS, type VisibleUsers } from './auth/visibility';
 import { tokenKeys, type Config } from './config';
-import { authenticate, requireAnyScope, requireScope, type CallerRow } from './http/authenticate';
+import { authenticate, requireAnyScope, requireScope, type AuthenticateOptions, type CallerRow } from './http/authenticate';
 import { jsonContentType, negotiateJson } from './http/negotiate';
 import { handleRead } from './http/read-handler';
 import { expensiveShare, ReadGate } from './http/read-gate';
 import { CARDINALITY_TTL_MS, cachedCardinalities, type SetCounts } from './db/cardinalities';
 import { connect } from './db/connect';
-import { invalidates, InvalidationListener, Notifier } from './db/invalidation';
+import { invalidates, InvalidationListener, Notifier, type CacheName } from './db/invalidation';
 import { isConnectionFailure } from './db/map-db-error';
 import { ReadRouter } from './db/read-router';
 import { memoizeCompileRead } from './db/memoize-compile';
@@ -101,7 +101,7 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }), toke
   const authFailures = new AuthFailureLimiter(config.authFailuresPerMinute);
   const plan = memoizePlanRead(entitySet);
   const compile = memoizeCompileRead();
-  // what reads may reuse for AUTH_CACHE_MS; every committed write clears both
+  // what reads and writes may reuse for AUTH_CACHE_MS; a committed write clears those it made stale
   const metrics = createMetrics(db, { token: config.metricsToken });
   app.locals.metrics = metrics;
   const counted = (name: string) => (hit: boolean) => (hit ? metrics.cacheMetrics.hit(name) : metrics.cacheMetrics.miss(name));
@@ -109,10 +109,10 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }), toke
   const visibleUsers = new TtlCache<VisibleUsers>(config.authCacheMs, MAX_CACHED_VISIBLE_SETS, Date.now, counted('visibleUsers'));
   // personal access tokens by their secret's hash: a revocation through this process takes effect at once
   const personalTokens = new TtlCache<PersonalTokenRow | null>(config.authCacheMs, 10_000, Date.now, counted('personalTokens'));
-  const forgetCallers = () => {
-    callers.clear();
-    visibleUsers.clear();
-    personalTokens.clear();
+  // a write through this process clears what it made stale at once (server/db/invalidation.ts invalidates)
+  const caches: Readonly<Record<CacheName, { clear(): void }>> = { callers, visibleUsers, personalTokens };
+  const forget = (names: readonly CacheName[]) => {
+    for (const name of names) caches[name].clear();
   };
   // read replicas (DATABASE_READ_URL) take the GETs, but not those of a company that has just written
   const router = config.databaseReadUrls.length > 0 ? readRouterFor(db, config, logger) : undefined;
@@ -125,7 +125,7 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }), toke
     app.locals.invalidation = InvalidationListener.start({
       connectionString: config.databaseUrl,
       onInvalidate: (notice) => {
-        if (notice.caches) forgetCallers();
+        forget(notice.caches);
         router?.wrote(notice.companyId);
       },
       logger,
@@ -169,12 +169,14 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }), toke
     // an address that keeps failing to authenticate is turned away before any token is checked
     const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
     authFailures.check(address);
-    // writes re-read the caller's row: a demoted administrator cannot write on a cached role
-    const principal = await authenticate(db, keys, req.headers.authorization, query, isRead ? { cache: callers, tokenCache: personalTokens, verify, oidc } : { verify, oidc })
+    // reads and writes take the caller from a short-lived cache; a write checks it again inside its own
+    // statement and, when it changed, authenticates afresh (refreshPrincipal) and runs again
+    const authenticated = (options: AuthenticateOptions) => authenticate(db, keys, req.headers.authorization, query, options)
       .catch((err: unknown) => {
         if (err instanceof ODataError && err.status === 401) authFailures.fail(address);
         throw err;
       });
+    const principal = await authenticated({ cache: callers, tokenCache: personalTokens, verify, oidc });
     res.locals.principal = principal; // for the token activity log
     // a read needs odata.read, or logs.read for the logs (checked per set by the read handler)
     if (isRead) requireAnyScope(principal, [SCOPE_READ, SCOPE_LOGS]);
@@ -186,11 +188,11 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }), toke
     }
     if (!isRead) {
       const onCommitted = (set: EntitySetDef) => {
-        forgetCallers();
+        forget(invalidates(set));
         router?.wrote(principal.companyId);
         notifier?.notify(principal.companyId, invalidates(set));
       };
-      await handleWrite(req, res, { db, config, principal, segments, refId: options.id, onCommitted });
+      await handleWrite(req, res, { db, config, principal, refreshPrincipal: () => authenticated({ verify, oidc }), segments, refId: options.id, onCommitted });
       return;
     }
     const first = segments[0];

@@ -50,7 +50,7 @@ export function exists(table: string, companyId: number, id: Id): SqlFragment {
  *   ask(trx, { teamExists: exists('organization_team_hierarchies', 1, 7), cycle: atOrBelow(1, 7, 9) })
  *     → { teamExists: true, cycle: false }
  */
-export async function ask<K extends string>(trx: Knex.Transaction, questions: Readonly<Record<K, SqlFragment>>): Promise<Record<K, boolean>> {
+export async function ask<K extends string>(trx: Knex, questions: Readonly<Record<K, SqlFragment>>): Promise<Record<K, boolean>> {
   const names = Object.keys(questions) as K[];
   const list = joinFragments(names.map((name) => sql(`${questions[name].sql} AS ${ident(name)}`, questions[name].bindings)), ', ');
   const result = (await trx.raw(`SELECT ${list.sql}`, knexBindings(list))) as { rows: Record<K, boolean>[] };
@@ -59,17 +59,19 @@ export async function ask<K extends string>(trx: Knex.Transaction, questions: Re
   return row;
 }
 
-/**
- * Serialises changes to one company's hierarchy (creating, moving, deleting teams): two opposite moves
- * can then never both pass their cycle checks. Held until the transaction ends.
- */
-export async function lockHierarchy(trx: Knex.Transaction, companyId: number): Promise<void> {
-  await lockCompany(trx, 'hierarchy', companyId);
-}
-
 const LOCK_CLASSES = { hierarchy: 0x7eab, users: 0x7eac } as const;
 
-/** A transaction-scoped advisory lock on one company's hierarchy or user administration. */
+/**
+ * The call that takes a transaction-scoped advisory lock on one company's hierarchy or user administration
+ * (held until the transaction ends): `companyLock('hierarchy', 3)` → pg_advisory_xact_lock(32427, 3), bound.
+ * The hierarchy lock serialises changes to the team tree: two opposite moves can never both pass their cycle checks.
+ */
+export function companyLock(what: keyof typeof LOCK_CLASSES, companyId: number): SqlFragment {
+  return sql('pg_advisory_xact_lock(?::integer, ?::integer)', [LOCK_CLASSES[what], companyId]);
+}
+
+/** Takes `companyLock(what, companyId)` in its own statement. */
 export async function lockCompany(trx: Knex.Transaction, what: keyof typeof LOCK_CLASSES, companyId: number): Promise<void> {
-  await trx.raw('SELECT pg_advisory_xact_lock(?::integer, ?::integer)', [LOCK_CLASSES[what], companyId]);
+  const lock = companyLock(what, companyId);
+  await trx.raw(`SELECT ${lock.sql}`, knexBindings(lock));
 }

@@ -8,6 +8,8 @@
 import type { Knex } from 'knex';
 import type { PropertyDef } from '../../odata/model';
 import type { Principal } from '../auth/principal';
+import { checksHold, checksRow, judge, withoutAnswers, type Checks } from '../auth/write-rules/checks';
+import { selectRows } from './run-select';
 import { ident, joinFragments, sql, type SqlFragment } from './sql-fragment';
 
 /** What a write did; `link`/`unlink` add or remove a reference of a many-to-many navigation (`Teams(3)/Users/$ref`). */
@@ -28,26 +30,44 @@ type Row = Record<string, unknown>;
 /**
  * Runs `write` (an INSERT/UPDATE/DELETE … RETURNING *) with its audit row in one statement → its rows.
  * `audit` is the audit row's values after (company_id, user_id, action, entity_set): entity_key,
- * changed_properties, changes, request_id, as SQL over the written row `done`.
+ * changed_properties, changes, request_id, as SQL over the written row `done`. With `checks`, the statement
+ * first answers them as the row `ok` (the write's condition must hold over it: `checksHold`) and returns
+ * the answers beside the written row; when it wrote nothing, the first refusal is thrown (checks.ts judge).
  */
-async function withAuditRow(trx: Knex.Transaction, write: Knex.QueryBuilder, entry: AuditEntry, audit: SqlFragment): Promise<Row[]> {
-  const statement = write.toSQL();
+async function withAuditRow(conn: Knex, write: SqlFragment, entry: AuditEntry, audit: SqlFragment, checks: Checks): Promise<Row[]> {
+  const answers = checks.length > 0 ? checksRow(checks) : undefined;
   const text =
-    `WITH done AS (${statement.sql}), logged AS (` +
+    `WITH ${answers ? `ok AS (${answers.sql}), ` : ''}done AS (${write.sql}), logged AS (` +
     'INSERT INTO audit_logs (company_id, user_id, action, entity_set, entity_key, changed_properties, changes, request_id) ' +
-    `SELECT done.company_id, ?::bigint, ?, ?, ${audit.sql} FROM done) SELECT * FROM done`;
-  const bindings = [...statement.bindings, entry.principal.userId, entry.action, entry.entitySet, ...audit.bindings];
-  const result = (await trx.raw(text, bindings as Knex.RawBinding[])) as { rows: Row[] };
-  return result.rows;
+    `SELECT done.company_id, ?::bigint, ?, ?, ${audit.sql} FROM done) ` +
+    (answers ? 'SELECT ok.*, done.* FROM ok LEFT JOIN done ON TRUE' : 'SELECT * FROM done');
+  const bindings = [...(answers?.bindings ?? []), ...write.bindings, entry.principal.userId, entry.action, entry.entitySet, ...audit.bindings];
+  const rows = await selectRows(conn, sql(text, bindings), { prepare: true });
+  if (!answers) return rows;
+  const [first] = rows;
+  if (first === undefined || first.id === null || first.id === undefined) {
+    judge(checks, first ?? {});
+    throw new Error(`${entry.entitySet}: the ${entry.action} wrote nothing although every check held`);
+  }
+  return rows.map((row) => withoutAnswers(row, checks));
+}
+
+/** A knex write builder as a fragment, its WHERE also requiring the checks (over `ok`) when there are any. */
+function guarded(write: Knex.QueryBuilder, checks: Checks): SqlFragment {
+  const statement = (checks.length > 0 ? write.clone().andWhereRaw(`(SELECT ${checksHold(checks)} FROM ok)`) : write).toSQL();
+  return sql(statement.sql, statement.bindings);
 }
 
 /**
  * An update, replace or delete with its audit row; the changes were worked out from the locked row before:
  *   auditedWrite(trx, trx('teams').where(…).update({ name: 'B' }).returning('*'), entry, '7', { Name: { old: 'A', new: 'B' } })
+ * With `checks` (a rule's, the caller's), the write happens only if they hold, else the first refusal is thrown.
  */
-export function auditedWrite(trx: Knex.Transaction, write: Knex.QueryBuilder, entry: AuditEntry, entityKey: string, changes: AuditChanges): Promise<Row[]> {
+export function auditedWrite(
+  conn: Knex, write: Knex.QueryBuilder, entry: AuditEntry, entityKey: string, changes: AuditChanges, checks: Checks = [],
+): Promise<Row[]> {
   const audit = sql('?, ?, ?, ?', [entityKey, Object.keys(changes).join(','), JSON.stringify(changes), entry.requestId ?? null]);
-  return withAuditRow(trx, write, entry, audit);
+  return withAuditRow(conn, guarded(write, checks), entry, audit, checks);
 }
 
 /**
@@ -78,9 +98,19 @@ export function createdChangesSql(props: readonly PropertyDef[]): SqlFragment {
   return sql(`${joinFragments(parts, ' || ').sql} || '}'`);
 }
 
-/** A create with its audit row: every property in `props` is logged with its stored value (Id and defaults included). */
-export function auditedCreate(trx: Knex.Transaction, insert: Knex.QueryBuilder, entry: AuditEntry, props: readonly PropertyDef[]): Promise<Row[]> {
+/**
+ * A create with its audit row: every property in `props` is logged with its stored value (Id and defaults
+ * included). The row is inserted only if `checks` hold:
+ *   auditedCreate(db, 'organization_team_member_hierarchies', { company_id: 1, user_id: 7, … }, entry, props, checks)
+ *     → `WITH ok AS (SELECT … AS check_0, …), done AS (INSERT INTO "…" ("company_id", …) SELECT ?, … FROM ok WHERE ok.check_0 …
+ *        RETURNING *), logged AS (INSERT INTO audit_logs …) SELECT ok.*, done.* FROM ok LEFT JOIN done ON TRUE` → [the row]
+ */
+export function auditedCreate(conn: Knex, table: string, values: Row, entry: AuditEntry, props: readonly PropertyDef[], checks: Checks = []): Promise<Row[]> {
+  const columns = Object.keys(values);
+  const placeholders = columns.map(() => '?').join(', ');
+  const source = checks.length > 0 ? `SELECT ${placeholders} FROM ok WHERE ${checksHold(checks)}` : `VALUES (${placeholders})`;
+  const insert = sql(`INSERT INTO ${ident(table)} (${columns.map((c) => ident(c)).join(', ')}) ${source} RETURNING *`, columns.map((c) => values[c]));
   const changes = createdChangesSql(props);
   const audit = sql(`done.id::text, ?, ${changes.sql}, ?`, [props.map((p) => p.name).join(','), ...changes.bindings, entry.requestId ?? null]);
-  return withAuditRow(trx, insert, entry, audit);
+  return withAuditRow(conn, insert, entry, audit, checks);
 }

@@ -10,7 +10,9 @@ import type { EntitySetDef, NavigationDef } from '../../odata/model';
 import { entityNotFound } from '../../odata/plan/plan-read';
 import { targetSet } from '../../odata/plan/plan-expr';
 import type { KeyLookup } from '../../odata/plan/read-plan';
+import { callerCheck } from '../auth/caller-check';
 import type { Principal } from '../auth/principal';
+import { requireNow } from '../auth/write-rules/checks';
 import { writeRulesFor } from '../auth/write-rules';
 import type { Row, RuleContext } from '../auth/write-rules/types';
 import { auditedWrite, type AuditEntry } from './audit';
@@ -45,11 +47,12 @@ async function run(trx: Knex.Transaction, command: LinkCommand): Promise<void> {
   const through = nav.through;
   if (!through) throw new ODataError('MethodNotAllowed', `${set.name}(…)/${nav.name}/$ref: references can be changed on many-to-many navigations only`, nav.name);
   const rules = writeRulesFor(set);
-  const ctx: RuleContext = { trx, principal, set };
+  const ctx: RuleContext = { trx, principal, set, caller: callerCheck(principal) };
   await rules.prepare?.(ctx);
-  const before = await lockedRow(trx, set, command.key, principal.companyId);
+  const before = await lockedRow(trx, set, command.key, principal.companyId, rules.lock?.(principal));
   if (!before || (await rules.isHidden?.(ctx, before))) throw entityNotFound(set, command.key);
-  await rules.update(ctx, before, before); // changing an entity's references is an update of it
+  // changing an entity's references is an update of it; its checks (and the caller's) are judged now
+  await requireNow(ctx, (await rules.update(ctx, before, before)) ?? []);
   const target = targetSet(nav);
   const related = await targetRow(trx, target, command.targetKey, principal);
   if (!related) throw entityNotFound(target, command.targetKey);

@@ -1,8 +1,10 @@
 /**
- * Executes one write (POST/PATCH/PUT/DELETE) in ONE transaction: the set's rules (seed 003) check it with
- * indexed queries inside that transaction, the target row is locked (FOR UPDATE), If-Match is compared
- * with its row version, and the statement runs with its audit row (audit.ts: one statement) — all or
- * nothing. Deadlocks and serialization failures are retried, then reported as 409.
+ * Executes one write (POST/PATCH/PUT/DELETE) in ONE transaction: the target row is locked (FOR UPDATE,
+ * with the set's lock in the same statement), If-Match is compared with its row version, and the write
+ * runs with its audit row and the set's rule checks (seed 003) in one statement (audit.ts, checks.ts) —
+ * all or nothing. A create judged by checks alone is that one statement, without BEGIN/COMMIT. The caller
+ * is checked inside the write; a caller who changed is authenticated afresh and the write runs again.
+ * Deadlocks and serialization failures are retried, then reported as 409.
  */
 import type { Knex } from 'knex';
 import { ODataError } from '../../odata/errors';
@@ -10,14 +12,17 @@ import { formatValue, versionOfEtag } from '../../odata/format';
 import { entitySet, type EntitySetDef, type PropertyDef } from '../../odata/model';
 import { entityNotFound } from '../../odata/plan/plan-read';
 import type { KeyLookup } from '../../odata/plan/read-plan';
+import { asCaller, callerCheck } from '../auth/caller-check';
 import type { Principal } from '../auth/principal';
 import { writeRulesFor } from '../auth/write-rules';
-import { same, type Row, type RuleContext, type RuleSettings } from '../auth/write-rules/types';
+import { requireNow, type Checks } from '../auth/write-rules/checks';
+import { same, type Row, type RuleContext, type RuleSettings, type WriteRules } from '../auth/write-rules/types';
 import { newSecret, secretHash } from '../auth/personal-tokens';
 import { auditedAlongside, auditedCreate, auditedWrite, type AuditAction, type AuditChanges, type AuditEntry } from './audit';
 import { keyCondition } from './compile-read';
 import { isRetryable } from './map-db-error';
-import { knexBindings } from './sql-fragment';
+import { selectRows } from './run-select';
+import { knexBindings, sql, type SqlFragment } from './sql-fragment';
 
 export interface WriteCommand {
   readonly set: EntitySetDef;
@@ -28,7 +33,13 @@ export interface WriteCommand {
   readonly body?: Readonly<Record<string, unknown>>;
   readonly ifMatch?: string;
   readonly ifNoneMatch?: string;
+  /** The caller as authentication found it (possibly from its cache): checked inside the write. */
   readonly principal: Principal;
+  /**
+   * Authenticates the caller afresh (no cache): called when the caller changed since (the caller check
+   * failed), or when a rule refused (403/404) a caller whose administrator flag may be out of date.
+   */
+  readonly refreshPrincipal?: () => Promise<Principal>;
   readonly requestId?: string;
   readonly settings?: RuleSettings;
 }
@@ -145,52 +156,97 @@ function checkPreconditions(set: EntitySetDef, before: Row, ifMatch?: string, if
   }
 }
 
-export async function lockedRow(trx: Knex.Transaction, set: EntitySetDef, key: KeyLookup, companyId: number): Promise<Row | undefined> {
+/**
+ * The addressed row, locked FOR UPDATE; with `lock` (the set's, e.g. the company's hierarchy lock) taken
+ * first in the same statement: a one-time filter evaluated before any row is read or locked.
+ *   lockedRow(trx, Teams, key(7), 1, companyLock('hierarchy', 1))
+ *     → WITH locked AS MATERIALIZED (SELECT pg_advisory_xact_lock(…)) SELECT * FROM "organization_team_hierarchies"
+ *       WHERE (SELECT count(*) FROM locked) = 1 AND company_id = 1 AND <key> FOR UPDATE
+ */
+export async function lockedRow(trx: Knex.Transaction, set: EntitySetDef, key: KeyLookup, companyId: number, lock?: SqlFragment): Promise<Row | undefined> {
   const addressed = keyCondition(set.table, key);
   const q = trx(set.table).where({ company_id: companyId }).andWhereRaw(addressed.sql, knexBindings(addressed));
-  return (await q.forUpdate().first()) as Row | undefined;
+  if (!lock) return (await q.forUpdate().first()) as Row | undefined;
+  const row = q.clone().andWhereRaw('(SELECT count(*) FROM locked) = 1').forUpdate().limit(1).toSQL();
+  const statement = sql(`WITH locked AS MATERIALIZED (SELECT ${lock.sql}) ${row.sql}`, [...lock.bindings, ...row.bindings]);
+  return (await selectRows(trx, statement, { prepare: true }))[0];
+}
+
+/** What the rules returned as checks, after the caller's own: `[caller, …rule checks]`. */
+function withCaller(principal: Principal, checks: Checks | void): Checks {
+  return [callerCheck(principal), ...(checks ?? [])];
+}
+
+/** A create's row: the body's columns in the caller's company, with the hash of a secret made here (AccessTokens). */
+function createdValues(set: EntitySetDef, command: WriteCommand): { values: Row; secret?: string } {
+  const values: Row = { ...toColumns(set, command.body ?? {}), company_id: command.principal.companyId };
+  // a secret made here is stored as its hash and handed back once, under its property's name (never a column)
+  const secret = set.secret ? newSecret(set.secret.prefix) : undefined;
+  if (set.secret && secret) values[set.secret.hashColumn] = secretHash(secret);
+  return { values, secret };
+}
+
+/** The properties a create logs: all but the server's timestamps. */
+const createdProperties = (set: EntitySetDef) => set.properties.filter((p) => !UNAUDITED.has(p.name));
+
+async function create(conn: Knex, set: EntitySetDef, command: WriteCommand, checks: Checks, values: Row, secret?: string): Promise<Row | undefined> {
+  const entry: AuditEntry = { principal: command.principal, action: command.action, entitySet: set.name, requestId: command.requestId };
+  const [inserted] = await auditedCreate(conn, set.table, forDriver(set, values), entry, createdProperties(set), checks);
+  return set.secret && secret && inserted ? { ...inserted, [set.secret.property]: secret } : inserted;
+}
+
+/** A create that its checks alone judge (WriteRules.createChecks, no lock, no prepare): one statement, no BEGIN/COMMIT. */
+function isOneStatementCreate(rules: WriteRules, command: WriteCommand): boolean {
+  return command.action === 'create' && rules.createChecks !== undefined && !rules.lock && !rules.prepare;
 }
 
 async function run(trx: Knex.Transaction, command: WriteCommand): Promise<Row | undefined> {
   const { set, principal } = command;
   const rules = writeRulesFor(set);
-  const ctx: RuleContext = { trx, principal, set, settings: command.settings };
-  await rules.prepare?.(ctx);
+  const ctx: RuleContext = { trx, principal, set, caller: callerCheck(principal), settings: command.settings };
+  const lock = rules.lock?.(principal);
   const entry: AuditEntry = { principal, action: command.action, entitySet: set.name, requestId: command.requestId };
 
   if (command.action === 'create') {
-    const values: Row = { ...toColumns(set, command.body ?? {}), company_id: principal.companyId };
-    await rules.create(ctx, values);
-    // a secret made here is stored as its hash and handed back once, under its property's name (never a column)
-    const secret = set.secret ? newSecret(set.secret.prefix) : undefined;
-    if (set.secret && secret) values[set.secret.hashColumn] = secretHash(secret);
-    const [inserted] = await auditedCreate(trx, trx(set.table).insert(forDriver(set, values)).returning('*'), entry, set.properties.filter((p) => !UNAUDITED.has(p.name)));
-    return set.secret && secret && inserted ? { ...inserted, [set.secret.property]: secret } : inserted;
+    if (lock) await trx.raw(`SELECT ${lock.sql}`, knexBindings(lock));
+    await rules.prepare?.(ctx);
+    const { values, secret } = createdValues(set, command);
+    const checks = rules.createChecks ? rules.createChecks(principal, values) : await rules.create?.(ctx, values);
+    return create(trx, set, command, withCaller(principal, checks), values, secret);
   }
 
+  await rules.prepare?.(ctx);
   const key = command.key as KeyLookup;
-  const before = await lockedRow(trx, set, key, principal.companyId);
+  const before = await lockedRow(trx, set, key, principal.companyId, lock);
   if (!before || (await rules.isHidden?.(ctx, before))) throw entityNotFound(set, key);
   checkPreconditions(set, before, command.ifMatch, command.ifNoneMatch);
 
   if (command.action === 'delete') {
-    await rules.remove(ctx, before);
-    if (set.softDelete) return softDelete(trx, set, set.softDelete, before, entry);
+    let checks = withCaller(principal, await rules.remove(ctx, before));
+    if (set.softDelete) return softDelete(ctx, set, set.softDelete, before, entry, checks);
+    if (set.cascades?.length) {
+      // judged before the cascaded rows are read and logged
+      await requireNow({ trx }, checks);
+      checks = [];
+    }
     await auditCascades(trx, set, before, entry);
     const remove = trx(set.table).where({ company_id: principal.companyId, id: before.id as string }).delete().returning('*');
-    await auditedWrite(trx, remove, entry, String(before.id), changesOf(set.properties, before, undefined));
+    await auditedWrite(trx, remove, entry, String(before.id), changesOf(set.properties, before, undefined), checks);
     return undefined;
   }
 
   const written = command.action === 'replace' ? replacementValues(set, command.body ?? {}) : toColumns(set, command.body ?? {});
   checkImmutable(set, before, written);
   const after = { ...before, ...written };
-  await rules.update(ctx, before, after);
+  const checks = withCaller(principal, await rules.update(ctx, before, after));
   const update = forDriver(set, changedColumns(before, written));
-  if (Object.keys(update).length === 0) return before; // nothing changes: no new version, no audit entry
+  if (Object.keys(update).length === 0) {
+    await requireNow({ trx }, checks); // nothing changes: no new version, no audit entry, but the same answer
+    return before;
+  }
   bumpVersion(trx, set, update);
   const write = trx(set.table).where({ company_id: principal.companyId, id: before.id as string }).update(update).returning('*');
-  const [updated] = await auditedWrite(trx, write, entry, String(before.id), changesOf(set.properties, before, after));
+  const [updated] = await auditedWrite(trx, write, entry, String(before.id), changesOf(set.properties, before, after), checks);
   return updated;
 }
 
@@ -206,29 +262,46 @@ function bumpVersion(trx: Knex.Transaction, set: EntitySetDef, update: Row): voi
  * `delete` that changed it: `{ Active: { old: true, new: false } }`. Deleting a row that is already
  * marked changes nothing and logs nothing (204 again: DELETE is idempotent).
  */
-async function softDelete(trx: Knex.Transaction, set: EntitySetDef, name: string, before: Row, entry: AuditEntry): Promise<undefined> {
+async function softDelete(ctx: RuleContext, set: EntitySetDef, name: string, before: Row, entry: AuditEntry, checks: Checks): Promise<undefined> {
+  const { trx } = ctx;
   const prop = set.properties.find((p) => p.name === name);
   if (!prop || (prop.type !== 'Edm.Boolean' && prop.type !== 'Edm.DateTimeOffset')) {
     throw new Error(`model: ${set.name}.softDelete names no Boolean or DateTimeOffset property ${name}`);
   }
   const marked = prop.type === 'Edm.Boolean' ? before[prop.column] === false : before[prop.column] !== null && before[prop.column] !== undefined;
-  if (marked) return undefined;
+  if (marked) {
+    await requireNow({ trx }, checks); // nothing changes, but the same answer
+    return undefined;
+  }
   // the time is the transaction's now(), read first so that the row and its audit entry carry the same value
   const value = prop.type === 'Edm.Boolean' ? false : ((await trx.raw('SELECT now() AS now')) as { rows: { now: unknown }[] }).rows[0]?.now;
   const update: Row = { [prop.column]: value };
   bumpVersion(trx, set, update);
   const write = trx(set.table).where({ company_id: before.company_id as number, id: before.id as string }).update(update).returning('*');
-  await auditedWrite(trx, write, entry, String(before.id), changesOf([prop], before, { ...before, [prop.column]: value }));
+  await auditedWrite(trx, write, entry, String(before.id), changesOf([prop], before, { ...before, [prop.column]: value }), checks);
   return undefined;
 }
 
-/** Runs the command; resolves to the written row (column space), or undefined after a delete. */
-export async function executeWrite(db: Knex, command: WriteCommand): Promise<Row | undefined> {
+/** Runs the command once, retrying deadlocks and serialization failures. */
+async function attempt(db: Knex, command: WriteCommand): Promise<Row | undefined> {
+  const rules = writeRulesFor(command.set);
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await db.transaction((trx) => run(trx, command));
+      if (!isOneStatementCreate(rules, command)) return await db.transaction((trx) => run(trx, command));
+      const { values, secret } = createdValues(command.set, command);
+      const checks = withCaller(command.principal, rules.createChecks?.(command.principal, values));
+      return await create(db, command.set, command, checks, values, secret);
     } catch (err) {
       if (!isRetryable(err) || attempt >= MAX_ATTEMPTS) throw err;
     }
   }
+}
+
+/**
+ * Runs the command; resolves to the written row (column space), or undefined after a delete. A caller who
+ * changed since authentication is authenticated afresh (command.refreshPrincipal) and the write runs again
+ * (server/auth/caller-check.ts asCaller).
+ */
+export function executeWrite(db: Knex, command: WriteCommand): Promise<Row | undefined> {
+  return asCaller(command.principal, command.refreshPrincipal, (principal) => attempt(db, { ...command, principal }));
 }

@@ -1,11 +1,12 @@
 /**
- * Runs the compiled read statements (server/db/compile-read.ts) on a connection of knex's pool, straight
- * through the driver: node-postgres's Client or PGlite, which both answer `query(text, values)` with
- * `{ rows }`. Skipping knex's query runner for the read path saves ~8% of a small read's CPU; the pool,
- * its per-connection setup (time zone, statement timeout, search_path), transactions and the 'query'
- * event stay knex's.
+ * Runs compiled statements — the reads of server/db/compile-read.ts, the one-statement writes of
+ * audit.ts — on a connection of knex's pool, straight through the driver: node-postgres's Client or
+ * PGlite, which both answer `query(text, values)` with `{ rows }`. Skipping knex's query runner saves ~8%
+ * of a small read's CPU; the pool, its per-connection setup (time zone, statement timeout, search_path),
+ * transactions and the 'query' event stay knex's. Writes may run as named prepared statements (prepared.ts).
  */
 import type { Knex } from 'knex';
+import { statementName } from './prepared';
 import type { SqlFragment } from './sql-fragment';
 
 type Row = Record<string, unknown>;
@@ -13,7 +14,12 @@ type Row = Record<string, unknown>;
 /** What both drivers' connections offer: node-postgres's `Client#query` and PGlite's `query`. */
 interface DriverConnection {
   query(text: string, values: readonly unknown[]): Promise<{ rows: Row[] }>;
+  /** node-postgres only: a named (prepared) statement. */
+  query(config: { name: string; text: string; values: readonly unknown[] }): Promise<{ rows: Row[] }>;
 }
+
+/** node-postgres's Client (it takes named statements), told from PGlite by its connection parameters. */
+const isPgClient = (connection: DriverConnection) => 'connectionParameters' in connection;
 
 /** The part of knex's client used here (public on every knex client, absent from its types). */
 interface PoolClient {
@@ -45,19 +51,33 @@ export function nativeSql(fragment: SqlFragment): NativeSql {
   return native;
 }
 
+export interface RunOptions {
+  /** Run as a named prepared statement on PostgreSQL (prepared.ts): for statements whose plan suits any values (writes by key). */
+  readonly prepare?: boolean;
+}
+
 /**
  * The rows of one statement: on a pooled connection of `db`, or on a transaction's own connection.
  *   await selectRows(db, sql('SELECT ?::int AS n', [1])) → [{ n: 1 }]
  */
-export async function selectRows(db: Knex | Knex.Transaction, fragment: SqlFragment): Promise<Row[]> {
-  if ('isTransaction' in db && db.isTransaction) return ((await db.raw(fragment.sql, fragment.bindings as Knex.RawBinding[])) as { rows: Row[] }).rows;
+export async function selectRows(db: Knex | Knex.Transaction, fragment: SqlFragment, options: RunOptions = {}): Promise<Row[]> {
+  const name = options.prepare ? statementName(fragment.sql) : undefined;
+  if ('isTransaction' in db && db.isTransaction) {
+    const raw = db.raw(fragment.sql, fragment.bindings as Knex.RawBinding[]);
+    // knex passes a raw's options to the driver's query config (node-postgres: the statement's name)
+    const named = name === undefined ? raw : (raw as unknown as { options(o: object): Knex.Raw }).options({ name });
+    return ((await named) as unknown as { rows: Row[] }).rows;
+  }
   const { sql, bindings } = nativeSql(fragment);
   // knex's 'query' event, as its runner would emit it (statement logs and the specs' statement counts)
-  if (db.listenerCount('query') > 0) db.emit('query', { method: 'select', sql, bindings });
+  if (db.listenerCount('query') > 0) db.emit('query', { method: 'raw', sql, bindings });
   const client = db.client as PoolClient;
   const connection = await client.acquireConnection();
   try {
-    return (await connection.query(sql, bindings)).rows;
+    const result = name !== undefined && isPgClient(connection)
+      ? await connection.query({ name, text: sql, values: bindings })
+      : await connection.query(sql, bindings);
+    return result.rows;
   } finally {
     await client.releaseConnection(connection);
   }

@@ -8,6 +8,7 @@ import type { Request, Response } from 'express';
 import { ODataError, type ODataErrorDetail } from '../../odata/errors';
 import { etagOf } from '../../odata/format';
 import { entitySet, type ActionDef, type ActionParameterDef } from '../../odata/model';
+import { asCaller } from '../auth/caller-check';
 import { executeWrite } from '../db/execute-write';
 import { validateBody } from '../validation/body-schemas';
 import { negotiateJson } from './negotiate';
@@ -65,14 +66,21 @@ export function fillTemplate(template: string, values: Readonly<Record<string, s
  *   → 200 {"@odata.context":"…/$metadata#Mappings/$entity","Id":"6f1c…","Attribute1":"Opsera",…,"Relationship":"root-business"}
  */
 export async function handleAction(req: Request, res: Response, ctx: WriteContext, action: ActionDef): Promise<void> {
-  if (action.administratorsOnly && !ctx.principal.isAdministrator) throw new ODataError('Forbidden', `Only an administrator can call ${action.name}`);
+  // a refusal to a cached caller is checked again afresh (asCaller); the write checks the caller again itself
+  const principal = await asCaller(ctx.principal, ctx.refreshPrincipal, async (caller) => {
+    if (action.administratorsOnly && !caller.isAdministrator) throw new ODataError('Forbidden', `Only an administrator can call ${action.name}`);
+    return caller;
+  });
   if (!req.is('application/json')) throw new ODataError('UnsupportedMediaType', `${action.name} needs a JSON body with Content-Type: application/json`);
   const set = entitySet(action.creates);
   if (!set) throw new Error(`model: action ${action.name} creates unknown entity set ${action.creates}`);
   const parameters = actionParameters(action, req.body);
   const body = validateBody(set, 'create', Object.fromEntries(Object.entries(action.assign).map(([name, template]) => [name, fillTemplate(template, parameters)])));
   const format = negotiateJson(req.headers.accept, undefined);
-  const row = await executeWrite(ctx.db, { set, action: 'create', body, principal: ctx.principal, requestId: String(res.getHeader('x-request-id') ?? '') });
+  const row = await executeWrite(ctx.db, {
+    set, action: 'create', body, principal, refreshPrincipal: principal === ctx.principal ? ctx.refreshPrincipal : undefined,
+    requestId: String(res.getHeader('x-request-id') ?? ''),
+  });
   ctx.onCommitted?.(set);
   if (!row) throw new Error(`${action.name}: the write returned no entity`);
   const root = serviceRoot(req, ctx.config.trustProxy);

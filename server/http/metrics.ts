@@ -129,19 +129,39 @@ export function createMetrics(db: Knex, options: MetricsOptions = {}): Metrics {
     registers: [registry],
   });
 
+  // the labelled children, made once per label set (a few dozen: sets × methods × status classes), so that a
+  // request does not pay prom-client's label hashing twice
+  const series = new Map<string, { requests: ReturnType<typeof requests.labels>; duration: ReturnType<typeof duration.labels> }>();
+  const seriesOf = (set: string, method: string, statusClassLabel: string) => {
+    const key = `${set}\n${method}\n${statusClassLabel}`;
+    let found = series.get(key);
+    if (!found) {
+      const labels = { set, method, status_class: statusClassLabel };
+      found = { requests: requests.labels(labels), duration: duration.labels(labels) };
+      series.set(key, found);
+    }
+    return found;
+  };
+  const cacheSeries = new Map<string, ReturnType<typeof cacheLookups.labels>>();
+  const lookup = (cache: string, result: 'hit' | 'miss') => {
+    const key = `${cache}\n${result}`;
+    let found = cacheSeries.get(key);
+    if (!found) {
+      found = cacheLookups.labels({ cache, result });
+      cacheSeries.set(key, found);
+    }
+    found.inc();
+  };
+
   const middleware: RequestHandler = (req, res, next) => {
     const started = process.hrtime.bigint();
     let done = false;
     const record = (aborted: boolean) => {
       if (done) return;
       done = true;
-      const labels = {
-        set: setLabel(req.originalUrl),
-        method: METHODS.has(req.method) ? req.method : 'other',
-        status_class: aborted ? 'aborted' : statusClass(res.statusCode),
-      };
-      requests.inc(labels);
-      duration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
+      const series = seriesOf(setLabel(req.originalUrl), METHODS.has(req.method) ? req.method : 'other', aborted ? 'aborted' : statusClass(res.statusCode));
+      series.requests.inc();
+      series.duration.observe(Number(process.hrtime.bigint() - started) / 1e9);
     };
     res.on('finish', () => record(false));
     // the client went away before the response ended
@@ -163,8 +183,8 @@ export function createMetrics(db: Knex, options: MetricsOptions = {}): Metrics {
     handler,
     registry,
     cacheMetrics: {
-      hit: (cache) => cacheLookups.inc({ cache, result: 'hit' }),
-      miss: (cache) => cacheLookups.inc({ cache, result: 'miss' }),
+      hit: (cache) => lookup(cache, 'hit'),
+      miss: (cache) => lookup(cache, 'miss'),
     },
   };
 }

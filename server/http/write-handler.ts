@@ -15,6 +15,7 @@ import { planKey, resolveEntitySet } from '../../odata/plan/plan-read';
 import { targetSet } from '../../odata/plan/plan-expr';
 import { parseResourcePath } from '../../odata/parse/parse-resource-path';
 import type { KeyLookup } from '../../odata/plan/read-plan';
+import { asCaller } from '../auth/caller-check';
 import type { Principal } from '../auth/principal';
 import { same, type Row } from '../auth/write-rules/types';
 import type { Config } from '../config';
@@ -30,7 +31,10 @@ import { SERVICE_PATH, serviceRoot } from './urls';
 export interface WriteContext {
   readonly db: Knex;
   readonly config: Config;
+  /** The caller as authentication found it, possibly from its cache (checked inside the write). */
   readonly principal: Principal;
+  /** Authenticates the caller afresh, for a write that finds the cached caller changed (server/auth/caller-check.ts). */
+  readonly refreshPrincipal?: () => Promise<Principal>;
   readonly segments: readonly PathSegment[];
   /** `$id` of a `DELETE Teams(3)/Users/$ref?$id=Users(7)`: the reference to remove. */
   readonly refId?: string;
@@ -120,6 +124,7 @@ export async function handleWrite(req: Request, res: Response, ctx: WriteContext
     ifMatch: req.headers['if-match'],
     ifNoneMatch: req.headers['if-none-match'],
     principal,
+    refreshPrincipal: ctx.refreshPrincipal,
     requestId: String(res.getHeader('x-request-id') ?? ''),
     settings: { accessTokenMaxLifetimeSeconds: config.accessTokenMaxLifetimeSeconds },
   });
@@ -197,15 +202,16 @@ async function handleRefWrite(req: Request, res: Response, ctx: WriteContext, me
   } else {
     throw new ODataError('MethodNotAllowed', `${method} is not allowed on $ref: POST adds a reference, DELETE removes one`, '$ref');
   }
-  await executeLink(ctx.db, {
+  const key = planKey(set, first.key);
+  await asCaller(ctx.principal, ctx.refreshPrincipal, (principal) => executeLink(ctx.db, {
     set,
-    key: planKey(set, first.key),
+    key,
     navigation: nav,
     targetKey,
     action: method === 'POST' ? 'link' : 'unlink',
-    principal: ctx.principal,
+    principal,
     requestId: String(res.getHeader('x-request-id') ?? ''),
-  });
+  }));
   ctx.onCommitted?.(set);
   res.status(204).end();
 }

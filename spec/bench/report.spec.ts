@@ -130,7 +130,7 @@ describe('bench/report: the projects scenarios', () => {
     const scenarios = [{ ...scenario('projects-owner', 1700, 2000), roundRatios: [0.81, 0.9, 0.84] }];
     const markdown = renderMarkdown({ ...base, profile: { ...base.profile, loadRounds: 3 }, scenarios, ...deriveFindings(scenarios) });
     expect(markdown).to.include('| projects-owner | 1,700 | 2,000 | 0.85 (0.81–0.90) | 1.0 / 2.0 | 1.0 / 2.0 |');
-    expect(markdown).to.include('3 s per scenario and server (reads: 3 rounds alternating the servers; lowest–highest round ratio in brackets)');
+    expect(markdown).to.include('3 s per scenario and server (3 rounds alternating the servers; lowest–highest round ratio in brackets); writes: 100 requests each, over the same rounds');
   });
 
   it('renders a scenario that cannot run as missing, with its reason', () => {

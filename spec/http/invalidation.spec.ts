@@ -7,8 +7,8 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import { createApp, stopBackground } from '../../server/app';
-import { InvalidationListener, invalidates, Notifier, parseNotice, type WriteNotice } from '../../server/db/invalidation';
-import { AccessTokens, Projects, Users } from '../../odata/model/entity-sets';
+import { CACHE_NAMES, InvalidationListener, invalidates, Notifier, parseNotice, type WriteNotice } from '../../server/db/invalidation';
+import { AccessTokens, OrganizationTeamHierarchies, OrganizationTeamMemberHierarchies, Projects, Users } from '../../odata/model/entity-sets';
 import { testTarget } from '../helpers/test-database';
 import { testApp, testConfig, type TestApp } from '../helpers/test-app';
 import { buildOrg, expectJson, type Org } from './writes/fixtures';
@@ -25,11 +25,15 @@ async function within(withinMs: number, check: () => Promise<boolean>): Promise<
 
 describe('Cache invalidation across server instances (LISTEN/NOTIFY)', () => {
   it('tells which writes change cached rows, and reads the notices', () => {
-    expect([Users, AccessTokens].map(invalidates)).to.deep.equal([true, true]);
-    expect(invalidates(Projects)).to.equal(false);
-    expect(parseNotice('3:caches')).to.deep.equal({ companyId: 3, caches: true });
-    expect(parseNotice('3:data')).to.deep.equal({ companyId: 3, caches: false });
-    expect(parseNotice('junk')).to.deep.equal({ caches: true });
+    expect(invalidates(Users)).to.deep.equal(['callers', 'visibleUsers', 'personalTokens']);
+    expect(invalidates(AccessTokens)).to.deep.equal(['personalTokens']);
+    expect([OrganizationTeamMemberHierarchies, OrganizationTeamHierarchies].map(invalidates)).to.deep.equal([['visibleUsers'], ['visibleUsers']]);
+    expect(invalidates(Projects)).to.deep.equal([]);
+    expect(parseNotice('3:visibleUsers+personalTokens')).to.deep.equal({ companyId: 3, caches: ['visibleUsers', 'personalTokens'] });
+    expect(parseNotice('3:data')).to.deep.equal({ companyId: 3, caches: [] });
+    // another version's notice, or junk: every cache goes
+    expect(parseNotice('3:caches')).to.deep.equal({ companyId: 3, caches: CACHE_NAMES });
+    expect(parseNotice('junk')).to.deep.equal({ caches: CACHE_NAMES });
   });
 
   describe('two instances on one PostgreSQL database', function () {
@@ -77,7 +81,7 @@ describe('Cache invalidation across server instances (LISTEN/NOTIFY)', () => {
       await within(200, async () => (await read()) === 401);
     });
 
-    it('sends the notices of one turn together, after the commits, duplicates merged', async () => {
+    it('sends the notices of a few milliseconds together, after the commits, duplicates merged', async () => {
       const heard: WriteNotice[] = [];
       const listener = await InvalidationListener.start({ connectionString: String(t.database.url), onInvalidate: (n) => heard.push(n) });
       try {
@@ -85,13 +89,13 @@ describe('Cache invalidation across server instances (LISTEN/NOTIFY)', () => {
         const statements: string[] = [];
         const listen = (q: { sql: string }) => statements.push(q.sql);
         t.database.db.on('query', listen);
-        for (let i = 0; i < 3; i += 1) notifier.notify(777, true);
-        notifier.notify(778, false);
+        for (let i = 0; i < 3; i += 1) notifier.notify(777, ['visibleUsers']);
+        notifier.notify(778, []);
         await notifier.flush();
         t.database.db.off('query', listen);
         expect(statements.filter((s) => /pg_notify/.test(s))).to.have.length(1);
         await within(1000, async () => heard.length >= 2);
-        expect(heard.filter((n) => n.companyId === 777 || n.companyId === 778)).to.deep.equal([{ companyId: 777, caches: true }, { companyId: 778, caches: false }]);
+        expect(heard.filter((n) => n.companyId === 777 || n.companyId === 778)).to.deep.equal([{ companyId: 777, caches: ['visibleUsers'] }, { companyId: 778, caches: [] }]);
       } finally {
         await listener.stop();
       }

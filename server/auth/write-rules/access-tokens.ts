@@ -8,6 +8,7 @@
 import { ODataError } from '../../../odata/errors';
 import { DEFAULT_ACCESS_TOKEN_MAX_LIFETIME_SECONDS } from '../../config';
 import { parseScopes, SCOPE_LOGS } from '../tokens';
+import { requireNow } from './checks';
 import { same, type Row, type RuleContext, type WriteRules } from './types';
 
 const invalid = (message: string, target: string) => new ODataError('ValidationFailed', message, target);
@@ -46,6 +47,8 @@ function checkExpiry(ctx: RuleContext, value: unknown): void {
 const ownToken = (ctx: RuleContext, row: Row) => ctx.principal.isAdministrator || same(row.user_id, ctx.principal.userId);
 
 export const accessTokenRules: WriteRules = {
+  // the rules below read the owner's row before the write: the caller is checked first
+  prepare: (ctx) => requireNow(ctx, []),
   isHidden: async (ctx, before) => !ownToken(ctx, before),
   create: async (ctx, after) => {
     const { principal } = ctx;

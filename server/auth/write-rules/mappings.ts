@@ -9,6 +9,7 @@ import { ODataError } from '../../../odata/errors';
 import { PROJECT_PEOPLE, Projects, ProjectOwner, Users } from '../../../odata/model/entity-sets';
 import { jsonValue } from '../../db/compile-json';
 import { ident } from '../../db/sql-fragment';
+import { requireNow } from './checks';
 import type { Row, RuleContext, WriteRules } from './types';
 
 const OWNER_EMAIL = jsonValue(ident('p', 'project_owner'), ProjectOwner.members.filter((m) => m.name === 'Email'), 'Edm.String');
@@ -54,6 +55,8 @@ function requireAdministrator(ctx: RuleContext, what: string): void {
 }
 
 export const mappingRules: WriteRules = {
+  // the rules below read projects and users before the write: the caller is checked first
+  prepare: (ctx) => requireNow(ctx, []),
   create: async (ctx, after) => {
     if (after.mapping_type === PROJECT_PEOPLE) return resolveProjectPeople(ctx, after);
     requireAdministrator(ctx, 'create');

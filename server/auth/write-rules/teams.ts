@@ -5,61 +5,50 @@
  * (409); a team with child teams or members cannot be deleted (409). All under the company's hierarchy lock.
  */
 import { ODataError } from '../../../odata/errors';
-import { ask, atOrBelow, callerAbove, exists, lockHierarchy } from '../hierarchy';
+import type { Principal } from '../principal';
+import { atOrBelow, callerAbove, companyLock, exists } from '../hierarchy';
+import { sql } from '../../db/sql-fragment';
+import { must, mustNot, requireNow, type Check, type Checks } from './checks';
 import { same, type RuleContext, type Row, type WriteRules } from './types';
 
 const forbidden = (message: string) => new ODataError('Forbidden', message);
 
-const notATeam = (parentId: unknown) => new ODataError('ValidationFailed', `ParentId ${String(parentId)} is not a team of this company`, 'ParentId');
-const mayNotAttach = (parentId: unknown) =>
-  forbidden(`Only an administrator or a member of team ${String(parentId)} or of a team above it can put a team under it`);
-const mayNotChange = (teamId: unknown, action: string) => forbidden(`Only an administrator or a member of a team above team ${String(teamId)} can ${action} it`);
+/** The new parent is a team of the company (400 naming ParentId). */
+const parentExists = (principal: Principal, parentId: unknown): Check =>
+  must(exists('organization_team_hierarchies', principal.companyId, parentId as string), () =>
+    new ODataError('ValidationFailed', `ParentId ${String(parentId)} is not a team of this company`, 'ParentId'));
 
-/** The caller may put a team under `parentId` (null: a root team, administrators only), in one statement. */
-async function requireParent(ctx: RuleContext, parentId: unknown): Promise<void> {
-  const { trx, principal } = ctx;
+/** The caller may put a team under `parentId`: a member of it or of a team above it (403). */
+const mayAttach = (principal: Principal, parentId: unknown): Check =>
+  must(callerAbove(principal, parentId as string, { strict: false }), () =>
+    forbidden(`Only an administrator or a member of team ${String(parentId)} or of a team above it can put a team under it`));
+
+/** The caller may change the team: a member of a team strictly above it (403). */
+const mayChange = (principal: Principal, team: Row, action: string): Check =>
+  must(callerAbove(principal, team.id as string, { strict: true }), () =>
+    forbidden(`Only an administrator or a member of a team above team ${String(team.id)} can ${action} it`));
+
+/** Putting a team under `parentId` (null: a root team, administrators only). */
+function attachChecks(principal: Principal, parentId: unknown): Checks {
   if (parentId === null || parentId === undefined) {
-    if (!principal.isAdministrator) throw forbidden('Only an administrator can create a root team (one without ParentId)');
-    return;
+    return principal.isAdministrator ? [] : [must(sql('FALSE'), () => forbidden('Only an administrator can create a root team (one without ParentId)'))];
   }
-  const answers = await ask(trx, {
-    parent: exists('organization_team_hierarchies', principal.companyId, parentId as string),
-    may: callerAbove(principal, parentId as string, { strict: false }),
-  });
-  if (!answers.parent) throw notATeam(parentId);
-  if (!answers.may) throw mayNotAttach(parentId);
-}
-
-async function requireStrictAncestorMember(ctx: RuleContext, team: Row, action: string): Promise<void> {
-  const { trx, principal } = ctx;
-  if (principal.isAdministrator) return;
-  const { may } = await ask(trx, { may: callerAbove(principal, team.id as string, { strict: true }) });
-  if (!may) throw mayNotChange(team.id, action);
+  return [parentExists(principal, parentId), mayAttach(principal, parentId)];
 }
 
 /**
- * A change of ParentId, every question in one statement, judged in the seed's order: may change the team
- * (403), the new parent exists (400), may attach under it (403), not under its own subtree (409).
+ * A change of ParentId, judged in the seed's order: may change the team (403), the new parent exists (400),
+ * may attach under it (403), not under its own subtree (409).
  */
-async function requireMove(ctx: RuleContext, team: Row, parentId: unknown): Promise<void> {
-  const { trx, principal } = ctx;
-  if (parentId === null || parentId === undefined) {
-    await requireStrictAncestorMember(ctx, team, 'change');
-    await requireParent(ctx, parentId);
-    return;
-  }
-  const answers = await ask(trx, {
-    change: callerAbove(principal, team.id as string, { strict: true }),
-    parent: exists('organization_team_hierarchies', principal.companyId, parentId as string),
-    attach: callerAbove(principal, parentId as string, { strict: false }),
-    cycle: atOrBelow(principal.companyId, team.id as string, parentId as string),
-  });
-  if (!answers.change) throw mayNotChange(team.id, 'change');
-  if (!answers.parent) throw notATeam(parentId);
-  if (!answers.attach) throw mayNotAttach(parentId);
-  if (answers.cycle) {
-    throw new ODataError('Conflict', `Team ${String(team.id)} cannot be moved under itself or one of its own descendants (${String(parentId)})`, 'ParentId');
-  }
+function moveChecks(principal: Principal, team: Row, parentId: unknown): Checks {
+  if (parentId === null || parentId === undefined) return [mayChange(principal, team, 'change'), ...attachChecks(principal, parentId)];
+  return [
+    mayChange(principal, team, 'change'),
+    parentExists(principal, parentId),
+    mayAttach(principal, parentId),
+    mustNot(atOrBelow(principal.companyId, team.id as string, parentId as string), () =>
+      new ODataError('Conflict', `Team ${String(team.id)} cannot be moved under itself or one of its own descendants (${String(parentId)})`, 'ParentId')),
+  ];
 }
 
 async function count(ctx: RuleContext, table: string, column: string, teamId: unknown): Promise<number> {
@@ -74,17 +63,18 @@ async function describeChildren(ctx: RuleContext, teamId: unknown, total: number
 }
 
 export const teamRules: WriteRules = {
-  prepare: (ctx) => lockHierarchy(ctx.trx, ctx.principal.companyId),
+  lock: (principal) => companyLock('hierarchy', principal.companyId),
 
-  create: (ctx, after) => requireParent(ctx, after.parent_id),
+  create: async (ctx, after) => attachChecks(ctx.principal, after.parent_id),
 
   async update(ctx, before, after) {
-    if (same(before.parent_id, after.parent_id)) await requireStrictAncestorMember(ctx, before, 'change');
-    else await requireMove(ctx, before, after.parent_id);
+    if (same(before.parent_id, after.parent_id)) return [mayChange(ctx.principal, before, 'change')];
+    return moveChecks(ctx.principal, before, after.parent_id);
   },
 
   async remove(ctx, before) {
-    await requireStrictAncestorMember(ctx, before, 'delete');
+    // permission first, before the counts say anything about the team
+    await requireNow(ctx, [mayChange(ctx.principal, before, 'delete')]);
     const children = await count(ctx, 'organization_team_hierarchies', 'parent_id', before.id);
     const members = await count(ctx, 'organization_team_member_hierarchies', 'organization_team_hierarchy_id', before.id);
     if (children > 0 || members > 0) {

@@ -5,7 +5,9 @@
  */
 import type { Knex } from 'knex';
 import type { EntitySetDef } from '../../../odata/model';
+import type { SqlFragment } from '../../db/sql-fragment';
 import type { Principal } from '../principal';
+import type { Check, Checks } from './checks';
 
 export type Row = Record<string, unknown>;
 
@@ -13,6 +15,11 @@ export interface RuleContext {
   readonly trx: Knex.Transaction;
   readonly principal: Principal;
   readonly set: EntitySetDef;
+  /**
+   * That the caller is still what authentication found (server/auth/caller-check.ts): asked before any
+   * answer a rule gives (checks.ts requireNow) and folded into the write itself.
+   */
+  readonly caller?: Check;
   /** Configured bounds the rules enforce (server/config.ts); absent: the defaults. */
   readonly settings?: RuleSettings;
 }
@@ -22,14 +29,29 @@ export interface RuleSettings {
   readonly accessTokenMaxLifetimeSeconds: number;
 }
 
+/**
+ * A rule refuses by throwing, or returns checks (./checks.ts) that the executor folds into the write's own
+ * statement and judges, in order, when that statement wrote nothing.
+ */
 export interface WriteRules {
-  /** Runs first in the transaction, before the target row is read (e.g. a lock). */
+  /**
+   * A lock the write holds from its first statement, before any row is read (the company's hierarchy
+   * lock): `(principal) => companyLock('hierarchy', principal.companyId)`.
+   */
+  readonly lock?: (principal: Principal) => SqlFragment;
+  /** Runs first in the transaction, before the target row is read (e.g. a lock and a re-read). */
   readonly prepare?: (ctx: RuleContext) => Promise<void>;
   /** A target row exists but the caller must not even know it (users outside their teams) → 404. */
   readonly isHidden?: (ctx: RuleContext, before: Row) => Promise<boolean>;
-  readonly create: (ctx: RuleContext, after: Row) => Promise<void>;
-  readonly update: (ctx: RuleContext, before: Row, after: Row) => Promise<void>;
-  readonly remove: (ctx: RuleContext, before: Row) => Promise<void>;
+  /**
+   * A create judged by checks alone, without reading anything first (pure): with no `lock` or `prepare`,
+   * the executor then runs the create as ONE statement — checks, insert and audit row — outside any
+   * explicit transaction. Takes the place of `create`.
+   */
+  readonly createChecks?: (principal: Principal, after: Row) => Checks;
+  readonly create?: (ctx: RuleContext, after: Row) => Promise<Checks | void>;
+  readonly update: (ctx: RuleContext, before: Row, after: Row) => Promise<Checks | void>;
+  readonly remove: (ctx: RuleContext, before: Row) => Promise<Checks | void>;
 }
 
 /** `same(5, '5')` → true: ids come back as numbers from PGlite and as strings from pg. */
