@@ -49,7 +49,7 @@ async function run(trx: Knex.Transaction, command: LinkCommand): Promise<void> {
   const rules = writeRulesFor(set);
   const ctx: RuleContext = { trx, principal, set, caller: callerCheck(principal) };
   await rules.prepare?.(ctx);
-  const before = await lockedRow(trx, set, command.key, principal.companyId, rules.lock?.(principal));
+  const before = await lockedRow(trx, set, command.key, principal.companyId, 'update', rules.lock?.(principal));
   if (!before || (await rules.isHidden?.(ctx, before))) throw entityNotFound(set, command.key);
   // changing an entity's references is an update of it; its checks (and the caller's) are judged now
   await requireNow(ctx, (await rules.update(ctx, before, before)) ?? []);

@@ -157,17 +157,21 @@ function checkPreconditions(set: EntitySetDef, before: Row, ifMatch?: string, if
 }
 
 /**
- * The addressed row, locked FOR UPDATE; with `lock` (the set's, e.g. the company's hierarchy lock) taken
- * first in the same statement: a one-time filter evaluated before any row is read or locked.
- *   lockedRow(trx, Teams, key(7), 1, companyLock('hierarchy', 1))
+ * The addressed row, locked FOR UPDATE (a delete) or FOR NO KEY UPDATE (an update: it does not block a
+ * foreign key's check on the row, e.g. a team created under it); with `lock` (the set's, e.g. the company's
+ * hierarchy lock) taken first in the same statement: a one-time filter evaluated before any row is read or locked.
+ *   lockedRow(trx, Teams, key(7), 1, 'update', companyLock('hierarchy', 1))
  *     → WITH locked AS MATERIALIZED (SELECT pg_advisory_xact_lock(…)) SELECT * FROM "organization_team_hierarchies"
  *       WHERE (SELECT count(*) FROM locked) = 1 AND company_id = 1 AND <key> FOR UPDATE
  */
-export async function lockedRow(trx: Knex.Transaction, set: EntitySetDef, key: KeyLookup, companyId: number, lock?: SqlFragment): Promise<Row | undefined> {
+export async function lockedRow(
+  trx: Knex.Transaction, set: EntitySetDef, key: KeyLookup, companyId: number, strength: 'update' | 'no key update' = 'update', lock?: SqlFragment,
+): Promise<Row | undefined> {
   const addressed = keyCondition(set.table, key);
-  const q = trx(set.table).where({ company_id: companyId }).andWhereRaw(addressed.sql, knexBindings(addressed));
-  if (!lock) return (await q.forUpdate().first()) as Row | undefined;
-  const row = q.clone().andWhereRaw('(SELECT count(*) FROM locked) = 1').forUpdate().limit(1).toSQL();
+  const found = trx(set.table).where({ company_id: companyId }).andWhereRaw(addressed.sql, knexBindings(addressed));
+  const q = strength === 'update' ? found.forUpdate() : found.forNoKeyUpdate();
+  if (!lock) return (await q.first()) as Row | undefined;
+  const row = q.clone().andWhereRaw('(SELECT count(*) FROM locked) = 1').limit(1).toSQL();
   const statement = sql(`WITH locked AS MATERIALIZED (SELECT ${lock.sql}) ${row.sql}`, [...lock.bindings, ...row.bindings]);
   return (await selectRows(trx, statement, { prepare: true }))[0];
 }
@@ -186,8 +190,16 @@ function createdValues(set: EntitySetDef, command: WriteCommand): { values: Row;
   return { values, secret };
 }
 
-/** The properties a create logs: all but the server's timestamps. */
-const createdProperties = (set: EntitySetDef) => set.properties.filter((p) => !UNAUDITED.has(p.name));
+/** The properties a create logs: all but the server's timestamps (worked out once per set). */
+const logged = new WeakMap<EntitySetDef, readonly PropertyDef[]>();
+function createdProperties(set: EntitySetDef): readonly PropertyDef[] {
+  let props = logged.get(set);
+  if (!props) {
+    props = set.properties.filter((p) => !UNAUDITED.has(p.name));
+    logged.set(set, props);
+  }
+  return props;
+}
 
 async function create(conn: Knex, set: EntitySetDef, command: WriteCommand, checks: Checks, values: Row, secret?: string): Promise<Row | undefined> {
   const entry: AuditEntry = { principal: command.principal, action: command.action, entitySet: set.name, requestId: command.requestId };
@@ -217,7 +229,11 @@ async function run(trx: Knex.Transaction, command: WriteCommand): Promise<Row | 
 
   await rules.prepare?.(ctx);
   const key = command.key as KeyLookup;
-  const before = await lockedRow(trx, set, key, principal.companyId, lock);
+  // a delete takes the set's lock before the row (its rules count what hangs under it, under the lock); an
+  // update takes it in its own write statement, so that it is held for that statement and the commit only
+  // (the hierarchy's cycle check is then repeated, on fresh data, by the closure trigger)
+  const deleting = command.action === 'delete';
+  const before = await lockedRow(trx, set, key, principal.companyId, deleting ? 'update' : 'no key update', deleting ? lock : undefined);
   if (!before || (await rules.isHidden?.(ctx, before))) throw entityNotFound(set, key);
   checkPreconditions(set, before, command.ifMatch, command.ifNoneMatch);
 
@@ -246,7 +262,7 @@ async function run(trx: Knex.Transaction, command: WriteCommand): Promise<Row | 
   }
   bumpVersion(trx, set, update);
   const write = trx(set.table).where({ company_id: principal.companyId, id: before.id as string }).update(update).returning('*');
-  const [updated] = await auditedWrite(trx, write, entry, String(before.id), changesOf(set.properties, before, after), checks);
+  const [updated] = await auditedWrite(trx, write, entry, String(before.id), changesOf(set.properties, before, after), checks, lock);
   return updated;
 }
 

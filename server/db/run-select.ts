@@ -34,6 +34,21 @@ export interface NativeSql {
 
 /** Fragments already numbered: a memoized compiled read (server/db/memoize-compile.ts) is numbered once. */
 const numbered = new WeakMap<SqlFragment, NativeSql>();
+/** Texts already numbered (a write's statement is built anew for each request, its text mostly the same): text → numbered text. */
+const numberedTexts = new Map<string, { readonly text: string; readonly placeholders: number }>();
+const MAX_NUMBERED_TEXTS = 1000;
+
+/** `numberPlaceholders('a = ? AND b = ?')` → { text: 'a = $1 AND b = $2', placeholders: 2 } */
+function numberPlaceholders(sqlText: string): { readonly text: string; readonly placeholders: number } {
+  const known = numberedTexts.get(sqlText);
+  if (known) return known;
+  let n = 0;
+  const text = sqlText.replace(/(\\*)\?/g, (_: string, escapes: string) => (escapes.length % 2 ? '?' : `$${++n}`));
+  const result = { text, placeholders: n };
+  if (numberedTexts.size >= MAX_NUMBERED_TEXTS) numberedTexts.clear(); // bounded: texts seen again are numbered again
+  numberedTexts.set(sqlText, result);
+  return result;
+}
 
 /**
  * A fragment's `?` placeholders numbered for the driver, as knex's PostgreSQL dialect numbers them
@@ -43,9 +58,8 @@ const numbered = new WeakMap<SqlFragment, NativeSql>();
 export function nativeSql(fragment: SqlFragment): NativeSql {
   const known = numbered.get(fragment);
   if (known) return known;
-  let n = 0;
-  const text = fragment.sql.replace(/(\\*)\?/g, (_: string, escapes: string) => (escapes.length % 2 ? '?' : `$${++n}`));
-  if (n !== fragment.bindings.length) throw new Error(`SQL has ${n} placeholders for ${fragment.bindings.length} bindings`);
+  const { text, placeholders } = numberPlaceholders(fragment.sql);
+  if (placeholders !== fragment.bindings.length) throw new Error(`SQL has ${placeholders} placeholders for ${fragment.bindings.length} bindings`);
   const native = { sql: text, bindings: fragment.bindings };
   numbered.set(fragment, native);
   return native;

@@ -1,12 +1,15 @@
 /**
- * Audit row specs below HTTP: the exact SQL of a created row's changes, and, on the run's database, that
+ * Audit row specs below HTTP: the exact SQL of a created row's changes and of a checked create, and, on the run's database, that
  * PostgreSQL writes that JSON exactly as JSON.stringify writes the values the API shows (awkward
  * strings, nulls, Int64, booleans), so the log reads the same whichever side built it.
  */
 import { expect } from 'chai';
 import { formatValue } from '../../../odata/format';
 import type { PropertyDef } from '../../../odata/model';
-import { createdChangesSql } from '../../../server/db/audit';
+import { ODataError } from '../../../odata/errors';
+import { must } from '../../../server/auth/write-rules/checks';
+import { auditedCreate, createdChangesSql } from '../../../server/db/audit';
+import { sql } from '../../../server/db/sql-fragment';
 import { testDatabase } from '../../helpers/test-database';
 
 const props: PropertyDef[] = [
@@ -39,5 +42,42 @@ describe('createdChangesSql', () => {
       }
       expect(rows[0]?.changes).to.equal(JSON.stringify(expected));
     }
+  });
+});
+
+describe('auditedCreate with checks', () => {
+  it('inserts only when the checks hold, with its audit row, in one statement that returns the answers too', async () => {
+    let ran: { sql: string; bindings: unknown[]; name?: string } | undefined;
+    // a transaction's connection as knex gives it: raw(…).options({ name }) is awaited
+    const conn = {
+      isTransaction: true,
+      raw: (text: string, bindings: unknown[]) => ({
+        options: (o: { name: string }) => {
+          ran = { sql: text, bindings, name: o.name };
+          return Promise.resolve({ rows: [{ check_0: true, id: '12', company_id: 1, name: 'x' }] });
+        },
+      }),
+    };
+    const principal = { userId: '5', companyId: 1, userName: 'alice', isAdministrator: false, scopes: new Set<string>() };
+    const may = must(sql('EXISTS (SELECT 1 FROM m WHERE id = ?)', [7]), () => new ODataError('Forbidden', 'no'));
+    const rows = await auditedCreate(conn as never, 'things', { company_id: 1, name: 'x' }, { principal, action: 'create', entitySet: 'Things', requestId: 'r1' }, props.slice(0, 2), [may]);
+    expect(rows).to.deep.equal([{ id: '12', company_id: 1, name: 'x' }]);
+    expect(ran?.sql).to.equal(
+      'WITH ok AS (SELECT EXISTS (SELECT 1 FROM m WHERE id = ?) AS check_0), ' +
+        'done AS (INSERT INTO "things" ("company_id", "name") SELECT ?, ? FROM ok WHERE ok.check_0 RETURNING *), ' +
+        'logged AS (INSERT INTO audit_logs (company_id, user_id, action, entity_set, entity_key, changed_properties, changes, request_id) ' +
+        `SELECT done.company_id, ?::bigint, ?, ?, done.id::text, ?, ${createdChangesSql(props.slice(0, 2)).sql}, ? FROM done) ` +
+        'SELECT ok.*, done.* FROM ok LEFT JOIN done ON TRUE',
+    );
+    expect(ran?.bindings).to.deep.equal([7, 1, 'x', '5', 'create', 'Things', 'Id,Name', 'r1']);
+    expect(ran?.name).to.match(/^oc_[0-9a-f]{20}$/);
+  });
+
+  it('throws the refusal of the first failing check when nothing was inserted', async () => {
+    const conn = { isTransaction: true, raw: () => ({ options: () => Promise.resolve({ rows: [{ check_0: true, check_1: false, id: null }] }) }) };
+    const principal = { userId: '5', companyId: 1, userName: 'alice', isAdministrator: false, scopes: new Set<string>() };
+    const checks = [must(sql('TRUE'), () => new ODataError('Forbidden', 'first')), must(sql('FALSE'), () => new ODataError('ValidationFailed', 'second', 'UserId'))];
+    const failed = await auditedCreate(conn as never, 'things', { company_id: 1 }, { principal, action: 'create', entitySet: 'Things' }, props, checks).catch((err: unknown) => err);
+    expect(failed).to.be.instanceOf(ODataError).and.to.include({ message: 'second', target: 'UserId', status: 400 });
   });
 });
