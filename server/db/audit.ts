@@ -130,3 +130,75 @@ export function auditedCreate(conn: Knex, table: string, values: Row, entry: Aud
   const audit = sql(`done.id::text, ?, ${changes.sql}, ?`, [props.map((p) => p.name).join(','), ...changes.bindings, entry.requestId ?? null]);
   return withAuditRow(conn, insert, entry, audit, checks);
 }
+
+export interface KeyedUpdate {
+  readonly table: string;
+  readonly companyId: number;
+  /** The addressed row: `"k"."id" = ?` (compile-read.ts keyCondition over the alias "k"). */
+  readonly key: SqlFragment;
+  /** Taken before the row is read (WriteRules.lock). */
+  readonly lock?: SqlFragment;
+  /** Columns and the values written (driver-ready). */
+  readonly written: Row;
+  /** The audited properties among the written columns, in model order; their values must be ones to_json writes as the API shows them. */
+  readonly props: readonly PropertyDef[];
+  /** The row version column, incremented; whether the table has updated_at (set to now()). */
+  readonly versionColumn: string;
+  readonly touchesUpdatedAt: boolean;
+}
+
+/** The answer column telling whether the written values differ from the row's. */
+const CHANGES = 'check_changes';
+
+/**
+ * An update by key as ONE statement, without a transaction of its own (autocommit): takes the lock, reads
+ * and locks the row (the newest version, FOR NO KEY UPDATE), answers the checks — the first of which should
+ * ask that the row exists (`EXISTS (SELECT 1 FROM cur)`) — and writes only the columns' new values when
+ * every check holds and something changes, with its audit row: the changed properties' old and new values
+ * as PostgreSQL writes them (the same text as JSON.stringify of the API's values, for the types allowed).
+ * → { row } when written; { unchanged: true } when the values are already the row's; else the first refusal is thrown.
+ *   auditedKeyedUpdate(db, { table: 'organization_team_hierarchies', key: "k"."id" = 7, written: { parent_id: 3 }, … }, entry, checks)
+ */
+export async function auditedKeyedUpdate(conn: Knex, update: KeyedUpdate, entry: AuditEntry, checks: Checks): Promise<{ row?: Row; unchanged?: true }> {
+  const columns = Object.keys(update.written);
+  if (columns.length === 0 || checks.length === 0) throw new Error('auditedKeyedUpdate: nothing to write, or no checks');
+  const values = columns.map((c) => update.written[c]);
+  const locked = update.lock ? sql(`locked AS MATERIALIZED (SELECT ${update.lock.sql}), `, update.lock.bindings) : sql('');
+  const afterLock = update.lock ? ' AND (SELECT count(*) FROM locked) = 1' : '';
+  const cur = sql(
+    `cur AS MATERIALIZED (SELECT "k".* FROM ${ident(update.table)} AS "k" WHERE "k"."company_id" = ?::integer AND ${update.key.sql}${afterLock} FOR NO KEY UPDATE), `,
+    [update.companyId, ...update.key.bindings],
+  );
+  const answers = checksRow(checks);
+  const differs = sql(`EXISTS (SELECT 1 FROM cur WHERE ${columns.map((c) => `cur.${ident(c)} IS DISTINCT FROM ?`).join(' OR ')}) AS ${CHANGES}`, values);
+  const ok = sql(`ok AS (${answers.sql}, ${differs.sql}${update.lock ? ' FROM locked' : ''}), `, [...answers.bindings, ...differs.bindings]);
+  const sets = [
+    ...columns.map((c) => `${ident(c)} = ?`),
+    `${ident(update.versionColumn)} = ${ident(update.versionColumn)} + 1`,
+    ...(update.touchesUpdatedAt ? ['"updated_at" = now()'] : []),
+  ];
+  const done = sql(
+    `done AS (UPDATE ${ident(update.table)} SET ${sets.join(', ')} WHERE "company_id" = ?::integer AND "id" = (SELECT id FROM cur)` +
+      ` AND (SELECT ${checksHold(checks)} AND ok.${CHANGES} FROM ok) RETURNING *), `,
+    [...values, update.companyId],
+  );
+  // each changed property: "Name":{"old":…,"new":…}; concat_ws leaves out the unchanged (NULL)
+  const changed = (p: PropertyDef) => `cur.${ident(p.column)} IS DISTINCT FROM done.${ident(p.column)}`;
+  const json = (alias: string, p: PropertyDef) => `coalesce(to_json(${alias}.${ident(p.column)})::text, 'null')`;
+  const names = update.props.map((p) => `CASE WHEN ${changed(p)} THEN '${p.name}' END`);
+  const pairs = update.props.map((p) => `CASE WHEN ${changed(p)} THEN '${JSON.stringify(p.name)}:{"old":' || ${json('cur', p)} || ',"new":' || ${json('done', p)} || '}' END`);
+  const text =
+    `WITH ${locked.sql}${cur.sql}${ok.sql}${done.sql}logged AS (` +
+    'INSERT INTO audit_logs (company_id, user_id, action, entity_set, entity_key, changed_properties, changes, request_id) ' +
+    `SELECT done.company_id, ?::bigint, ?, ?, done.id::text, concat_ws(',', ${names.join(', ')}), '{' || concat_ws(',', ${pairs.join(', ')}) || '}', ? FROM done, cur) ` +
+    'SELECT ok.*, done.* FROM ok LEFT JOIN done ON TRUE';
+  const bindings = [...locked.bindings, ...cur.bindings, ...ok.bindings, ...done.bindings, entry.principal.userId, entry.action, entry.entitySet, entry.requestId ?? null];
+  const [first] = await selectRows(conn, sql(text, bindings), { prepare: true });
+  if (first !== undefined && first.id !== null && first.id !== undefined) {
+    const { [CHANGES]: _, ...row } = withoutAnswers(first, checks);
+    return { row };
+  }
+  judge(checks, first ?? {});
+  if (first?.[CHANGES] === false) return { unchanged: true };
+  throw new Error(`${entry.entitySet}: the ${entry.action} wrote nothing although every check held`);
+}

@@ -2,7 +2,8 @@
  * Executes one write (POST/PATCH/PUT/DELETE) in ONE transaction: the target row is locked (FOR UPDATE,
  * with the set's lock in the same statement), If-Match is compared with its row version, and the write
  * runs with its audit row and the set's rule checks (seed 003) in one statement (audit.ts, checks.ts) —
- * all or nothing. A create judged by checks alone is that one statement, without BEGIN/COMMIT. The caller
+ * all or nothing. A create judged by checks alone is that one statement, without BEGIN/COMMIT, and so is a
+ * PATCH whose checks need no row (audit.ts auditedKeyedUpdate: lock, row, checks, write, audit row). The caller
  * is checked inside the write; a caller who changed is authenticated afresh and the write runs again.
  * Deadlocks and serialization failures are retried, then reported as 409.
  */
@@ -15,14 +16,14 @@ import type { KeyLookup } from '../../odata/plan/read-plan';
 import { asCaller, callerCheck } from '../auth/caller-check';
 import type { Principal } from '../auth/principal';
 import { writeRulesFor } from '../auth/write-rules';
-import { requireNow, type Checks } from '../auth/write-rules/checks';
+import { must, requireNow, type Checks } from '../auth/write-rules/checks';
 import { same, type Row, type RuleContext, type RuleSettings, type WriteRules } from '../auth/write-rules/types';
 import { newSecret, secretHash } from '../auth/personal-tokens';
-import { auditedAlongside, auditedCreate, auditedWrite, type AuditAction, type AuditChanges, type AuditEntry } from './audit';
+import { auditedAlongside, auditedCreate, auditedKeyedUpdate, auditedWrite, type AuditAction, type AuditChanges, type AuditEntry } from './audit';
 import { keyCondition } from './compile-read';
 import { isRetryable } from './map-db-error';
 import { selectRows } from './run-select';
-import { knexBindings, sql, type SqlFragment } from './sql-fragment';
+import { ident, knexBindings, sql, type SqlFragment } from './sql-fragment';
 
 export interface WriteCommand {
   readonly set: EntitySetDef;
@@ -298,11 +299,49 @@ async function softDelete(ctx: RuleContext, set: EntitySetDef, name: string, bef
   return undefined;
 }
 
+/** Types whose values PostgreSQL's to_json writes as the API shows them (formatValue; spec/server/db/audit.spec.ts). */
+const SQL_AUDITED_TYPES = new Set(['Edm.String', 'Edm.Int64', 'Edm.Int32', 'Edm.Boolean', 'Edm.Guid']);
+
+/**
+ * A PATCH by Id that checks alone judge (WriteRules.updateChecks; no prepare, no isHidden, no If-Match or
+ * If-None-Match) and that writes only plain values whose audit PostgreSQL can write: ONE statement.
+ */
+function isOneStatementUpdate(rules: WriteRules, command: WriteCommand, written: Row): boolean {
+  const { set } = command;
+  return command.action === 'update' && rules.updateChecks !== undefined && !rules.prepare && !rules.isHidden
+    && command.ifMatch === undefined && command.ifNoneMatch === undefined && set.versionColumn !== undefined
+    && command.key?.property.column === 'id' && Object.keys(written).length > 0
+    && set.properties.every((p) => !(p.column in written) || (SQL_AUDITED_TYPES.has(p.type) && !p.complex && !p.immutable));
+}
+
+/** The one-statement PATCH (isOneStatementUpdate): the written row, or the row as it is when nothing changes. */
+async function updateInOneStatement(db: Knex, command: WriteCommand, rules: WriteRules, written: Row): Promise<Row | undefined> {
+  const { set, principal } = command;
+  const key = command.key as KeyLookup;
+  const id = String(key.value.value);
+  const checks = [
+    callerCheck(principal),
+    must(sql('EXISTS (SELECT 1 FROM cur)'), () => entityNotFound(set, key)),
+    ...(rules.updateChecks?.(principal, id, written) ?? []),
+  ];
+  const entry: AuditEntry = { principal, action: command.action, entitySet: set.name, requestId: command.requestId };
+  const result = await auditedKeyedUpdate(db, {
+    table: set.table, companyId: principal.companyId, key: keyCondition('k', key), lock: rules.lock?.(principal),
+    written: forDriver(set, written), props: set.properties.filter((p) => p.column in written && !UNAUDITED.has(p.name)),
+    versionColumn: set.versionColumn as string, touchesUpdatedAt: set.properties.some((p) => p.column === 'updated_at'),
+  }, entry, checks);
+  if (result.row) return result.row;
+  // nothing changes: no new version, no audit entry; the entity as it is (its ETag)
+  return (await selectRows(db, sql(`SELECT * FROM ${ident(set.table)} WHERE company_id = ? AND id = ?`, [principal.companyId, id])))[0];
+}
+
 /** Runs the command once, retrying deadlocks and serialization failures. */
 async function attempt(db: Knex, command: WriteCommand): Promise<Row | undefined> {
   const rules = writeRulesFor(command.set);
+  const written = command.action === 'update' ? toColumns(command.set, command.body ?? {}) : {};
   for (let attempt = 1; ; attempt += 1) {
     try {
+      if (isOneStatementUpdate(rules, command, written)) return await updateInOneStatement(db, command, rules, written);
       if (!isOneStatementCreate(rules, command)) return await db.transaction((trx) => run(trx, command));
       const { values, secret } = createdValues(command.set, command);
       const checks = withCaller(command.principal, rules.createChecks?.(command.principal, values));

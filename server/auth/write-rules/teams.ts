@@ -72,6 +72,11 @@ export const teamRules: WriteRules = {
     return moveChecks(ctx.principal, before, after.parent_id);
   },
 
+  // the same judgement without the row: a ParentId written equal to the current one passes the move checks
+  // exactly when it passes mayChange (a member above the team is a member of its parent or above)
+  updateChecks: (principal, id, written) =>
+    'parent_id' in written ? moveChecks(principal, { id }, written.parent_id) : [mayChange(principal, { id }, 'change')],
+
   async remove(ctx, before) {
     // permission first, before the counts say anything about the team
     await requireNow(ctx, [mayChange(ctx.principal, before, 'delete')]);

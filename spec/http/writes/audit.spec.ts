@@ -83,6 +83,20 @@ describe('The audit log of writes', () => {
     expect(changes).to.deep.equal({ Description: { old: null, new: 'new text' } });
   });
 
+  it('records a PATCH made in one statement (a move) with old and new values as the API shows them: Int64 as numbers, text as sent', async () => {
+    const original = unique('Moved');
+    const id = await org.addTeam(original, org.team('Dev'));
+    const name = `${unique('Awkward')} "quoted" \\ back/slash\nline Zoë 😀`;
+    const { res, rows } = await audited(() => send(t, 'PATCH', `${TEAMS}(${id})`, admin, { Name: name, ParentId: org.team('Root') }));
+    expect(res.status, res.text).to.equal(204);
+    const changes = theRow(rows, res, 'update', 'OrganizationTeamHierarchies', id, 'admin');
+    const stored = (await org.db('organization_team_hierarchies').first('name').where({ company_id: org.companyId, id }))?.name as string;
+    expect(stored).to.equal(name);
+    expect(Object.keys(changes)).to.deep.equal(['Name', 'ParentId']);
+    expect(changes.Name).to.deep.equal({ old: original, new: name });
+    expect(changes.ParentId).to.deep.equal({ old: org.team('Dev'), new: org.team('Root') });
+  });
+
   it('records a PUT as a replace, including the properties it reset', async () => {
     const id = await org.addTeam(unique('Replaced'), org.team('Dev'));
     await org.db('organization_team_hierarchies').where({ company_id: org.companyId, id }).update({ description: 'will reset' });
