@@ -155,17 +155,13 @@ export function createMetrics(db: Knex, options: MetricsOptions = {}): Metrics {
 
   const middleware: RequestHandler = (req, res, next) => {
     const started = process.hrtime.bigint();
-    let done = false;
-    const record = (aborted: boolean) => {
-      if (done) return;
-      done = true;
-      const series = seriesOf(setLabel(req.originalUrl), METHODS.has(req.method) ? req.method : 'other', aborted ? 'aborted' : statusClass(res.statusCode));
+    // 'close' follows the end of every response, and comes alone when the client went away before it ended
+    res.once('close', () => {
+      const status = res.writableFinished ? statusClass(res.statusCode) : 'aborted';
+      const series = seriesOf(setLabel(req.originalUrl), METHODS.has(req.method) ? req.method : 'other', status);
       series.requests.inc();
       series.duration.observe(Number(process.hrtime.bigint() - started) / 1e9);
-    };
-    res.on('finish', () => record(false));
-    // the client went away before the response ended
-    res.on('close', () => record(!res.writableFinished));
+    });
     next();
   };
 

@@ -32,7 +32,7 @@ export function scopeUsed(method: string, url: string): string {
 /** `app.use(recordTokenActivity(log))`: reads `res.locals.principal`, set by the authentication stage. */
 export function recordTokenActivity(log: TokenActivityLog): RequestHandler {
   return (req, res, next) => {
-    const at = new Date();
+    const startedAt = Date.now();
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const principal = res.locals.principal as Principal | undefined;
@@ -47,7 +47,7 @@ export function recordTokenActivity(log: TokenActivityLog): RequestHandler {
         status: res.statusCode,
         durationMs: Number(process.hrtime.bigint() - started) / 1e6,
         clientAddress: req.ip,
-        at,
+        at: new Date(startedAt),
       });
     });
     next();

@@ -18,6 +18,10 @@ export function requestLog(logger: Logger): RequestHandler {
     const requestId = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     res.setHeader('X-Request-Id', requestId);
     res.setHeader('OData-Version', '4.0');
+    if (!logger.isLevelEnabled('info')) {
+      next(); // LOG_LEVEL above info: nothing to time or write
+      return;
+    }
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;

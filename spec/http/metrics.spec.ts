@@ -4,6 +4,8 @@
  * health probes and scrapes not), the database pool read on scrape, the cache hook, the optional bearer
  * token, and two apps in one process keeping separate registries.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import express, { type Express } from 'express';
 import request from 'supertest';
@@ -145,6 +147,36 @@ describe('Metrics', () => {
       expect(sample(theirs, 'orgchart_http_requests_total{set="Teams",method="GET",status_class="2xx"}')).to.equal(1);
       expect(sample(mine, 'orgchart_http_requests_total{set="Teams",method="GET",status_class="2xx"}')).to.equal(undefined);
     });
+  });
+
+  it('counts a request whose client went away before the response ended as aborted, once', async () => {
+    const { db } = (await testApp()).database;
+    const metrics = createMetrics(db, { defaultMetrics: false });
+    const app = express();
+    app.use(metrics.middleware);
+    let answered!: () => void;
+    const done = new Promise<void>((resolve) => { answered = resolve; });
+    app.get('/odata/Users', (_req, res) => {
+      setTimeout(() => {
+        res.json({ value: [] });
+        answered();
+      }, 100);
+    });
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const client = http.get({ host: '127.0.0.1', port, path: '/odata/Users' });
+      client.on('error', () => undefined);
+      setTimeout(() => client.destroy(), 20);
+      await done;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const text = await metrics.registry.metrics();
+      expect(sample(text, 'orgchart_http_requests_total{set="Users",method="GET",status_class="aborted"}')).to.equal(1);
+      expect(sample(text, 'orgchart_http_requests_total{set="Users",method="GET",status_class="2xx"}')).to.equal(undefined);
+    } finally {
+      server.close();
+    }
   });
 
   it('with a token, /metrics answers only Authorization: Bearer <token>', async () => {
