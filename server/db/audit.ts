@@ -33,20 +33,15 @@ type Row = Record<string, unknown>;
  * changed_properties, changes, request_id, as SQL over the written row `done`. With `checks`, the statement
  * first answers them as the row `ok` (the write's condition must hold over it: `checksHold`) and returns
  * the answers beside the written row; when it wrote nothing, the first refusal is thrown (checks.ts judge).
- * With `lock` (the set's advisory lock, WriteRules.lock), the statement takes it before it answers the
- * checks and writes: the lock is held for this statement and the commit only.
  */
-async function withAuditRow(conn: Knex, write: SqlFragment, entry: AuditEntry, audit: SqlFragment, checks: Checks, lock?: SqlFragment): Promise<Row[]> {
-  if (lock && checks.length === 0) throw new Error('withAuditRow: a lock is taken before checks; there are none');
+async function withAuditRow(conn: Knex, write: SqlFragment, entry: AuditEntry, audit: SqlFragment, checks: Checks): Promise<Row[]> {
   const answers = checks.length > 0 ? checksRow(checks) : undefined;
-  // with a lock, it is taken first (the answers are read from its row), and the write waits for the answers
-  const locked = lock ? sql(`locked AS MATERIALIZED (SELECT ${lock.sql}), `, lock.bindings) : sql('');
   const text =
-    `WITH ${locked.sql}${answers ? `ok AS (${answers.sql}${lock ? ' FROM locked' : ''}), ` : ''}done AS (${write.sql}), logged AS (` +
+    `WITH ${answers ? `ok AS (${answers.sql}), ` : ''}done AS (${write.sql}), logged AS (` +
     'INSERT INTO audit_logs (company_id, user_id, action, entity_set, entity_key, changed_properties, changes, request_id) ' +
     `SELECT done.company_id, ?::bigint, ?, ?, ${audit.sql} FROM done) ` +
     (answers ? 'SELECT ok.*, done.* FROM ok LEFT JOIN done ON TRUE' : 'SELECT * FROM done');
-  const bindings = [...locked.bindings, ...(answers?.bindings ?? []), ...write.bindings, entry.principal.userId, entry.action, entry.entitySet, ...audit.bindings];
+  const bindings = [...(answers?.bindings ?? []), ...write.bindings, entry.principal.userId, entry.action, entry.entitySet, ...audit.bindings];
   const rows = await selectRows(conn, sql(text, bindings), { prepare: true });
   if (!answers) return rows;
   const [first] = rows;
@@ -66,14 +61,13 @@ function guarded(write: Knex.QueryBuilder, checks: Checks): SqlFragment {
 /**
  * An update, replace or delete with its audit row; the changes were worked out from the locked row before:
  *   auditedWrite(trx, trx('teams').where(…).update({ name: 'B' }).returning('*'), entry, '7', { Name: { old: 'A', new: 'B' } })
- * With `checks` (a rule's, the caller's), the write happens only if they hold, else the first refusal is thrown;
- * with `lock`, taken by the statement before the checks are answered.
+ * With `checks` (a rule's, the caller's), the write happens only if they hold, else the first refusal is thrown.
  */
 export function auditedWrite(
-  conn: Knex, write: Knex.QueryBuilder, entry: AuditEntry, entityKey: string, changes: AuditChanges, checks: Checks = [], lock?: SqlFragment,
+  conn: Knex, write: Knex.QueryBuilder, entry: AuditEntry, entityKey: string, changes: AuditChanges, checks: Checks = [],
 ): Promise<Row[]> {
   const audit = sql('?, ?, ?, ?', [entityKey, Object.keys(changes).join(','), JSON.stringify(changes), entry.requestId ?? null]);
-  return withAuditRow(conn, guarded(write, checks), entry, audit, checks, lock);
+  return withAuditRow(conn, guarded(write, checks), entry, audit, checks);
 }
 
 /**

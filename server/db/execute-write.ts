@@ -1,9 +1,9 @@
 /**
- * Executes one write (POST/PATCH/PUT/DELETE) in ONE transaction: the target row is locked (FOR UPDATE,
- * with the set's lock in the same statement), If-Match is compared with its row version, and the write
- * runs with its audit row and the set's rule checks (seed 003) in one statement (audit.ts, checks.ts) —
- * all or nothing. A create judged by checks alone is that one statement, without BEGIN/COMMIT, and so is a
- * PATCH whose checks need no row (audit.ts auditedKeyedUpdate: lock, row, checks, write, audit row). The caller
+ * Executes one write (POST/PATCH/PUT/DELETE) in ONE transaction: the set's lock, then the target row
+ * (FOR UPDATE; FOR NO KEY UPDATE for an update), If-Match compared with its row version, and the write with
+ * its audit row and the set's rule checks (seed 003) in one statement (audit.ts, checks.ts) — all or
+ * nothing. A create judged by checks alone is that one statement without BEGIN/COMMIT, and so is a PATCH
+ * whose checks need no row (audit.ts auditedKeyedUpdate: lock, row, checks, write, audit row). The caller
  * is checked inside the write; a caller who changed is authenticated afresh and the write runs again.
  * Deadlocks and serialization failures are retried, then reported as 409.
  */
@@ -230,11 +230,8 @@ async function run(trx: Knex.Transaction, command: WriteCommand): Promise<Row | 
 
   await rules.prepare?.(ctx);
   const key = command.key as KeyLookup;
-  // a delete takes the set's lock before the row (its rules count what hangs under it, under the lock); an
-  // update takes it in its own write statement, so that it is held for that statement and the commit only
-  // (the hierarchy's cycle check is then repeated, on fresh data, by the closure trigger)
-  const deleting = command.action === 'delete';
-  const before = await lockedRow(trx, set, key, principal.companyId, deleting ? 'update' : 'no key update', deleting ? lock : undefined);
+  // the set's lock before the row, as the one-statement PATCH takes them (one order: no deadlock between them)
+  const before = await lockedRow(trx, set, key, principal.companyId, command.action === 'delete' ? 'update' : 'no key update', lock);
   if (!before || (await rules.isHidden?.(ctx, before))) throw entityNotFound(set, key);
   checkPreconditions(set, before, command.ifMatch, command.ifNoneMatch);
 
@@ -263,7 +260,7 @@ async function run(trx: Knex.Transaction, command: WriteCommand): Promise<Row | 
   }
   bumpVersion(trx, set, update);
   const write = trx(set.table).where({ company_id: principal.companyId, id: before.id as string }).update(update).returning('*');
-  const [updated] = await auditedWrite(trx, write, entry, String(before.id), changesOf(set.properties, before, after), checks, lock);
+  const [updated] = await auditedWrite(trx, write, entry, String(before.id), changesOf(set.properties, before, after), checks);
   return updated;
 }
 
