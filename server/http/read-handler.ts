@@ -99,8 +99,8 @@ export async function handleRead(req: Request, res: Response, ctx: ReadContext):
   const format = isCount || isRawValue ? undefined : negotiateJson(req.headers.accept, options.format);
   const request: ReadRequest = { segments, options, limits: config.limits, preferredPageSize: prefer.maxPageSize, skipTokenSecret: config.jwtSecret, parameters: ctx.parameters };
   const planned = ctx.plan ? ctx.plan(request) : planRead(request, entitySet);
-  if (refs && !(planned.via && planned.target.kind === 'collection')) {
-    throw new ODataError('UnsupportedQueryOption', '$ref reads the references of a collection navigation: Teams(3)/Users/$ref', '$ref');
+  if (refs && !(planned.via && (planned.target.kind === 'collection' || planned.target.kind === 'related'))) {
+    throw new ODataError('UnsupportedQueryOption', '$ref reads the references of a navigation: Teams(3)/Users/$ref, OrganizationTeamHierarchies(5)/Parent/$ref', '$ref');
   }
   for (const set of setsRead(planned)) {
     if (!principal.isAdministrator && set.readableBy === 'administrators') throw new ODataError('Forbidden', `${set.name} can be read by administrators only`, set.name);
@@ -185,6 +185,10 @@ async function respond(
     return;
   }
   setPreferenceApplied(res, applied);
+  if (how.refs && plan.target.kind === 'related') {
+    sendJson(res, format, referenceOf(plan, row, formatOptions));
+    return;
+  }
   if (plan.target.kind === 'entity' || plan.target.kind === 'related') {
     if (row.__etag !== undefined) res.setHeader('ETag', etagOf(row.__etag));
     sendJson(res, format, formatSingle(plan, row, formatOptions));
@@ -217,7 +221,7 @@ async function respond(
 function isRefPath(segments: readonly PathSegment[], options: QueryOptions): boolean {
   const last = segments[segments.length - 1];
   if (last?.name !== '$ref') return false;
-  if (last.key || segments.length < 3) throw new ODataError('UnsupportedQueryOption', '$ref follows a collection navigation: Teams(3)/Users/$ref', '$ref');
+  if (last.key || segments.length < 3) throw new ODataError('UnsupportedQueryOption', '$ref follows a navigation: Teams(3)/Users/$ref', '$ref');
   if (options.select !== undefined || options.expand !== undefined) {
     throw new ODataError('InvalidQueryOption', '$select and $expand do not apply to references ($ref)', '$ref');
   }
@@ -233,6 +237,15 @@ function referencesOf(plan: ReadPlan, page: CollectionPage, options: FormatOptio
   const count = page.count === undefined ? {} : { '@odata.count': formatCount(page.count, options) };
   const value = page.rows.map((row) => ({ '@odata.id': `${options.serviceRoot}/${plan.set.name}(${keyLiteral(key, row[key.name])})` }));
   return { '@odata.context': `${options.serviceRoot}/$metadata#Collection($ref)`, ...count, value, ...(page.nextLink ? { '@odata.nextLink': page.nextLink } : {}) };
+}
+
+/**
+ * The entity a single-valued navigation leads to, as a reference (no entity: 204 before this):
+ *   OrganizationTeamHierarchies(5)/Parent/$ref → { "@odata.context": "http://h/odata/$metadata#$ref", "@odata.id": "http://h/odata/OrganizationTeamHierarchies(2)" }
+ */
+function referenceOf(plan: ReadPlan, row: Row, options: FormatOptions): Record<string, unknown> {
+  const key = keyProperty(plan.set);
+  return { '@odata.context': `${options.serviceRoot}/$metadata#$ref`, '@odata.id': `${options.serviceRoot}/${plan.set.name}(${keyLiteral(key, row[key.name])})` };
 }
 
 function setPreferenceApplied(res: Response, applied: readonly string[]): void {

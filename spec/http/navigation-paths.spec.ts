@@ -61,6 +61,30 @@ describe('Navigation paths', () => {
     expect(ids(expectJson(await get(`/odata/Users(${user})/Memberships?$expand=OrganizationTeamHierarchy($select=Name)`)))).to.deep.equal(mine);
   });
 
+  it('reads references: of a collection navigation (paged, counted) and of a single-valued one; 204 where it leads nowhere', async () => {
+    const team = teams.map((r) => Number(r.id)).find((id) => membersOf(id).length >= 3) as number;
+    const members = expectJson(await get(`/odata/OrganizationTeamHierarchies(${team})/Members/$ref?$count=true&$top=2`));
+    expect(members).to.deep.equal({
+      '@odata.context': `${ORIGIN}/odata/$metadata#Collection($ref)`,
+      '@odata.count': membersOf(team).length,
+      value: membersOf(team).slice(0, 2).map((id) => ({ '@odata.id': `${ORIGIN}/odata/OrganizationTeamMemberHierarchies(${id})` })),
+    });
+    const child = teams.find((r) => r.parent_id !== null) as Row;
+    expect(expectJson(await get(`/odata/OrganizationTeamHierarchies(${Number(child.id)})/Parent/$ref`))).to.deep.equal({
+      '@odata.context': `${ORIGIN}/odata/$metadata#$ref`,
+      '@odata.id': `${ORIGIN}/odata/OrganizationTeamHierarchies(${Number(child.parent_id)})`,
+    });
+    const root = teams.find((r) => r.parent_id === null) as Row;
+    const none = await get(`/odata/OrganizationTeamHierarchies(${Number(root.id)})/Parent/$ref`);
+    expect([none.status, none.text]).to.deep.equal([204, '']);
+    const membership = memberships[0] as Row;
+    expect(expectJson(await get(`/odata/OrganizationTeamMemberHierarchies(${Number(membership.id)})/User/$ref`))['@odata.id'])
+      .to.equal(`${ORIGIN}/odata/Users(${Number(membership.user_id)})`);
+    const selected = await get(`/odata/OrganizationTeamHierarchies(${Number(child.id)})/Parent/$ref?$select=Id`);
+    expect([selected.status, (selected.body as { error: { code: string } }).error.code]).to.deep.equal([400, 'InvalidQueryOption']);
+    expectError(await get(`/odata/OrganizationTeamHierarchies(${Number(child.id)})/$ref`), 400, 'UnsupportedQueryOption');
+  });
+
   it('answers 404 when the source is missing or hidden from the caller, even for an empty collection', async () => {
     const leaf = teams.map((r) => Number(r.id)).find((id) => membersOf(id).length === 0 && !teams.some((r) => Number(r.parent_id) === id));
     if (leaf !== undefined) expect(ids(expectJson(await get(`/odata/OrganizationTeamHierarchies(${leaf})/Children`)))).to.deep.equal([]);
