@@ -1,8 +1,8 @@
 /**
  * Questions about the org-chart hierarchy that authorization asks, as EXISTS(…) fragments over the
- * trigger-maintained team_closure table (one indexed lookup at any depth). A rule asks all of its
- * questions in ONE statement with `ask`, inside the write's transaction, then decides in JS which
- * answer wins (permission before existence before conflict).
+ * trigger-maintained team_closure table (one indexed lookup at any depth). The write rules return them as
+ * checks (write-rules/checks.ts), answered inside the write's own statement; `ask` answers several at once
+ * on its own. And the per-company advisory locks that serialise hierarchy and user administration.
  */
 import type { Knex } from 'knex';
 import { ident, joinFragments, knexBindings, sql, type SqlFragment } from '../db/sql-fragment';
@@ -70,8 +70,12 @@ export function companyLock(what: keyof typeof LOCK_CLASSES, companyId: number):
   return sql('pg_advisory_xact_lock(?::integer, ?::integer)', [LOCK_CLASSES[what], companyId]);
 }
 
-/** Takes `companyLock(what, companyId)` in its own statement. */
-export async function lockCompany(trx: Knex.Transaction, what: keyof typeof LOCK_CLASSES, companyId: number): Promise<void> {
-  const lock = companyLock(what, companyId);
+/** Takes a lock (`companyLock(…)`, or a set's WriteRules.lock) in its own statement. */
+export async function takeLock(trx: Knex.Transaction, lock: SqlFragment): Promise<void> {
   await trx.raw(`SELECT ${lock.sql}`, knexBindings(lock));
+}
+
+/** Takes `companyLock(what, companyId)` in its own statement. */
+export function lockCompany(trx: Knex.Transaction, what: keyof typeof LOCK_CLASSES, companyId: number): Promise<void> {
+  return takeLock(trx, companyLock(what, companyId));
 }

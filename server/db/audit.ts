@@ -36,20 +36,37 @@ type Row = Record<string, unknown>;
  */
 async function withAuditRow(conn: Knex, write: SqlFragment, entry: AuditEntry, audit: SqlFragment, checks: Checks): Promise<Row[]> {
   const answers = checks.length > 0 ? checksRow(checks) : undefined;
+  const logged = auditRowCte(entry, audit, 'done');
   const text =
-    `WITH ${answers ? `ok AS (${answers.sql}), ` : ''}done AS (${write.sql}), logged AS (` +
-    'INSERT INTO audit_logs (company_id, user_id, action, entity_set, entity_key, changed_properties, changes, request_id) ' +
-    `SELECT done.company_id, ?::bigint, ?, ?, ${audit.sql} FROM done) ` +
+    `WITH ${answers ? `ok AS (${answers.sql}), ` : ''}done AS (${write.sql}), ${logged.sql} ` +
     (answers ? 'SELECT ok.*, done.* FROM ok LEFT JOIN done ON TRUE' : 'SELECT * FROM done');
-  const bindings = [...(answers?.bindings ?? []), ...write.bindings, entry.principal.userId, entry.action, entry.entitySet, ...audit.bindings];
-  const rows = await selectRows(conn, sql(text, bindings), { prepare: true });
+  const rows = await selectRows(conn, sql(text, [...(answers?.bindings ?? []), ...write.bindings, ...logged.bindings]), { prepare: true });
   if (!answers) return rows;
   const [first] = rows;
-  if (first === undefined || first.id === null || first.id === undefined) {
-    judge(checks, first ?? {});
-    throw new Error(`${entry.entitySet}: the ${entry.action} wrote nothing although every check held`);
-  }
+  if (!wrote(first)) refuse(checks, first, entry);
   return rows.map((row) => withoutAnswers(row, checks));
+}
+
+/**
+ * The `logged` part of a write statement: its audit row, inserted from the written row `done` (joined with
+ * `from`'s other rows): company, caller, action and set, then `values` — entity_key, changed_properties,
+ * changes, request_id as SQL over them.
+ */
+function auditRowCte(entry: AuditEntry, values: SqlFragment, from: string): SqlFragment {
+  return sql(
+    'logged AS (INSERT INTO audit_logs (company_id, user_id, action, entity_set, entity_key, changed_properties, changes, request_id) ' +
+      `SELECT done.company_id, ?::bigint, ?, ?, ${values.sql} FROM ${from})`,
+    [entry.principal.userId, entry.action, entry.entitySet, ...values.bindings],
+  );
+}
+
+/** Whether a checked statement's first row carries a written row (its id), not just the answers. */
+const wrote = (row: Row | undefined): row is Row => row !== undefined && row.id !== null && row.id !== undefined;
+
+/** A checked write that wrote nothing: the first refusal among the answers, or a bug when every check held. */
+function refuse(checks: Checks, answers: Row | undefined, entry: AuditEntry): never {
+  judge(checks, answers ?? {});
+  throw new Error(`${entry.entitySet}: the ${entry.action} wrote nothing although every check held`);
 }
 
 /** A knex write builder as a fragment, its WHERE also requiring the checks (over `ok`) when there are any. */
@@ -181,18 +198,18 @@ export async function auditedKeyedUpdate(conn: Knex, update: KeyedUpdate, entry:
   const json = (alias: string, p: PropertyDef) => `coalesce(to_json(${alias}.${ident(p.column)})::text, 'null')`;
   const names = update.props.map((p) => `CASE WHEN ${changed(p)} THEN '${p.name}' END`);
   const pairs = update.props.map((p) => `CASE WHEN ${changed(p)} THEN '${JSON.stringify(p.name)}:{"old":' || ${json('cur', p)} || ',"new":' || ${json('done', p)} || '}' END`);
-  const text =
-    `WITH ${locked.sql}${cur.sql}${ok.sql}${done.sql}logged AS (` +
-    'INSERT INTO audit_logs (company_id, user_id, action, entity_set, entity_key, changed_properties, changes, request_id) ' +
-    `SELECT done.company_id, ?::bigint, ?, ?, done.id::text, concat_ws(',', ${names.join(', ')}), '{' || concat_ws(',', ${pairs.join(', ')}) || '}', ? FROM done, cur) ` +
-    'SELECT ok.*, done.* FROM ok LEFT JOIN done ON TRUE';
-  const bindings = [...locked.bindings, ...cur.bindings, ...ok.bindings, ...done.bindings, entry.principal.userId, entry.action, entry.entitySet, entry.requestId ?? null];
+  const audit = sql(`done.id::text, concat_ws(',', ${names.join(', ')}), '{' || concat_ws(',', ${pairs.join(', ')}) || '}', ?`, [entry.requestId ?? null]);
+  const logged = auditRowCte(entry, audit, 'done, cur');
+  const text = `WITH ${locked.sql}${cur.sql}${ok.sql}${done.sql}${logged.sql} SELECT ok.*, done.* FROM ok LEFT JOIN done ON TRUE`;
+  const bindings = [...locked.bindings, ...cur.bindings, ...ok.bindings, ...done.bindings, ...logged.bindings];
   const [first] = await selectRows(conn, sql(text, bindings), { prepare: true });
-  if (first !== undefined && first.id !== null && first.id !== undefined) {
+  if (wrote(first)) {
     const { [CHANGES]: _, ...row } = withoutAnswers(first, checks);
     return { row };
   }
-  judge(checks, first ?? {});
-  if (first?.[CHANGES] === false) return { unchanged: true };
-  throw new Error(`${entry.entitySet}: the ${entry.action} wrote nothing although every check held`);
+  if (first?.[CHANGES] === false) {
+    judge(checks, first); // nothing to change, but the same answer
+    return { unchanged: true };
+  }
+  return refuse(checks, first, entry);
 }

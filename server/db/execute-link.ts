@@ -13,7 +13,7 @@ import type { KeyLookup } from '../../odata/plan/read-plan';
 import { callerCheck } from '../auth/caller-check';
 import type { Principal } from '../auth/principal';
 import { requireNow } from '../auth/write-rules/checks';
-import { writeRulesFor } from '../auth/write-rules';
+import { updateChecksOf, writeRulesFor } from '../auth/write-rules';
 import type { Row, RuleContext } from '../auth/write-rules/types';
 import { auditedWrite, type AuditEntry } from './audit';
 import { keyCondition } from './compile-read';
@@ -52,7 +52,7 @@ async function run(trx: Knex.Transaction, command: LinkCommand): Promise<void> {
   const before = await lockedRow(trx, set, command.key, principal.companyId, 'update', rules.lock?.(principal));
   if (!before || (await rules.isHidden?.(ctx, before))) throw entityNotFound(set, command.key);
   // changing an entity's references is an update of it; its checks (and the caller's) are judged now
-  await requireNow(ctx, (await rules.update(ctx, before, before)) ?? []);
+  await requireNow(ctx, (await updateChecksOf(rules, ctx, before, before, {})) ?? []);
   const target = targetSet(nav);
   const related = await targetRow(trx, target, command.targetKey, principal);
   if (!related) throw entityNotFound(target, command.targetKey);

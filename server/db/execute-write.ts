@@ -14,8 +14,9 @@ import { entitySet, type EntitySetDef, type PropertyDef } from '../../odata/mode
 import { entityNotFound } from '../../odata/plan/plan-read';
 import type { KeyLookup } from '../../odata/plan/read-plan';
 import { asCaller, callerCheck } from '../auth/caller-check';
+import { takeLock } from '../auth/hierarchy';
 import type { Principal } from '../auth/principal';
-import { writeRulesFor } from '../auth/write-rules';
+import { updateChecksOf, writeRulesFor } from '../auth/write-rules';
 import { must, requireNow, type Checks } from '../auth/write-rules/checks';
 import { same, type Row, type RuleContext, type RuleSettings, type WriteRules } from '../auth/write-rules/types';
 import { newSecret, secretHash } from '../auth/personal-tokens';
@@ -221,7 +222,7 @@ async function run(trx: Knex.Transaction, command: WriteCommand): Promise<Row | 
   const entry: AuditEntry = { principal, action: command.action, entitySet: set.name, requestId: command.requestId };
 
   if (command.action === 'create') {
-    if (lock) await trx.raw(`SELECT ${lock.sql}`, knexBindings(lock));
+    if (lock) await takeLock(trx, lock);
     await rules.prepare?.(ctx);
     const { values, secret } = createdValues(set, command);
     const checks = rules.createChecks ? rules.createChecks(principal, values) : await rules.create?.(ctx, values);
@@ -237,7 +238,7 @@ async function run(trx: Knex.Transaction, command: WriteCommand): Promise<Row | 
 
   if (command.action === 'delete') {
     let checks = withCaller(principal, await rules.remove(ctx, before));
-    if (set.softDelete) return softDelete(ctx, set, set.softDelete, before, entry, checks);
+    if (set.softDelete) return softDelete(trx, set, set.softDelete, before, entry, checks);
     if (set.cascades?.length) {
       // judged before the cascaded rows are read and logged
       await requireNow({ trx }, checks);
@@ -252,7 +253,7 @@ async function run(trx: Knex.Transaction, command: WriteCommand): Promise<Row | 
   const written = command.action === 'replace' ? replacementValues(set, command.body ?? {}) : toColumns(set, command.body ?? {});
   checkImmutable(set, before, written);
   const after = { ...before, ...written };
-  const checks = withCaller(principal, await rules.update(ctx, before, after));
+  const checks = withCaller(principal, await updateChecksOf(rules, ctx, before, after, written));
   const update = forDriver(set, changedColumns(before, written));
   if (Object.keys(update).length === 0) {
     await requireNow({ trx }, checks); // nothing changes: no new version, no audit entry, but the same answer
@@ -276,8 +277,7 @@ function bumpVersion(trx: Knex.Transaction, set: EntitySetDef, update: Row): voi
  * `delete` that changed it: `{ Active: { old: true, new: false } }`. Deleting a row that is already
  * marked changes nothing and logs nothing (204 again: DELETE is idempotent).
  */
-async function softDelete(ctx: RuleContext, set: EntitySetDef, name: string, before: Row, entry: AuditEntry, checks: Checks): Promise<undefined> {
-  const { trx } = ctx;
+async function softDelete(trx: Knex.Transaction, set: EntitySetDef, name: string, before: Row, entry: AuditEntry, checks: Checks): Promise<undefined> {
   const prop = set.properties.find((p) => p.name === name);
   if (!prop || (prop.type !== 'Edm.Boolean' && prop.type !== 'Edm.DateTimeOffset')) {
     throw new Error(`model: ${set.name}.softDelete names no Boolean or DateTimeOffset property ${name}`);

@@ -9,7 +9,7 @@ import type { Principal } from '../principal';
 import { atOrBelow, callerAbove, companyLock, exists } from '../hierarchy';
 import { sql } from '../../db/sql-fragment';
 import { must, mustNot, requireNow, type Check, type Checks } from './checks';
-import { same, type RuleContext, type Row, type WriteRules } from './types';
+import type { RuleContext, Row, WriteRules } from './types';
 
 const forbidden = (message: string) => new ODataError('Forbidden', message);
 
@@ -67,13 +67,8 @@ export const teamRules: WriteRules = {
 
   create: async (ctx, after) => attachChecks(ctx.principal, after.parent_id),
 
-  async update(ctx, before, after) {
-    if (same(before.parent_id, after.parent_id)) return [mayChange(ctx.principal, before, 'change')];
-    return moveChecks(ctx.principal, before, after.parent_id);
-  },
-
-  // the same judgement without the row: a ParentId written equal to the current one passes the move checks
-  // exactly when it passes mayChange (a member above the team is a member of its parent or above)
+  // judged without the row: a ParentId written equal to the current one passes the move checks exactly when
+  // it passes mayChange (a member above the team is a member of its parent or above)
   updateChecks: (principal, id, written) =>
     'parent_id' in written ? moveChecks(principal, { id }, written.parent_id) : [mayChange(principal, { id }, 'change')],
 

@@ -51,12 +51,12 @@ export interface WriteRules {
   readonly createChecks?: (principal: Principal, after: Row) => Checks;
   readonly create?: (ctx: RuleContext, after: Row) => Promise<Checks | void>;
   /**
-   * An update (PATCH) judged by checks that need only the addressed entity's Id and the values written,
-   * not its current row (pure): without `prepare` or `isHidden`, the executor may run such an update as ONE
-   * statement (the lock, the row, the checks, the write and its audit row). `update` still judges the others.
+   * An update judged by checks that need only the addressed entity's Id and the values written, not its
+   * current row (pure): without `prepare` or `isHidden`, the executor may run a PATCH as ONE statement (the
+   * lock, the row, the checks, the write and its audit row). Takes the place of `update`.
    */
   readonly updateChecks?: (principal: Principal, id: string, written: Row) => Checks;
-  readonly update: (ctx: RuleContext, before: Row, after: Row) => Promise<Checks | void>;
+  readonly update?: (ctx: RuleContext, before: Row, after: Row) => Promise<Checks | void>;
   readonly remove: (ctx: RuleContext, before: Row) => Promise<Checks | void>;
 }
 
