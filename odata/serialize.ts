@@ -6,6 +6,9 @@
  * into new objects instead, since a replacer list applies inside them too. The specs hold the result equal to
  * formatting each row with format.ts's formatEntity. Pages with $expand (JSON nested by PostgreSQL) are
  * formatted entity by entity (format-expanded.ts): a replacer list would apply at every depth.
+ * The text comes in pieces of a few dozen rows, and the server encodes them into one UTF-8 buffer
+ * (utf8Body): a JavaScript string over 128 KB (64K characters once one is outside Latin-1) lives in V8's
+ * large-object space, and making one cost 0.6 ms against 0.06 ms for one just under that size.
  */
 import { contextUrl, etagOf, formatCount, formatValue, type CollectionPage, type FormatOptions } from './format';
 import { expandCountAlias, expandKeyAlias } from './aliases';
@@ -108,28 +111,49 @@ export function serializeCollection(plan: ReadPlan, page: CollectionPage, option
   return [...serializeCollectionChunks(plan, page, options, form)].join('');
 }
 
+/**
+ * Pieces of text → one UTF-8 buffer, without joining them into one string first (see the header).
+ *   utf8Body(['{"a":', '"Łódź"}']).toString() → '{"a":"Łódź"}'
+ */
+export function utf8Body(chunks: Iterable<string>): Buffer {
+  const pieces = [...chunks];
+  let size = 0;
+  for (const piece of pieces) size += Buffer.byteLength(piece);
+  const body = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const piece of pieces) at += body.write(piece, at);
+  return body;
+}
+
 /** Rows of an expanded page written per chunk: each carries up to a few thousand nested entities. */
 export const EXPANDED_ROWS_PER_CHUNK = 8;
 
+/** Rows of a page without $expand written per chunk: ~30 KB of text, far below V8's large-object size. */
+export const ROWS_PER_CHUNK = 64;
+
 /**
  * The same text as serializeCollection, in pieces that concatenate to it: the head, then the rows —
- * a page without $expand in one piece (2.4 ms for 1000 users), an expanded page EXPANDED_ROWS_PER_CHUNK
- * rows at a time, so that the server can yield to other requests between pieces — then the tail.
+ * a page without $expand ROWS_PER_CHUNK rows at a time (2.4 ms for 1000 users), an expanded page
+ * EXPANDED_ROWS_PER_CHUNK rows at a time, so that the server can yield to other requests between
+ * pieces and no piece is a large object — then the tail.
  *   [...serializeCollectionChunks(plan, { rows: [a, b] }, o)].join('') === serializeCollection(plan, { rows: [a, b] }, o)
  */
 export function* serializeCollectionChunks(plan: ReadPlan, page: CollectionPage, options: FormatOptions, form: ExpandForm = 'objects'): Generator<string> {
   let head = `{"@odata.context":${JSON.stringify(contextUrl(plan, options.serviceRoot))}`;
   if (page.count !== undefined) head += `,"@odata.count":${JSON.stringify(formatCount(page.count, options))}`;
   const tail = `]${page.nextLink ? `,"@odata.nextLink":${JSON.stringify(page.nextLink)}` : ''}}`;
+  yield `${head},"value":[`;
   if (plan.expand.length === 0) {
     const names = prepareRowsInPlace(plan.select, page.rows, options);
-    const value = plan.select.some((p) => p.complex)
-      ? JSON.stringify(page.rows.map((row) => pick(row, names)))
-      : JSON.stringify(page.rows, names);
-    yield `${head},"value":${value.slice(0, -1)}${tail}`;
+    const complex = plan.select.some((p) => p.complex);
+    for (let i = 0; i < page.rows.length; i += ROWS_PER_CHUNK) {
+      const rows = page.rows.slice(i, i + ROWS_PER_CHUNK);
+      const json = complex ? JSON.stringify(rows.map((row) => pick(row, names))) : JSON.stringify(rows, names);
+      yield `${i > 0 ? ',' : ''}${json.slice(1, -1)}`;
+    }
+    yield tail;
     return;
   }
-  yield `${head},"value":[`;
   const names = form === 'text' ? prepareRowsInPlace(plan.select, page.rows, options) : [];
   const complex = plan.select.some((p) => p.complex);
   const write = form === 'text'

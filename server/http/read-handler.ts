@@ -19,7 +19,7 @@ import { fitToCost, readCost, type Cardinalities } from '../../odata/plan/cost';
 import { entityNotFound, planRead, type ReadRequest } from '../../odata/plan/plan-read';
 import type { ExpandPlan, ReadPlan } from '../../odata/plan/read-plan';
 import { encodeSkipToken } from '../../odata/plan/skiptoken';
-import { serializeCollection, serializeCollectionChunks } from '../../odata/serialize';
+import { serializeCollectionChunks, utf8Body } from '../../odata/serialize';
 import type { Principal } from '../auth/principal';
 import { SCOPE_READ } from '../auth/tokens';
 import { callerKey } from '../auth/ttl-cache';
@@ -171,9 +171,10 @@ async function respond(
       sendJson(res, format, referencesOf(plan, page, formatOptions));
       return;
     }
-    // a page that may carry thousands of entities goes out in pieces; a small one in one string (cheaper)
-    if (how.stream) await streamJson(res, format, serializeCollectionChunks(plan, page, formatOptions, form));
-    else sendJsonText(res, format, serializeCollection(plan, page, formatOptions, form));
+    // a page that may carry thousands of entities goes out in pieces; a small one in one buffer (cheaper)
+    const chunks = serializeCollectionChunks(plan, page, formatOptions, form);
+    if (how.stream) await streamJson(res, format, chunks);
+    else sendJsonBody(res, format, utf8Body(chunks));
     return;
   }
 
@@ -258,7 +259,7 @@ function contentTypeOf(format: JsonFormat | undefined): string {
 }
 
 function sendJson(res: Response, format: JsonFormat | undefined, body: unknown): void {
-  sendJsonText(res, format, JSON.stringify(body));
+  sendJsonBody(res, format, JSON.stringify(body));
 }
 
 /**
@@ -276,7 +277,7 @@ async function streamJson(res: Response, format: JsonFormat | undefined, chunks:
   res.end();
 }
 
-function sendJsonText(res: Response, format: JsonFormat | undefined, text: string): void {
+function sendJsonBody(res: Response, format: JsonFormat | undefined, text: string | Buffer): void {
   res.status(200);
   res.setHeader('Content-Type', contentTypeOf(format));
   res.send(text);

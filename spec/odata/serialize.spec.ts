@@ -3,7 +3,7 @@ import { contextUrl, formatEntity, type CollectionPage, type FormatOptions } fro
 import { entitySet } from '../../odata/model';
 import { planRead } from '../../odata/plan/plan-read';
 import { parseQueryOptions, parseResourcePath } from '../../odata/parse/parse-query-options';
-import { serializeCollection } from '../../odata/serialize';
+import { ROWS_PER_CHUNK, serializeCollection, serializeCollectionChunks, utf8Body } from '../../odata/serialize';
 import { DEFAULT_LIMITS } from '../../server/config';
 
 /** The oracle: the page as objects, each row formatted by formatEntity (what JSON.stringify of the page would give). */
@@ -95,5 +95,29 @@ describe('serializeCollection (rows → OData JSON text)', () => {
     const text = serializeCollection(plan('Projects?$select=Id,ProjectOwner'), { rows: projectRows().slice(0, 1) }, options());
     expect(text).to.equal('{"@odata.context":"http://h/odata/$metadata#Projects(Id,ProjectOwner)","value":[' +
       '{"@odata.etag":"W/\\"2\\"","Id":3,"ProjectOwner":{"LastName":"Ng","Email":"ann@x.example","FirstName":"Ann"}}]}');
+  });
+
+  it(`writes a page longer than ${ROWS_PER_CHUNK} rows in row-sized pieces that join to the same document`, () => {
+    const many = () => Array.from({ length: ROWS_PER_CHUNK * 2 + 3 }, (_, i) => ({ ...ROWS[i % 2], Id: String(i + 1) }));
+    for (const url of ['Users', 'Projects?$select=Id,ProjectOwner']) {
+      const p = plan(url);
+      const rows = url === 'Users' ? many() : many().map((r) => ({ Id: r.Id, ProjectOwner: { Email: `${r.Id}@x.example` }, __etag: '1' }));
+      const chunks = [...serializeCollectionChunks(p, { rows: rows.map((r) => ({ ...r })), nextLink: 'http://h/n' }, options())];
+      expect(chunks).to.have.length(5); // head, three pieces of rows, tail
+      expect(chunks.join('')).to.equal(JSON.stringify(formatCollection(p, { rows, nextLink: 'http://h/n' }, options())));
+    }
+  });
+});
+
+describe('utf8Body (pieces of text → one UTF-8 buffer)', () => {
+  it('encodes every piece in order, characters outside Latin-1 and astral ones included', () => {
+    const pieces = ['{"a":', '"Łódź ☃ 😀"', ',"b":"x"}'];
+    const body = utf8Body(pieces);
+    expect(body.equals(Buffer.from(pieces.join(''), 'utf8'))).to.equal(true);
+    expect(JSON.parse(body.toString('utf8'))).to.deep.equal({ a: 'Łódź ☃ 😀', b: 'x' });
+  });
+
+  it('gives an empty buffer for no pieces', () => {
+    expect(utf8Body([]).length).to.equal(0);
   });
 });
