@@ -89,6 +89,8 @@ export interface Probe {
   /** Entities in the answer at any depth ($expand nests them): objects with an Id. */
   readonly entities: number;
   readonly nextPath: string | null;
+  /** The rows as JSON when they have no Id (aggregated results, compared whole): '[{"Department":null,"N":3},…]'. */
+  readonly values?: string;
 }
 
 /** Objects with an Id anywhere in `value`: `[{ Id: 1, Members: [{ Id: 7 }] }]` → 2. */
@@ -111,7 +113,8 @@ export async function probe(port: number, request: BenchRequest): Promise<Probe>
   const ids = body.value ? body.value.map((r) => Number(r.Id)) : body.Id !== undefined ? [Number(body.Id)] : null;
   const link = body['@odata.nextLink'];
   const nextPath = link ? (({ pathname, search }) => pathname + search)(new URL(link)) : null;
-  return { status: response.status, ids, count: null, entities: countEntities(body.value ?? body), nextPath };
+  const values = body.value && body.value.length > 0 && body.value.every((r) => r.Id === undefined) ? JSON.stringify(body.value) : undefined;
+  return { status: response.status, ids, count: null, entities: countEntities(body.value ?? body), nextPath, ...(values === undefined ? {} : { values }) };
 }
 
 /** Follows nextLinks: `pageRequest(port, first, 50)` → first with path '/odata/Users?$top=5100&$skiptoken=…' (page 50). */

@@ -66,6 +66,7 @@ function agreement(ours: Probe, baseline: Probe): string {
   if (ours.status !== 200 || baseline.status !== 200) return `status ${ours.status} vs ${baseline.status}`;
   if (ours.count !== baseline.count) return `count ${ours.count} vs ${baseline.count}`;
   if (ours.entities !== baseline.entities) return `entities at any depth ${ours.entities} vs ${baseline.entities}`;
+  if (ours.values !== baseline.values) return `aggregated rows differ (${ours.values?.slice(0, 80) ?? 'none'} vs ${baseline.values?.slice(0, 80) ?? 'none'})`;
   if (JSON.stringify(ours.ids) !== JSON.stringify(baseline.ids)) {
     return `rows differ (${ours.ids?.length ?? 0} vs ${baseline.ids?.length ?? 0}; first ids ${ours.ids?.slice(0, 3).join(',')} vs ${baseline.ids?.slice(0, 3).join(',')})`;
   }

@@ -74,7 +74,7 @@ export function projectsPeopleMissing(fixtures: Pick<Fixtures, 'projectPeople'>,
   return null;
 }
 
-/** Every scenario, in the order they run: → [point, prefix-sort, count-department, …, expand, levels, projects-owner, projects-people]. */
+/** Every scenario, in the order they run: → [point, prefix-sort, count-department, …, apply-department, apply-team-members, expand, levels, projects-owner, projects-people]. */
 export function buildScenarios(ctx: ScenarioContext): Scenario[] {
   const { fixtures } = ctx;
   const admin = { authorization: `Bearer ${ctx.adminToken}` };
@@ -131,6 +131,11 @@ export function buildScenarios(ctx: ScenarioContext): Scenario[] {
     scenarios.push({ kind: 'missing', name: 'move-team', what: 'n/a (no depth-6 team with a sibling parent in the manager\'s subtree)' });
   }
   scenarios.push(
+    load('apply-department', 'Users?$apply=groupby((Department),aggregate($count as N)) (admin): head-count per department',
+      always(get(odataPath('Users', { $apply: 'groupby((Department),aggregate($count as N))' }), admin)), always(get('/users/per-department', company))),
+    load('apply-team-members', 'OrganizationTeamMemberHierarchies?$apply=groupby((OrganizationTeamHierarchy/Name),aggregate($count as N)): members per team, first page',
+      always(get(odataPath('OrganizationTeamMemberHierarchies', { $apply: 'groupby((OrganizationTeamHierarchy/Name),aggregate($count as N))' }), admin)),
+      always(get('/teams/member-counts', company))),
     load('expand', 'OrganizationTeamHierarchies?$expand=Members($top=20)&$top=50',
       always(get(odataPath('OrganizationTeamHierarchies', { $expand: 'Members($top=20)', $top: '50' }), admin)),
       always(get('/teams?limit=50&members=20', company))),

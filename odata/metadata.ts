@@ -40,11 +40,12 @@ function declaredCapabilities(set: EntitySetDef): typeof ENTITY_SET_CAPABILITIES
 
 type AttributeValue = string | number | boolean | undefined;
 
-/** A node of the document: attributes in insertion order (undefined ones are left out), no text content. */
+/** A node of the document: attributes in insertion order (undefined ones are left out), children or a text. */
 interface XmlElement {
   readonly name: string;
   readonly attributes: Readonly<Record<string, AttributeValue>>;
   readonly children: readonly XmlElement[];
+  readonly text?: string;
 }
 
 function el(name: string, attributes: Record<string, AttributeValue> = {}, children: readonly XmlElement[] = []): XmlElement {
@@ -72,6 +73,7 @@ export function buildMetadataXml(model: Model, limits: Limits): string {
   const document = el('edmx:Edmx', { Version: '4.0', 'xmlns:edmx': EDMX_NS }, [
     vocabularyReference('Org.OData.Core.V1', 'Core'),
     vocabularyReference('Org.OData.Capabilities.V1', 'Capabilities'),
+    vocabularyReference('Org.OData.Aggregation.V1', 'Aggregation'),
     el('edmx:DataServices', {}, [
       el('Schema', { Namespace: model.namespace, xmlns: EDM_NS }, [
         ...complexTypes(model).map((type) => complexType(model, type)),
@@ -231,6 +233,7 @@ function entityContainer(model: Model, limits: Limits): XmlElement {
     stringAnnotation('Core.Description', `Server-driven paging: at most ${limits.maxPageSize} entities per response`),
     stringAnnotation('Core.LongDescription', limitsDescription(limits)),
     el('Annotation', { Term: 'Capabilities.BatchSupported', Bool: false }),
+    applySupported(),
     ...model.entitySets.map((set) =>
       el('EntitySet', { Name: set.name, EntityType: `${model.namespace}.${set.typeName}` }, [
         ...set.navigations.map((nav) => el('NavigationPropertyBinding', { Path: nav.name, Target: targetSet(model, set, nav).name })),
@@ -240,6 +243,23 @@ function entityContainer(model: Model, limits: Limits): XmlElement {
     ),
     // not in the service document: OData JSON §5 lists entity sets, singletons and function imports only
     ...model.actions.map((a) => el('ActionImport', { Name: a.name, Action: `${model.namespace}.${a.name}`, EntitySet: a.creates })),
+  ]);
+}
+
+/** The $apply transformations odata/plan/plan-apply.ts implements (the methods sum, min, max, average and countdistinct are implied). */
+export const APPLY_TRANSFORMATIONS = ['aggregate', 'groupby', 'filter', 'compute', 'orderby', 'top', 'skip', 'identity'] as const;
+
+/**
+ * `<Annotation Term="Aggregation.ApplySupported"><Record><PropertyValue Property="Transformations"><Collection>
+ * <String>aggregate</String>…` with no rollup, on the container: every entity set accepts $apply.
+ */
+function applySupported(): XmlElement {
+  const transformations = el('Collection', {}, APPLY_TRANSFORMATIONS.map((name) => ({ name: 'String', attributes: {}, children: [], text: name })));
+  return el('Annotation', { Term: 'Aggregation.ApplySupported' }, [
+    el('Record', {}, [
+      el('PropertyValue', { Property: 'Transformations' }, [transformations]),
+      el('PropertyValue', { Property: 'Rollup', EnumMember: 'Aggregation.RollupType/None' }),
+    ]),
   ]);
 }
 
@@ -271,6 +291,7 @@ function render(node: XmlElement, depth: number): string {
     .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined)
     .map(([name, value]) => ` ${name}="${escapeAttribute(String(value))}"`)
     .join('');
+  if (node.text !== undefined) return `${indent}<${node.name}${attributes}>${escapeAttribute(node.text)}</${node.name}>`;
   if (node.children.length === 0) return `${indent}<${node.name}${attributes}/>`;
   const children = node.children.map((child) => render(child, depth + 1));
   return [`${indent}<${node.name}${attributes}>`, ...children, `${indent}</${node.name}>`].join('\n');

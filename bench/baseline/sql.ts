@@ -163,3 +163,16 @@ export const PROJECTS_WITH_PEOPLE = `SELECT ${PROJECT_COLUMNS}, people.list AS "
     ) u
   ) people
   WHERE p.company_id = $1 ORDER BY p.id LIMIT $2`;
+
+/** Head-count per department ($apply=groupby((Department),aggregate($count as N))): $1 company. */
+export const USERS_PER_DEPARTMENT = `SELECT u.department AS "Department", count(*)::integer AS "N"
+  FROM users u WHERE u.company_id = $1 GROUP BY u.department ORDER BY u.department ASC NULLS FIRST LIMIT 1000`;
+
+/**
+ * Members per team name (groupby((OrganizationTeamHierarchy/Name),aggregate($count as N))), the first 1000
+ * names: $1 company.
+ */
+export const MEMBERS_PER_TEAM_NAME = `SELECT t.name AS "Name", count(*)::integer AS "N"
+  FROM organization_team_member_hierarchies m
+  JOIN organization_team_hierarchies t ON t.company_id = m.company_id AND t.id = m.organization_team_hierarchy_id
+  WHERE m.company_id = $1 GROUP BY t.name ORDER BY t.name LIMIT 1000`;

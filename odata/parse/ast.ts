@@ -124,9 +124,37 @@ export type SearchExpr =
   | { readonly kind: 'SearchNot'; readonly operand: SearchExpr }
   | { readonly kind: 'SearchAnd' | 'SearchOr'; readonly left: SearchExpr; readonly right: SearchExpr };
 
+/** `Salary with sum as Total` → { kind:'aggregate', expr: Member Salary, method:'sum', alias:'Total' }; `$count as N` → { kind:'count', alias:'N' }. */
+export type AggregateItem =
+  | { readonly kind: 'count'; readonly alias: string; readonly pos: number }
+  | { readonly kind: 'aggregate'; readonly expr: Expr; readonly method?: string; readonly from: boolean; readonly alias: string; readonly pos: number };
+
+/** A grouping property path of groupby: `OrganizationTeamHierarchy/Name` → { path:['OrganizationTeamHierarchy','Name'] }; rollup(…) is marked. */
+export interface GroupingPath {
+  readonly path: readonly string[];
+  readonly rollup?: boolean;
+  readonly pos: number;
+}
+
+/**
+ * One `$apply` transformation (Data Aggregation 4.0), as parsed; the planner (plan-apply.ts) checks names,
+ * types and what is supported. `unsupported` is a transformation this service does not implement, by name.
+ */
+export type ApplyTransformation =
+  | { readonly kind: 'aggregate'; readonly items: readonly AggregateItem[]; readonly pos: number }
+  | { readonly kind: 'groupby'; readonly paths: readonly GroupingPath[]; readonly apply: readonly ApplyTransformation[]; readonly pos: number }
+  | { readonly kind: 'filter'; readonly expr: Expr; readonly pos: number }
+  | { readonly kind: 'compute'; readonly items: readonly { readonly expr: Expr; readonly alias: string; readonly pos: number }[]; readonly pos: number }
+  | { readonly kind: 'orderby'; readonly items: readonly OrderByItem[]; readonly pos: number }
+  | { readonly kind: 'top' | 'skip'; readonly count: number; readonly pos: number }
+  | { readonly kind: 'identity'; readonly pos: number }
+  | { readonly kind: 'unsupported'; readonly name: string; readonly pos: number };
+
 /** Parsed system query options. Absent options are undefined. */
 export interface QueryOptions {
   readonly filter?: Expr;
+  /** `$apply`: the transformations in order. */
+  readonly apply?: readonly ApplyTransformation[];
   readonly orderby?: readonly OrderByItem[];
   readonly select?: readonly SelectItem[];
   readonly expand?: readonly ExpandItem[];

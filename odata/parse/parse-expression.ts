@@ -3,7 +3,7 @@
  * from percent-decoded text to the AST of ast.ts. Errors are 400 ODataErrors with the position.
  * Pure: no I/O.
  */
-import type { Expr, KeyPredicate, LiteralNode, OrderByItem, SelectItem } from './ast';
+import type { ApplyTransformation, Expr, KeyPredicate, LiteralNode, OrderByItem, SelectItem } from './ast';
 import { ODataError } from '../errors';
 import { runGrammar, type ParseSite } from './run-grammar';
 
@@ -31,6 +31,15 @@ export function parseOrderBy(text: string, site: ParseSite = { option: '$orderby
  */
 export function parseSelect(text: string, site: ParseSite = { option: '$select' }): readonly SelectItem[] {
   return runGrammar('SelectText', text, site) as SelectItem[];
+}
+
+/**
+ * `$apply` text → its transformations, in order.
+ * e.g. parseApply('groupby((Department),aggregate($count as N))')
+ *   → [{ kind:'groupby', paths:[{ path:['Department'], pos:9 }], apply:[{ kind:'aggregate', items:[{ kind:'count', alias:'N', pos:32 }], pos:22 }], pos:0 }]
+ */
+export function parseApply(text: string, site: ParseSite = { option: '$apply' }): readonly ApplyTransformation[] {
+  return runGrammar('ApplyText', text, site) as ApplyTransformation[];
 }
 
 interface RawKeyPredicate {

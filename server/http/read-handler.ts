@@ -28,6 +28,8 @@ import type { Config } from '../config';
 import { compileRead, sourceExists, type CompiledRead } from '../db/compile-read';
 import { selectRows } from '../db/run-select';
 import { requireScope } from './authenticate';
+import { respondApply } from './apply-handler';
+import { executeRead } from './execute-read';
 import { firstEvent } from './first-event';
 import type { ReadGate } from './read-gate';
 import { jsonContentType, negotiateJson, type JsonFormat } from './negotiate';
@@ -35,33 +37,6 @@ import { parsePrefer, type Preferences } from './prefer';
 import { nextLink, rawQuery, serviceRoot } from './urls';
 
 type Row = Record<string, unknown>;
-
-interface Executed {
-  readonly rows: Row[];
-  readonly count?: number;
-}
-
-/**
- * Runs the page and count statements; two statements are read from one snapshot. With `timeoutMs`
- * (PostgreSQL, a read that matches regular expressions) they run under that lower statement timeout.
- */
-async function execute(db: Knex, compiled: CompiledRead, timeoutMs?: number): Promise<Executed> {
-  const run = async (trx?: Knex.Transaction): Promise<Executed> => {
-    const rows = compiled.rows ? await selectRows(trx ?? db, compiled.rows) : [];
-    const counted = compiled.count ? await selectRows(trx ?? db, compiled.count) : undefined;
-    return { rows, count: counted ? Number(counted[0]?.count ?? 0) : undefined };
-  };
-  if (timeoutMs !== undefined) {
-    return db.transaction(async (trx) => {
-      await trx.raw(`SET LOCAL statement_timeout = ${Math.floor(timeoutMs)}`);
-      return run(trx);
-    }, { isolationLevel: 'repeatable read', readOnly: true });
-  }
-  if (compiled.rows && compiled.count) {
-    return db.transaction((trx) => run(trx), { isolationLevel: 'repeatable read', readOnly: true });
-  }
-  return run();
-}
 
 /** The entity sets a read reaches: its own, every expanded one, and a navigation path's source. */
 function setsRead(shape: { readonly set: EntitySetDef; readonly expand: readonly ExpandPlan[]; readonly via?: { readonly set: EntitySetDef } }): EntitySetDef[] {
@@ -97,6 +72,11 @@ export async function handleRead(req: Request, res: Response, ctx: ReadContext):
   const isCount = lastSegment === '$count';
   const isRawValue = lastSegment === '$value';
   const format = isCount || isRawValue ? undefined : negotiateJson(req.headers.accept, options.format);
+  if (options.apply) {
+    if (refs) throw new ODataError('InvalidQueryOption', '$apply does not apply to references ($ref)', '$apply');
+    await respondApply(req, res, ctx, segments, prefer, format);
+    return;
+  }
   const request: ReadRequest = { segments, options, limits: config.limits, preferredPageSize: prefer.maxPageSize, skipTokenSecret: config.jwtSecret, parameters: ctx.parameters };
   const planned = ctx.plan ? ctx.plan(request) : planRead(request, entitySet);
   if (refs && !(planned.via && (planned.target.kind === 'collection' || planned.target.kind === 'related'))) {
@@ -137,7 +117,7 @@ async function respond(
   const form: ExpandForm = plan.target.kind === 'collection' && !how.refs && expandsAsText(plan, formatOptions) ? 'text' : 'objects';
   const visibility = visibilityFor(principal, ctx.visible);
   const compiled = ctx.compile ? ctx.compile(plan, principal, ctx.visible, form) : compileRead(plan, principal.companyId, visibility, form);
-  const result = await execute(db, compiled, how.timeoutMs);
+  const result = await executeRead(db, compiled, how.timeoutMs);
 
   // a navigation path that read nothing: 404 when its source entity is not there for the caller
   const requireSource = async () => {

@@ -44,6 +44,16 @@ describe('bench/scenarios: projects', () => {
     expect(scenario.baseline().path).to.equal('/projects?limit=50&people=1');
   });
 
+  it('apply-department and apply-team-members group on the server, against GROUP BY endpoints of the baseline', () => {
+    const department = named(context(), 'apply-department') as LoadScenario;
+    expect(decodeURIComponent(department.ours().path)).to.equal('/odata/Users?$apply=groupby((Department),aggregate($count as N))');
+    expect(department.baseline().path).to.equal('/users/per-department');
+    const members = named(context(), 'apply-team-members') as LoadScenario;
+    expect(decodeURIComponent(members.ours().path)).to.equal('/odata/OrganizationTeamMemberHierarchies?$apply=groupby((OrganizationTeamHierarchy/Name),aggregate($count as N))');
+    expect(members.baseline().path).to.equal('/teams/member-counts');
+    expect([department.write, members.write]).to.deep.equal([false, false]);
+  });
+
   it('shows either as missing, with the reason, when the dataset or the server cannot run it', () => {
     expect(named(context({ ownerEmails: [] }), 'projects-owner')).to.deep.equal({ kind: 'missing', name: 'projects-owner', what: 'n/a (no projects in the dataset)' });
     expect(named(context({ projectPeople: 0 }), 'projects-people')?.kind).to.equal('missing');

@@ -2,12 +2,26 @@ import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { validateXML } from 'xmllint-wasm';
-import { buildMetadataXml } from '../../odata/metadata';
-import { model } from '../../odata/model';
+import { APPLY_TRANSFORMATIONS, buildMetadataXml } from '../../odata/metadata';
+import { entitySet, model } from '../../odata/model';
+import { parseQueryOptions } from '../../odata/parse/parse-query-options';
+import { planApply } from '../../odata/plan/plan-apply';
 import type { EntitySetDef, Model } from '../../odata/model';
 import { DEFAULT_LIMITS } from '../../server/config';
 
 const oasisDir = path.resolve(__dirname, '../fixtures/oasis');
+
+/** One use of each declared transformation. */
+const APPLY_EXAMPLES: Record<(typeof APPLY_TRANSFORMATIONS)[number], string> = {
+  aggregate: 'aggregate($count as N)',
+  groupby: 'groupby((Department))',
+  filter: 'filter(IsActive)',
+  compute: 'compute(length(LastName) as L)',
+  orderby: 'orderby(LastName)',
+  top: 'top(2)',
+  skip: 'skip(1)',
+  identity: 'identity',
+};
 
 /** Validates against edmx.xsd, which imports edm.xsd by file name. */
 async function validateAgainstEdmx(xml: string): Promise<{ valid: boolean; errors: string }> {
@@ -56,6 +70,21 @@ describe('buildMetadataXml', () => {
     expect(xml).to.include(
       `<edmx:Reference Uri="${vocabularies}/Org.OData.Capabilities.V1.xml">\n    <edmx:Include Namespace="Org.OData.Capabilities.V1" Alias="Capabilities"/>`,
     );
+  });
+
+  it('declares $apply on the container (Aggregation.ApplySupported, the vocabulary referenced) with the transformations it plans', () => {
+    const vocabularies = 'https://oasis-tcs.github.io/odata-vocabularies/vocabularies';
+    expect(xml).to.include(
+      `<edmx:Reference Uri="${vocabularies}/Org.OData.Aggregation.V1.xml">\n    <edmx:Include Namespace="Org.OData.Aggregation.V1" Alias="Aggregation"/>`,
+    );
+    const strings = APPLY_TRANSFORMATIONS.map((name) => `<String>${name}</String>`).join('\n                ');
+    expect(xml).to.include('<Annotation Term="Aggregation.ApplySupported">\n          <Record>\n            <PropertyValue Property="Transformations">\n' +
+      `              <Collection>\n                ${strings}\n              </Collection>`);
+    expect(xml).to.include('<PropertyValue Property="Rollup" EnumMember="Aggregation.RollupType/None"/>');
+    for (const name of APPLY_TRANSFORMATIONS) {
+      // each one is planned, not refused as unsupported
+      expect(() => planApply(entitySet('Users')!, { options: parseQueryOptions(`$apply=${APPLY_EXAMPLES[name]}`).options, limits: DEFAULT_LIMITS, skipTokenSecret: 's' })).not.to.throw();
+    }
   });
 
   it('declares every entity set, its type, key and every property of the model', () => {

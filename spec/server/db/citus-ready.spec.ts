@@ -8,14 +8,16 @@
  */
 import { expect } from 'chai';
 import type { Knex } from 'knex';
-import { entitySet, model, type NavigationDef } from '../../../odata/model';
+import { entitySet, model, type EntitySetDef, type NavigationDef } from '../../../odata/model';
 import { parseQueryOptions, parseResourcePath } from '../../../odata/parse/parse-query-options';
+import { planApply } from '../../../odata/plan/plan-apply';
 import { planRead } from '../../../odata/plan/plan-read';
 import type { ReadPlan } from '../../../odata/plan/read-plan';
 import { expandsAsText } from '../../../odata/format-expanded';
 import type { Principal } from '../../../server/auth/principal';
 import { visibilityFor } from '../../../server/auth/visibility';
 import { DEFAULT_LIMITS } from '../../../server/config';
+import { compileApply } from '../../../server/db/compile-apply';
 import { compileRead, sourceExists } from '../../../server/db/compile-read';
 import { ExprCompiler } from '../../../server/db/compile-expr';
 import { nativeSql, selectRows } from '../../../server/db/run-select';
@@ -128,6 +130,8 @@ interface Level {
   readonly parent: Level | undefined;
   readonly children: Level[];
   readonly tables: TableRef[];
+  /** Derived tables (`(select …) AS "t0"`): not checked themselves, but a company term may name them (an $apply level). */
+  readonly derived: TableRef[];
 }
 
 interface TableRef {
@@ -138,7 +142,7 @@ interface TableRef {
 
 /** Splits a statement into its parenthesis levels, outside string literals and quoted identifiers. */
 function levelsOf(statement: string): Level {
-  const root: Level = { flat: '', parent: undefined, children: [], tables: [] };
+  const root: Level = { flat: '', parent: undefined, children: [], tables: [], derived: [] };
   const stack: { level: Level; text: string }[] = [{ level: root, text: '' }];
   let quote: "'" | '"' | undefined;
   for (const ch of statement) {
@@ -157,7 +161,7 @@ function levelsOf(statement: string): Level {
       top.text += ch;
     } else if (ch === '(') {
       top.text += '(…)';
-      const level: Level = { flat: '', parent: top.level, children: [], tables: [] };
+      const level: Level = { flat: '', parent: top.level, children: [], tables: [], derived: [] };
       top.level.children.push(level);
       stack.push({ level, text: '' });
     } else if (ch === ')') {
@@ -184,7 +188,12 @@ function tableRefs(level: Level, tables: ReadonlySet<string>, problems: string[]
   const item = new RegExp(String.raw`(?<!\bDISTINCT\s+)\b(?:FROM|JOIN)\s+`, 'gi');
   for (let m = item.exec(level.flat); m; m = item.exec(level.flat)) {
     const rest = level.flat.slice(m.index + m[0].length);
-    if (rest.startsWith('(…)')) continue; // a derived table, or EXTRACT(… FROM (expr))
+    if (rest.startsWith('(…)')) {
+      // a derived table, or EXTRACT(… FROM (expr))
+      const derived = new RegExp(`^\\(…\\)\\s+(?:AS\\s+)?(${IDENT})(?=\\s|$)`, 'i').exec(rest);
+      if (derived?.[1] && !KEYWORDS.has(unquote(derived[1]).toLowerCase())) level.derived.push({ table: '(derived)', alias: unquote(derived[1]), level });
+      continue;
+    }
     const name = new RegExp(`^(${IDENT})\\s*(\\(…\\)|\\.)`).exec(rest);
     if (name) continue; // a function (jsonb_array_elements(…) AS "t1"("value")), or a column after EXTRACT(… FROM
     const ref = new RegExp(`^(${IDENT})\\s+(?:AS\\s+)?(${IDENT})(?=\\s|$)`, 'i').exec(rest);
@@ -202,10 +211,13 @@ function tableRefs(level: Level, tables: ReadonlySet<string>, problems: string[]
   for (const child of level.children) tableRefs(child, tables, problems);
 }
 
-/** The nearest declaration of `alias` seen from `level` (its own level, then the enclosing ones). */
+/**
+ * The nearest declaration of `alias` seen from `level` (its own level, then the enclosing ones): a table,
+ * or a derived table, which is anchored only by a company term of its own (`where "t0"."company_id" = $2`).
+ */
 function resolve(alias: string, level: Level | undefined): TableRef | undefined {
   for (let l = level; l; l = l.parent) {
-    const found = l.tables.find((t) => t.alias === alias);
+    const found = l.tables.find((t) => t.alias === alias) ?? l.derived.find((t) => t.alias === alias);
     if (found) return found;
   }
   return undefined;
@@ -222,7 +234,7 @@ function companyTerms(ref: TableRef): ({ param: number } | { alias: string })[] 
   };
   const other = `(?:\\$(\\d+)(?:::integer)?|(${IDENT})\\s*\\.\\s*"?company_id"?)`;
   const before = String.raw`(?:^|\b(?:WHERE|ON|AND)\s+)`;
-  const after = String.raw`(?=\s+(?:AND|ORDER|LIMIT|OFFSET|LEFT|JOIN|WHERE)\b|\s*$)`;
+  const after = String.raw`(?=\s+(?:AND|ORDER|GROUP|LIMIT|OFFSET|LEFT|JOIN|WHERE)\b|\s*$)`;
   const terms: ({ param: number } | { alias: string })[] = [];
   const flat = ref.level.flat;
   for (const pattern of [`${before}${side(ref.alias)}\\s*=\\s*${other}${after}`, `${before}${other}\\s*=\\s*${side(ref.alias)}${after}`]) {
@@ -338,6 +350,16 @@ const READS: readonly string[] = [
   "OrganizationTeamHierarchies?$orderby=Parent/Name desc&$filter=Members/any(m: m/User/Department ne 'x')",
 ];
 
+/** $apply reads: grouping by properties and navigation paths, nested levels, navigation counts, $count. */
+const APPLY_READS = [
+  'Users?$apply=groupby((Department),aggregate($count as N))&$count=true',
+  "Users?$apply=filter(Memberships/any(m: m/OrganizationTeamHierarchy/Name eq 'x'))/groupby((Business,Department),aggregate(Id with countdistinct as C))/filter(C gt 1)/aggregate(C with sum as S)",
+  'OrganizationTeamMemberHierarchies?$apply=groupby((OrganizationTeamHierarchy/Parent/Name,User/Department),aggregate($count as N))',
+  'OrganizationTeamHierarchies?$apply=compute(length(Name) as L)/groupby((L),aggregate(Members/$count as M,Children/$count as C))',
+  'Projects?$apply=groupby((ProjectOwner/Email),aggregate($count as N))&$orderby=N desc&$top=3',
+  'Teams?$apply=aggregate($count as N)',
+];
+
 /** The plan of `path?query` for a principal; collection reads also get a keyset position after a first page. */
 function plansOf(read: string): ReadPlan[] {
   const [path = '', query = ''] = read.split('?', 2);
@@ -449,6 +471,24 @@ describe('Citus readiness', function () {
         for (const nav of set.navigations) expect(navigations.has(nav), `${set.name}/${nav.name} in a read`).to.equal(true);
       }
       expect(sets).to.include('access_team_users').and.include('mappings').and.include('team_closure');
+    });
+
+    it('scopes every table reference of the $apply statements (levels nested as derived tables), for each caller', () => {
+      const failures: string[] = [];
+      for (const read of APPLY_READS) {
+        const [set = '', query = ''] = read.split('?', 2);
+        const { options } = parseQueryOptions(query);
+        const plan = planApply(entitySet(set) as EntitySetDef, { options, limits: DEFAULT_LIMITS, skipTokenSecret: 's' });
+        for (const [principal, visible] of [[admin, undefined], [member, undefined], [member, { count: 2, idArray: '{7,9}' }]] as const) {
+          const compiled = compileApply(plan, COMPANY, visibilityFor(principal, visible));
+          for (const fragment of [compiled.rows, compiled.count]) {
+            if (!fragment) continue;
+            const problems = companyProblems(nativeSql(fragment), COMPANY, tables);
+            if (problems.length > 0) failures.push(`${read}:\n    ${problems.join('\n    ')}\n    ${nativeSql(fragment).sql}`);
+          }
+        }
+      }
+      expect(failures, failures.join('\n')).to.deep.equal([]);
     });
 
     for (const [who, principal, visible] of [

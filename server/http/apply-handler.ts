@@ -1,0 +1,58 @@
+/**
+ * GET of an entity set with `$apply` (Data Aggregation): plan (odata/plan/plan-apply.ts) → one SQL
+ * statement (server/db/compile-apply.ts) under the caller's company and visibility → rows formatted by
+ * odata/format-apply.ts, paged at the page size with a signed $skiptoken carrying the offset. Reached
+ * from read-handler.ts when the query has $apply.
+ */
+import type { Request, Response } from 'express';
+import { ODataError } from '../../odata/errors';
+import { formatCount, type FormatOptions } from '../../odata/format';
+import { applyContextUrl, formatApplyRow } from '../../odata/format-apply';
+import { entitySet } from '../../odata/model';
+import type { PathSegment } from '../../odata/parse/ast';
+import { planApply } from '../../odata/plan/plan-apply';
+import { resolveEntitySet } from '../../odata/plan/plan-read';
+import { encodeSkipToken } from '../../odata/plan/skiptoken';
+import { SCOPE_READ } from '../auth/tokens';
+import { visibilityFor } from '../auth/visibility';
+import { compileApply } from '../db/compile-apply';
+import { requireScope } from './authenticate';
+import { executeRead } from './execute-read';
+import { jsonContentType, type JsonFormat } from './negotiate';
+import type { Preferences } from './prefer';
+import type { ReadContext } from './read-handler';
+import { nextLink, rawQuery, serviceRoot } from './urls';
+
+/**
+ * `GET /odata/Users?$apply=groupby((Department),aggregate($count as N))`
+ *   → 200 { "@odata.context": "…/$metadata#Users(Department,N)", "value": [{ "Department": "Platform", "N": 4 }, …] }
+ */
+export async function respondApply(req: Request, res: Response, ctx: ReadContext, segments: readonly PathSegment[], prefer: Preferences, format: JsonFormat | undefined): Promise<void> {
+  const { config, principal, options } = ctx;
+  const [first, ...more] = segments;
+  if (!first || first.key || more.length > 0) {
+    throw new ODataError('UnsupportedQueryOption', `$apply applies to an entity set: /odata/${first?.name ?? 'Users'}?$apply=…`, '$apply');
+  }
+  const set = resolveEntitySet(first.name, entitySet);
+  if (!principal.isAdministrator && set.readableBy === 'administrators') throw new ODataError('Forbidden', `${set.name} can be read by administrators only`, set.name);
+  requireScope(principal, set.readScope ?? SCOPE_READ);
+  const plan = planApply(set, { options, limits: config.limits, preferredPageSize: prefer.maxPageSize, skipTokenSecret: config.jwtSecret, parameters: ctx.parameters });
+  const result = await executeRead(ctx.db, compileApply(plan, principal.companyId, visibilityFor(principal, ctx.visible)));
+
+  const root = serviceRoot(req, config.trustProxy);
+  const formatOptions: FormatOptions = { serviceRoot: root, ieee754Compatible: format?.ieee754Compatible ?? false, omitNulls: prefer.omitNulls };
+  const pageLimit = plan.top === undefined ? plan.pageSize : Math.min(plan.pageSize, plan.top);
+  const rows = result.rows.length > pageLimit ? result.rows.slice(0, pageLimit) : result.rows;
+  const body: Record<string, unknown> = { '@odata.context': applyContextUrl(plan, root, options.select !== undefined) };
+  if (result.count !== undefined) body['@odata.count'] = formatCount(result.count, formatOptions);
+  body.value = rows.map((row) => formatApplyRow(row, plan.columns, formatOptions));
+  if (result.rows.length > pageLimit) {
+    const token = encodeSkipToken([plan.offset + pageLimit], plan.fingerprint, config.jwtSecret);
+    body['@odata.nextLink'] = nextLink(`${root}${req.path}`, rawQuery(req), plan.top === undefined ? undefined : plan.top - pageLimit, token);
+  }
+  const applied = [...(prefer.omitNulls ? ['omit-values=nulls'] : []), ...(prefer.maxPageSize !== undefined ? [`odata.maxpagesize=${plan.pageSize}`] : [])];
+  if (applied.length > 0) res.setHeader('Preference-Applied', applied.join(', '));
+  res.status(200);
+  res.setHeader('Content-Type', jsonContentType(format ?? { ieee754Compatible: false, metadata: 'minimal' }));
+  res.send(JSON.stringify(body));
+}

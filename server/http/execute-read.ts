@@ -1,0 +1,37 @@
+/**
+ * Execute stage of a read: the compiled page and count statements (server/db/compile-read.ts,
+ * compile-apply.ts) run against the database → rows and the count. Shared by entity reads and $apply.
+ */
+import type { Knex } from 'knex';
+import type { CompiledRead } from '../db/compile-read';
+import { selectRows } from '../db/run-select';
+
+type Row = Record<string, unknown>;
+
+export interface Executed {
+  readonly rows: Row[];
+  readonly count?: number;
+}
+
+/**
+ * Runs the page and count statements; two statements are read from one snapshot. With `timeoutMs`
+ * (PostgreSQL, a read that matches regular expressions) they run under that lower statement timeout.
+ */
+export async function executeRead(db: Knex, compiled: CompiledRead, timeoutMs?: number): Promise<Executed> {
+  const run = async (trx?: Knex.Transaction): Promise<Executed> => {
+    const rows = compiled.rows ? await selectRows(trx ?? db, compiled.rows) : [];
+    const counted = compiled.count ? await selectRows(trx ?? db, compiled.count) : undefined;
+    return { rows, count: counted ? Number(counted[0]?.count ?? 0) : undefined };
+  };
+  if (timeoutMs !== undefined) {
+    return db.transaction(async (trx) => {
+      await trx.raw(`SET LOCAL statement_timeout = ${Math.floor(timeoutMs)}`);
+      return run(trx);
+    }, { isolationLevel: 'repeatable read', readOnly: true });
+  }
+  if (compiled.rows && compiled.count) {
+    return db.transaction((trx) => run(trx), { isolationLevel: 'repeatable read', readOnly: true });
+  }
+  return run();
+}
+
