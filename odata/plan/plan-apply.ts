@@ -296,7 +296,9 @@ class Planner {
     if (options.filter) this.filter(options.filter, '$filter');
     if (this.closed) this.wrap();
     const output = this.current.input;
-    const tieBreakers = this.aggregated ? output.properties : [keyProperty(this.base)];
+    // groups are unique on their grouping properties: those order them totally (an aggregate() alone is one row)
+    const grouping = [...this.levels].reverse().find((l) => l.groupBy !== undefined)?.groupBy?.map((g) => g.name);
+    const tieBreakers = this.aggregated ? output.properties.filter((p) => grouping?.includes(p.name)) : [keyProperty(this.base)];
     // a subquery's order is not kept by the query around it: orderby(…) of $apply is ordered again here
     const given = options.orderby ?? this.lastOrder;
     if (given.length > this.limits.maxOrderByKeys) throw new ODataError('LimitExceeded', `$orderby may have at most ${this.limits.maxOrderByKeys} keys`, '$orderby');

@@ -10,6 +10,8 @@
  *       count(*) AS "N" from "users" as "t0" where "t0"."company_id" = ? group by 1) as "t0" order by … limit ?
  */
 import type { ApplyLevel, ApplyPlan, PlannedAggregate } from '../../odata/plan/plan-apply';
+import type { OrderKey } from '../../odata/plan/read-plan';
+import type { ColumnExpr } from '../../odata/plan/typed-expr';
 import { ExprCompiler, orderSql, type VisibilityFn } from './compile-expr';
 import type { CompiledRead } from './compile-read';
 import { ident, joinFragments, sql, type SqlFragment } from './sql-fragment';
@@ -33,6 +35,8 @@ function aggregateSql(aggregate: PlannedAggregate, value: SqlFragment | undefine
 interface LevelOptions {
   /** The SELECT list of the last level (the response's columns); other levels select what they output. */
   readonly columns?: readonly { readonly name: string; readonly column: string }[];
+  /** The order of the result, by the names of this (grouped) level's output columns: the last level folded into it. */
+  readonly orderByOutput?: readonly OrderKey[];
   readonly limit?: number;
   readonly offset?: number;
   readonly ordered?: boolean;
@@ -40,7 +44,7 @@ interface LevelOptions {
 
 /** One level: `select … from <source> as "t0" <joins> where … [group by …] [order by …] [limit …] [offset …]`. */
 function compileLevel(level: ApplyLevel, source: SqlFragment, where: SqlFragment[], visibility: VisibilityFn, options: LevelOptions = {}): SqlFragment {
-  const compiler = new ExprCompiler(visibility);
+  const compiler = new ExprCompiler(visibility, true);
   const scope = compiler.rootScope(level.input);
   const conditions = [...where];
   for (const expr of level.where) {
@@ -68,7 +72,12 @@ function compileLevel(level: ApplyLevel, source: SqlFragment, where: SqlFragment
   }
   const rest: SqlFragment[] = [];
   if (level.groupBy && level.groupBy.length > 0 && !options.columns) rest.push(sql(`group by ${level.groupBy.map((_, i) => i + 1).join(', ')}`));
-  if (options.ordered !== false && level.orderBy.length > 0) {
+  if (options.ordered !== false && options.orderByOutput) {
+    if (options.orderByOutput.length > 0) {
+      const keys = options.orderByOutput.map((key) => orderSql(key, sql(ident((key.expr as ColumnExpr).property.name))));
+      rest.push(sql(`order by ${keys.join(', ')}`));
+    }
+  } else if (options.ordered !== false && level.orderBy.length > 0) {
     const keys = joinFragments(level.orderBy.map((key) => {
       const compiled = compiler.compile(key.expr, scope);
       return sql(orderSql(key, compiled), compiled.bindings);
@@ -111,15 +120,27 @@ export function compileApply(plan: ApplyPlan, companyId: number, visibility: Vis
     const entities = (levels[i] as ApplyLevel).input.properties.some((p) => p.column === 'company_id');
     return entities ? [sql(`${ident('t0', 'company_id')} = ?`, [companyId])] : [];
   };
-  for (let i = 0; i < last; i += 1) {
+  const pageLimit = plan.top === undefined ? plan.pageSize : Math.min(plan.pageSize, plan.top);
+  const fetchMore = plan.top === undefined || plan.top > pageLimit;
+  const final = levels[last] as ApplyLevel;
+  // the last level only orders and cuts the groups of the one before: fold it into that level, so that
+  // PostgreSQL can stop grouping after the page (groups read in index order: 46 ms instead of 1.1 s for
+  // the first 1000 of 10,000 team names), instead of grouping everything and sorting it outside
+  const grouped = levels[last - 1];
+  const fold = grouped !== undefined && grouped.groupBy !== undefined && final.where.length === 0 && grouped.orderBy.length === 0 &&
+    grouped.limit === undefined && grouped.offset === 0 &&
+    final.orderBy.every((k) => k.expr.kind === 'Column' && k.expr.navPath.length === 0 && grouped.output.properties.includes(k.expr.property));
+  const sourceLevels = fold ? last - 1 : last;
+  for (let i = 0; i < sourceLevels; i += 1) {
     const level = compileLevel(levels[i] as ApplyLevel, source, scopeOf(i), visibility);
     source = sql(`(${level.sql})`, level.bindings);
   }
-  const final = levels[last] as ApplyLevel;
-  const baseWhere = scopeOf(last);
-  const pageLimit = plan.top === undefined ? plan.pageSize : Math.min(plan.pageSize, plan.top);
-  const fetchMore = plan.top === undefined || plan.top > pageLimit;
-  const rows = compileLevel(final, source, baseWhere, visibility, { columns: plan.columns, limit: pageLimit + (fetchMore ? 1 : 0), offset: plan.offset });
+  if (fold) {
+    const rows = compileLevel(grouped, source, scopeOf(last - 1), visibility, { orderByOutput: final.orderBy, limit: pageLimit + (fetchMore ? 1 : 0), offset: plan.offset });
+    const all = compileLevel(grouped, source, scopeOf(last - 1), visibility, { ordered: false, offset: 0 });
+    return { rows, count: plan.count ? sql(`select count(*) as "count" from (${all.sql}) as ${ident('c')}`, all.bindings) : null, pageLimit };
+  }
+  const rows = compileLevel(final, source, scopeOf(last), visibility, { columns: plan.columns, limit: pageLimit + (fetchMore ? 1 : 0), offset: plan.offset });
   let count: SqlFragment | null = null;
   if (plan.count) {
     const all = compileLevel(final, source, scopeOf(last), visibility, { columns: plan.columns, ordered: false, offset: 0 });

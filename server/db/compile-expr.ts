@@ -39,7 +39,10 @@ export class Scope {
       if (!joined) {
         joined = this.compiler.nextAlias();
         const condition = joinFragments(this.compiler.relatedRow(nav, target, joined, alias), ' AND ');
-        this.joins.push(sql(`LEFT JOIN ${ident(target.table)} AS ${ident(joined)} ON ${condition.sql}`, condition.bindings));
+        // a required navigation to rows every caller sees always finds its row (foreign key): an inner join,
+        // which lets PostgreSQL start from the joined table (an $apply grouping read in index order)
+        const inner = this.compiler.innerJoins && nav.nullable !== true && this.compiler.visibility(target, joined) === null;
+        this.joins.push(sql(`${inner ? 'JOIN' : 'LEFT JOIN'} ${ident(target.table)} AS ${ident(joined)} ON ${condition.sql}`, condition.bindings));
         this.joinAliases.set(key, joined);
       }
       alias = joined;
@@ -103,7 +106,11 @@ function isLiteralString(e: TypedExpr): e is Extract<TypedExpr, { kind: 'Value' 
 export class ExprCompiler {
   private aliasCount = 0;
 
-  constructor(readonly visibility: VisibilityFn) {}
+  /**
+   * `innerJoins`: required single-valued navigations to sets without a visibility predicate are joined
+   * with JOIN instead of LEFT JOIN (compile-apply.ts; reads keep LEFT JOIN, whose SQL the specs pin).
+   */
+  constructor(readonly visibility: VisibilityFn, readonly innerJoins = false) {}
 
   nextAlias(): string {
     this.aliasCount += 1;

@@ -25,22 +25,27 @@ function compile(set: string, query: string, principal: Principal = admin) {
 }
 
 describe('compileApply ($apply → one SQL statement)', () => {
-  it('groups by a property and counts, ordered by the groups for stable pages', () => {
+  it('groups by a property and counts, ordered and cut by the groups in the same level (PostgreSQL may stop after the page)', () => {
     expect(compile('Users', '$apply=groupby((Department),aggregate($count as N))').rows).to.deep.equal({
-      sql: 'select "t0"."Department" AS "Department", "t0"."N" AS "N" from (select "t0"."department" AS "Department", count(*) AS "N" ' +
-        'from "users" as "t0" where "t0"."company_id" = $1 group by 1) as "t0" order by "t0"."Department" ASC NULLS FIRST, "t0"."N" ASC limit $2',
+      sql: 'select "t0"."department" AS "Department", count(*) AS "N" from "users" as "t0" where "t0"."company_id" = $1 group by 1 ' +
+        'order by "Department" ASC NULLS FIRST limit $2',
       bindings: [1, 1001],
     });
   });
 
-  it('groups by a navigation path through a LEFT JOIN in the company, and counts the result for $count', () => {
+  it('groups by a required navigation path through an inner JOIN in the company, and counts the result for $count', () => {
     const { rows, count } = compile('OrganizationTeamMemberHierarchies', '$apply=groupby((OrganizationTeamHierarchy/Name),aggregate($count as N))&$count=true');
-    const inner = 'select "t1"."name" AS "OrganizationTeamHierarchy/Name", count(*) AS "N" from "organization_team_member_hierarchies" as "t0" ' +
-      'LEFT JOIN "organization_team_hierarchies" AS "t1" ON "t1"."company_id" = "t0"."company_id" AND "t1"."id" = "t0"."organization_team_hierarchy_id" ' +
+    const level = 'select "t1"."name" AS "OrganizationTeamHierarchy/Name", count(*) AS "N" from "organization_team_member_hierarchies" as "t0" ' +
+      'JOIN "organization_team_hierarchies" AS "t1" ON "t1"."company_id" = "t0"."company_id" AND "t1"."id" = "t0"."organization_team_hierarchy_id" ' +
       'where "t0"."company_id" = $1 group by 1';
-    const outer = 'select "t0"."OrganizationTeamHierarchy/Name" AS "OrganizationTeamHierarchy/Name", "t0"."N" AS "N" from (' + inner + ') as "t0"';
-    expect(rows).to.deep.equal({ sql: `${outer} order by "t0"."OrganizationTeamHierarchy/Name" ASC, "t0"."N" ASC limit $2`, bindings: [1, 1001] });
-    expect(count).to.deep.equal({ sql: `select count(*) as "count" from (${outer}) as "c"`, bindings: [1] });
+    expect(rows).to.deep.equal({ sql: `${level} order by "OrganizationTeamHierarchy/Name" ASC limit $2`, bindings: [1, 1001] });
+    expect(count).to.deep.equal({ sql: `select count(*) as "count" from (${level}) as "c"`, bindings: [1] });
+  });
+
+  it('keeps a LEFT JOIN where the navigation may find nothing: a nullable one, or one to rows the caller may not see', () => {
+    expect(compile('OrganizationTeamHierarchies', '$apply=groupby((Parent/Name))').rows?.sql).to.contain('LEFT JOIN "organization_team_hierarchies" AS "t1"');
+    expect(compile('OrganizationTeamMemberHierarchies', '$apply=groupby((User/Department))', member).rows?.sql).to.contain('LEFT JOIN "users" AS "t1"');
+    expect(compile('OrganizationTeamMemberHierarchies', '$apply=groupby((User/Department))').rows?.sql).to.contain(' JOIN "users" AS "t1"').and.not.contain('LEFT JOIN');
   });
 
   it('filters before grouping in the WHERE of level 0, after grouping in the level around it, with sum and average', () => {
@@ -48,14 +53,14 @@ describe('compileApply ($apply → one SQL statement)', () => {
     expect(rows).to.deep.equal({
       sql: 'select "t0"."Department" AS "Department", "t0"."S" AS "S", "t0"."A" AS "A" from (select "t0"."department" AS "Department", ' +
         'sum("t0"."id") AS "S", avg("t0"."id") AS "A" from "users" as "t0" where "t0"."company_id" = $1 AND ("t0"."is_active" = $2::boolean) group by 1) as "t0" ' +
-        'where ("t0"."S" > $3::integer) order by "t0"."Department" ASC NULLS FIRST, "t0"."S" ASC NULLS FIRST, "t0"."A" ASC NULLS FIRST limit $4',
+        'where ("t0"."S" > $3::integer) order by "t0"."Department" ASC NULLS FIRST limit $4',
       bindings: [1, true, 10, 5],
     });
   });
 
   it('puts a non-administrator\'s visibility in level 0, before anything is counted', () => {
     const { rows } = compile('Users', '$apply=aggregate($count as N)', member);
-    expect(rows?.sql).to.match(/^select "t0"\."N" AS "N" from \(select count\(\*\) AS "N" from "users" as "t0" where "t0"\."company_id" = \$1 AND "t0"\."id" = ANY \(ARRAY\(SELECT \$2::bigint UNION ALL SELECT theirs\.user_id /);
+    expect(rows?.sql).to.match(/^select count\(\*\) AS "N" from "users" as "t0" where "t0"\."company_id" = \$1 AND "t0"\."id" = ANY \(ARRAY\(SELECT \$2::bigint UNION ALL SELECT theirs\.user_id /);
     expect(rows?.bindings.slice(0, 2)).to.deep.equal([1, '7']);
   });
 
