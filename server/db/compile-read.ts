@@ -28,6 +28,11 @@ export interface CompiledRead {
   readonly count: SqlFragment | null;
   /** Rows this page may return; the query fetches one more to know whether a next page exists. */
   readonly pageLimit: number;
+  /**
+   * Run `rows` as a prepared statement (prepared.ts): an entity or property by key, whose text is the same
+   * for every key and whose plan (an index lookup) suits any key: parsed and planned once per connection.
+   */
+  readonly prepare?: boolean;
 }
 
 /** The top-level AND terms of a filter: `a and (b and c)` → [a, b, c]. */
@@ -179,7 +184,9 @@ export function compileRead(plan: ReadPlan, companyId: number, visibility: Visib
   if (target.kind !== 'property') {
     for (const field of expandFields(compiler, plan.expand, 't0', target.kind === 'collection' ? form : 'objects')) columns.push(sql(`${field.value.sql} AS ${ident(field.name)}`, field.value.bindings));
   }
-  if (target.kind !== 'collection') return { rows: select(joinFragments(columns, ', '), sql('limit ?', [1])), count: null, pageLimit: 1 };
+  if (target.kind !== 'collection') {
+    return { rows: select(joinFragments(columns, ', '), sql('limit ?', [1])), count: null, pageLimit: 1, prepare: !plan.via && plan.expand.length === 0 };
+  }
 
   orderKeys.forEach(({ compiled }, i) => columns.push(sql(`(${compiled.sql})::text AS ${ident(orderValueAlias(i))}`, compiled.bindings)));
   const rest: SqlFragment[] = [];

@@ -19,7 +19,7 @@ export interface Executed {
  */
 export async function executeRead(db: Knex, compiled: CompiledRead, timeoutMs?: number): Promise<Executed> {
   const run = async (trx?: Knex.Transaction): Promise<Executed> => {
-    const rows = compiled.rows ? await selectRows(trx ?? db, compiled.rows) : [];
+    const rows = compiled.rows ? await selectRows(trx ?? db, compiled.rows, { prepare: compiled.prepare }) : [];
     const counted = compiled.count ? await selectRows(trx ?? db, compiled.count) : undefined;
     return { rows, count: counted ? Number(counted[0]?.count ?? 0) : undefined };
   };

@@ -39,6 +39,15 @@ const VISIBLE_USERS =
   ' WHERE mine.company_id = $3::integer AND mine.user_id = $4::bigint))';
 
 describe('compileRead (exact SQL)', () => {
+  it('marks a read by key (not through a navigation, not expanded) to run as a prepared statement, and nothing else', () => {
+    const byKey = (path: string, query = '') => {
+      const plan = planRead({ segments: parseResourcePath(path).segments, options: parseQueryOptions(query).options, limits: DEFAULT_LIMITS, skipTokenSecret: 's' }, entitySet);
+      return compileRead(plan, 1, visibilityFor(admin)).prepare;
+    };
+    expect([byKey('/Users(5)'), byKey('/Users(5)/Email'), byKey("/Users(Email='a@b.c')"), byKey('/Users(5)', '$select=Id')]).to.deep.equal([true, true, true, true]);
+    expect([byKey('/Users(5)', '$expand=Memberships'), byKey('/OrganizationTeamHierarchies(5)/Parent'), byKey('/Users'), byKey('/Users/$count')].map(Boolean)).to.deep.equal([false, false, false, false]);
+  });
+
   it('scopes to the company first and parenthesises the user filter', () => {
     expect(shape("$filter=Department eq 'Sales' or Id gt 0&$top=2")).to.deep.equal({
       sql: 'select … from "users" as "t0" where "t0"."company_id" = $1 AND (("t0"."department" = $2::text OR "t0"."id" > $3::integer)) order by "t0"."id" ASC limit $4',
