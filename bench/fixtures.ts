@@ -30,6 +30,8 @@ export interface Fixtures {
   readonly ownerEmails: readonly string[];
   /** The company's project-people mappings with both refs resolved; 0 when the mappings table does not exist. */
   readonly projectPeople: number;
+  /** A team at depth 2 (the one with the most teams below it) for the descendants scenario, or null in a shallower tree. */
+  readonly depth2Team: number | null;
   /** Memberships with a larger id were created by the benchmark. */
   readonly maxMembershipId: number;
   readonly sizes: Readonly<Record<string, number>>;
@@ -80,6 +82,10 @@ export async function findFixtures(db: Knex, writesPerServer: number): Promise<F
      WHERE sub.company_id = ? AND sub.ancestor_id = ?
        AND (SELECT max(depth) FROM team_closure d WHERE d.company_id = t.company_id AND d.descendant_id = t.id) = 6
      ORDER BY t.id, s.id LIMIT 1`, [companyId, managerTeamId]);
+  const [depth2] = await rows<{ id: string }>(db,
+    `SELECT c.descendant_id AS id FROM team_closure c JOIN organization_team_hierarchies r ON r.company_id = c.company_id AND r.id = c.ancestor_id AND r.parent_id IS NULL
+     WHERE c.company_id = ? AND c.depth = 2
+     ORDER BY (SELECT count(*) FROM team_closure d WHERE d.company_id = c.company_id AND d.ancestor_id = c.descendant_id) DESC, c.descendant_id LIMIT 1`, [companyId]);
   const [max] = await rows<{ id: string | null }>(db, 'SELECT max(id) AS id FROM organization_team_member_hierarchies');
   const [tables] = await rows<{ projects: boolean; mappings: boolean }>(db,
     `SELECT to_regclass('projects') IS NOT NULL AS projects, to_regclass('mappings') IS NOT NULL AS mappings`);
@@ -108,6 +114,7 @@ export async function findFixtures(db: Knex, writesPerServer: number): Promise<F
     moveTeam: move ? { team: num(move.team), home: num(move.home), away: num(move.away) } : null,
     ownerEmails,
     projectPeople: num(mapped?.n ?? 0),
+    depth2Team: depth2 ? num(depth2.id) : null,
     maxMembershipId: num(max?.id ?? 0),
     sizes: Object.fromEntries(Object.entries(sizes ?? {}).map(([k, v]) => [k, num(v)])),
   };

@@ -74,7 +74,7 @@ export function projectsPeopleMissing(fixtures: Pick<Fixtures, 'projectPeople'>,
   return null;
 }
 
-/** Every scenario, in the order they run: → [point, prefix-sort, count-department, …, apply-department, apply-team-members, expand, levels, projects-owner, projects-people]. */
+/** Every scenario, in the order they run: → [point, prefix-sort, count-department, …, apply-department, apply-team-members, descendants, expand, levels, projects-owner, projects-people]. */
 export function buildScenarios(ctx: ScenarioContext): Scenario[] {
   const { fixtures } = ctx;
   const admin = { authorization: `Bearer ${ctx.adminToken}` };
@@ -136,6 +136,11 @@ export function buildScenarios(ctx: ScenarioContext): Scenario[] {
     load('apply-team-members', 'OrganizationTeamMemberHierarchies?$apply=groupby((OrganizationTeamHierarchy/Name),aggregate($count as N)): members per team, first page',
       always(get(odataPath('OrganizationTeamMemberHierarchies', { $apply: 'groupby((OrganizationTeamHierarchy/Name),aggregate($count as N))' }), admin)),
       always(get('/teams/member-counts', company))),
+    ...(fixtures.depth2Team === null
+      ? [{ kind: 'missing' as const, name: 'descendants', what: 'n/a (no team at depth 2)' }]
+      : [load('descendants', `OrganizationTeamHierarchies(${fixtures.depth2Team})/Default.Descendants(): the teams below a depth-2 team, first page`,
+        always(get(odataPath(`OrganizationTeamHierarchies(${fixtures.depth2Team})/Default.Descendants()`), admin)),
+        always(get(`/teams/${fixtures.depth2Team}/descendants`, company)))]),
     load('expand', 'OrganizationTeamHierarchies?$expand=Members($top=20)&$top=50',
       always(get(odataPath('OrganizationTeamHierarchies', { $expand: 'Members($top=20)', $top: '50' }), admin)),
       always(get('/teams?limit=50&members=20', company))),

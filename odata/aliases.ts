@@ -7,6 +7,9 @@
 /** Alias of the row version, from which the entity's ETag is made. */
 export const ETAG_ALIAS = '__etag';
 
+/** The instance annotation, and its column, of a team's distance from the one Ancestors()/Descendants() is bound to. */
+export const DEPTH_ANNOTATION = '@OrgChart.Depth';
+
 /** Alias of the i-th order-key value in the result rows (read back for the next $skiptoken): `__o0`. */
 export const orderValueAlias = (i: number) => `__o${i}`;
 

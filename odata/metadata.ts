@@ -5,7 +5,7 @@
  * Pure: no I/O, no express, no process.env. Same input → byte-identical output.
  */
 import type { Limits } from './limits';
-import type { ActionDef, ComplexTypeDef, EntitySetDef, MemberDef, Model, NavigationDef, PropertyDef } from './model';
+import type { ActionDef, BoundFunctionDef, ComplexTypeDef, EntitySetDef, MemberDef, Model, NavigationDef, PropertyDef } from './model';
 
 const EDMX_NS = 'http://docs.oasis-open.org/odata/ns/edmx';
 const EDM_NS = 'http://docs.oasis-open.org/odata/ns/edm';
@@ -75,10 +75,14 @@ export function buildMetadataXml(model: Model, limits: Limits): string {
     vocabularyReference('Org.OData.Capabilities.V1', 'Capabilities'),
     vocabularyReference('Org.OData.Aggregation.V1', 'Aggregation'),
     el('edmx:DataServices', {}, [
-      el('Schema', { Namespace: model.namespace, xmlns: EDM_NS }, [
+      el('Schema', { Namespace: model.namespace, Alias: model.alias, xmlns: EDM_NS }, [
         ...complexTypes(model).map((type) => complexType(model, type)),
         ...model.entitySets.map((set) => entityType(model, set)),
         ...model.actions.map((a) => actionElement(model, a)),
+        ...model.functions.map((f) => functionElement(model, f)),
+        el('Term', { Name: 'Depth', Type: 'Edm.Int32', AppliesTo: 'EntityType' }, [
+          stringAnnotation('Core.Description', 'Instance annotation of the entities Ancestors() and Descendants() return: the distance from the team they are bound to (1 = parent or child)'),
+        ]),
         entityContainer(model, limits),
       ]),
     ]),
@@ -181,6 +185,27 @@ function actionElement(model: Model, action: ActionDef): XmlElement {
     ),
     el('ReturnType', { Type: `${model.namespace}.${returned.typeName}`, Nullable: false }),
     stringAnnotation('Core.Description', action.description),
+  ]);
+}
+
+/**
+ * `<Function Name="Descendants" IsBound="true" EntitySetPath="bindingParameter">` with its binding parameter,
+ * the others (optional ones marked Core.OptionalParameter) and a collection of the returned type.
+ */
+function functionElement(model: Model, fn: BoundFunctionDef): XmlElement {
+  const typeOf = (setName: string) => {
+    const set = model.entitySets.find((s) => s.name === setName);
+    if (!set) throw new Error(`model: function ${fn.name} names unknown entity set ${setName}`);
+    return `${model.namespace}.${set.typeName}`;
+  };
+  return el('Function', { Name: fn.name, IsBound: true, EntitySetPath: fn.returns === fn.binding ? 'bindingParameter' : undefined }, [
+    el('Parameter', { Name: 'bindingParameter', Type: typeOf(fn.binding), Nullable: false }),
+    ...fn.parameters.map((p) => el('Parameter', { Name: p.name, Type: p.type, Nullable: p.nullable ? undefined : false }, [
+      stringAnnotation('Core.Description', p.description),
+      ...(p.nullable ? [el('Annotation', { Term: 'Core.OptionalParameter' }, [el('Record')])] : []),
+    ])),
+    el('ReturnType', { Type: `Collection(${typeOf(fn.returns)})`, Nullable: false }),
+    stringAnnotation('Core.Description', fn.description),
   ]);
 }
 

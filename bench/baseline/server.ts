@@ -8,7 +8,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Knex } from 'knex';
 import type pg from 'pg';
 import {
-  ALL_TEAMS, COUNT_USERS_IN_DEPARTMENT, INSERT_MEMBERSHIP, MEMBERS_PER_TEAM_NAME, MOVE_TEAM, PROJECTS_BY_OWNER_EMAIL, PROJECTS_WITH_PEOPLE, TEAMS_WITH_MEMBERS,
+  ALL_TEAMS, COUNT_USERS_IN_DEPARTMENT, INSERT_MEMBERSHIP, MEMBERS_PER_TEAM_NAME, MOVE_TEAM, PROJECTS_BY_OWNER_EMAIL, PROJECTS_WITH_PEOPLE, TEAM_DESCENDANTS, TEAMS_WITH_MEMBERS,
   USER_BY_ID, USERS_BY_LAST_NAME_PREFIX, USERS_DISPLAY_NAME_CONTAINS, USERS_PAGE, USERS_PER_DEPARTMENT, type ScopedSql,
 } from './sql';
 
@@ -94,6 +94,7 @@ export function nestTeams(rows: readonly Row[]): Row[] {
  *   GET /teams?limit=50&members=20 (each team's first members nested) · GET /teams/tree (the whole tree, nested)
  *   GET /projects?ownerEmail=a@b.example (projects of that owner) · GET /projects?limit=50&people=1 (each project's people nested)
  *   GET /users/per-department (head-count per department) · GET /teams/member-counts (members per team name, first 1000)
+ *   GET /teams/:id/descendants (the teams below, nearest first, first 1000)
  *   POST /memberships { userId, teamId } · PATCH /teams/:id { parentId }
  */
 export function createBaselineApp(run: SqlRunner): express.Express {
@@ -104,6 +105,10 @@ export function createBaselineApp(run: SqlRunner): express.Express {
 
   app.get('/users/per-department', async (req, res) => {
     res.json({ value: await run(USERS_PER_DEPARTMENT, [callerOf(req).companyId]) });
+  });
+
+  app.get('/teams/:id/descendants', async (req, res) => {
+    res.json({ value: await run(TEAM_DESCENDANTS, [callerOf(req).companyId, req.params.id]) });
   });
 
   app.get('/teams/member-counts', async (req, res) => {

@@ -176,3 +176,11 @@ export const MEMBERS_PER_TEAM_NAME = `SELECT t.name AS "Name", count(*)::integer
   FROM organization_team_member_hierarchies m
   JOIN organization_team_hierarchies t ON t.company_id = m.company_id AND t.id = m.organization_team_hierarchy_id
   WHERE m.company_id = $1 GROUP BY t.name ORDER BY t.name LIMIT 1000`;
+
+/**
+ * The teams below a team, nearest first (Descendants()), the first 1000, each with its distance: $1 company,
+ * $2 the team.
+ */
+export const TEAM_DESCENDANTS = `SELECT ${TEAM_COLUMNS}, c.depth AS "Depth"
+  FROM team_closure c JOIN organization_team_hierarchies t ON t.company_id = c.company_id AND t.id = c.descendant_id
+  WHERE c.company_id = $1 AND c.ancestor_id = $2 AND c.depth > 0 ORDER BY c.depth, t.id LIMIT 1000`;

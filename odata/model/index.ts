@@ -3,16 +3,43 @@
  * Pure: lookups only. `entitySet('Users')` → the Users declaration or undefined.
  */
 import { AccessTokens, AuditLogs, CreateOrgHierarchyMapping, Mappings, OrganizationTeamHierarchies, OrganizationTeamMemberHierarchies, Projects, Teams, TokenActivityLogs, Users } from './entity-sets';
-import type { ActionDef, EntitySetDef, Model, NavigationDef, PropertyDef } from './types';
+import type { ActionDef, BoundFunctionDef, EntitySetDef, Model, NavigationDef, PropertyDef } from './types';
 
 export * from './types';
 
+/** The hierarchy functions: chain of command, sub-teams, and the people who may change a user's teams. */
+const FUNCTIONS: readonly BoundFunctionDef[] = [
+  {
+    name: 'Ancestors', binding: 'OrganizationTeamHierarchies', returns: 'OrganizationTeamHierarchies', parameters: [], relation: 'ancestors',
+    description: 'The teams above this one, the top team first; each carries @OrgChart.Depth, its distance from this team (1 = the parent)',
+  },
+  {
+    name: 'Descendants', binding: 'OrganizationTeamHierarchies', returns: 'OrganizationTeamHierarchies', relation: 'descendants',
+    parameters: [{ name: 'MaxDepth', type: 'Edm.Int32', nullable: true, description: 'How many levels below this team (1 = its children); all when left out' }],
+    description: 'The teams below this one, nearest first; each carries @OrgChart.Depth, its distance from this team (1 = a child)',
+  },
+  {
+    name: 'Managers', binding: 'Users', returns: 'Users', parameters: [], relation: 'managers',
+    description: "The members of the teams above this user's teams: the people who may change this user's memberships (seed 003), as far as the caller may see them",
+  },
+];
+
 export const model: Model = {
   namespace: 'OrgChart',
+  alias: 'Default',
   containerName: 'Container',
   entitySets: [Users, OrganizationTeamHierarchies, OrganizationTeamMemberHierarchies, AuditLogs, Projects, Teams, Mappings, AccessTokens, TokenActivityLogs],
   actions: [CreateOrgHierarchyMapping],
+  functions: FUNCTIONS,
 };
+
+/** `boundFunction('Default.Ancestors', 'OrganizationTeamHierarchies')` (or `OrgChart.Ancestors`) → its declaration; another set's or an unknown name → undefined. */
+export function boundFunction(qualifiedName: string, binding: string): BoundFunctionDef | undefined {
+  const dot = qualifiedName.lastIndexOf('.');
+  const prefix = qualifiedName.slice(0, dot);
+  if (prefix !== model.alias && prefix !== model.namespace) return undefined;
+  return model.functions.find((f) => f.name === qualifiedName.slice(dot + 1) && f.binding === binding);
+}
 
 const actionsByName = new Map(model.actions.map((a) => [a.name, a]));
 

@@ -208,10 +208,29 @@ export interface ActionDef {
   readonly description: string;
 }
 
+/**
+ * A function bound to an entity of `binding`, answered from the team closure table, returning entities of
+ * `returns`: `OrganizationTeamHierarchies(5)/Default.Descendants(MaxDepth=3)`.
+ */
+export interface BoundFunctionDef {
+  readonly name: string;
+  /** Entity set whose entities the function is bound to. */
+  readonly binding: string;
+  /** Entity set of the entities it returns. */
+  readonly returns: string;
+  readonly parameters: readonly { readonly name: string; readonly type: 'Edm.Int32'; readonly nullable: boolean; readonly description: string }[];
+  /** What it reads: the teams above, the teams below, or the members of the teams above the user's teams. */
+  readonly relation: 'ancestors' | 'descendants' | 'managers';
+  readonly description: string;
+}
+
 export interface Model {
   readonly namespace: string;
+  /** The schema's alias: functions are called as `Default.Ancestors()` (as ASP.NET Core OData names them) or by the namespace. */
+  readonly alias: string;
   readonly containerName: string;
   readonly entitySets: readonly EntitySetDef[];
   /** Unbound actions, each with its ActionImport of the same name in the container. */
   readonly actions: readonly ActionDef[];
+  readonly functions: readonly BoundFunctionDef[];
 }

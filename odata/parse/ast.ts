@@ -178,6 +178,8 @@ export type KeyPredicate =
 export interface PathSegment {
   readonly name: string; // entity set, property, navigation property, or '$count' / '$value' / '$metadata' / '$batch'
   readonly key?: KeyPredicate;
+  /** A bound function call (a qualified name with parentheses): `Default.Descendants(MaxDepth=3)` → { MaxDepth: Literal 3 }; `Default.Ancestors()` → {}. */
+  readonly params?: Readonly<Record<string, LiteralNode>>;
 }
 
 export interface ResourcePath {

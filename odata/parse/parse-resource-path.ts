@@ -43,6 +43,14 @@ function parseSegment(segment: string, offset: number, path: string): PathSegmen
   if (!segment.endsWith(')') || name.startsWith('$')) {
     throw syntaxError(OPTION, path, offset + (name.startsWith('$') ? open : segment.length), name.startsWith('$') ? "'/' or end of path" : "')'");
   }
-  const key = parseKeyPredicate(segment.slice(open + 1, -1), { option: OPTION, offset: offset + open + 1, fullText: path });
+  const inside = segment.slice(open + 1, -1);
+  if (name.includes('.')) {
+    // a bound function: `Default.Ancestors()`, `Default.Descendants(MaxDepth=3)` (parameters by name)
+    if (inside.trim() === '') return { name, params: {} };
+    const parsed = parseKeyPredicate(inside, { option: OPTION, offset: offset + open + 1, fullText: path });
+    if (parsed.kind !== 'named') throw syntaxError(OPTION, path, offset + open + 1, 'parameters by name (Name=value)');
+    return { name, params: parsed.values };
+  }
+  const key = parseKeyPredicate(inside, { option: OPTION, offset: offset + open + 1, fullText: path });
   return { name, key };
 }

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { ODataError } from '../errors';
 import type { Limits } from '../limits';
-import { entitySetIgnoringCase, keyProperty, navigation, property, type EntitySetDef, type MemberDef, type PropertyDef } from '../model';
+import { boundFunction, entitySet, entitySetIgnoringCase, keyProperty, model, navigation, property, type EntitySetDef, type MemberDef, type PropertyDef } from '../model';
 import type { KeyPredicate, LiteralNode, PathSegment, QueryOptions } from '../parse/ast';
 import type { KeyLookup, NavigationSource, ReadPlan, ReadTarget } from './read-plan';
 import { targetSet } from './plan-expr';
@@ -17,7 +17,7 @@ import { planFilterAndOrder, planSearch, planSelect } from './plan-collection';
 import { planExpand } from './plan-expand';
 import { defaultFilterOverridden, withDefaultFilter } from './default-filter';
 import { decodeSkipToken } from './skiptoken';
-import type { ValueExpr } from './typed-expr';
+import type { HierarchyDepthExpr, ValueExpr } from './typed-expr';
 
 export interface ReadRequest {
   /** Path segments below the service root, the entity set first. */
@@ -102,6 +102,7 @@ function planPath(set: EntitySetDef, segments: readonly PathSegment[]): PlannedP
   }
   const key = planKey(set, first.key);
   if (!second) return { set, target: { kind: 'entity', key } };
+  if (second.params !== undefined) return planFunction(set, key, second, [third, ...more].filter((s) => s !== undefined));
   const nav = navigation(set, second.name);
   if (nav) return planNavigation({ set, key, navigation: nav }, second, [third, ...more].filter((s) => s !== undefined));
   const prop = property(set, second.name);
@@ -141,6 +142,44 @@ function complexPath(set: EntitySetDef, prop: PropertyDef, segments: readonly Pa
   return { members, raw: false };
 }
 
+/** The largest MaxDepth of Descendants (deeper trees are read whole without it). */
+export const MAX_HIERARCHY_DEPTH = 1000;
+
+/**
+ * A hierarchy function bound to the addressed entity, read like a navigation path (its options, paging,
+ * `/$count`, the 404 when the entity is not there for the caller):
+ *   OrganizationTeamHierarchies(5)/Default.Descendants(MaxDepth=2) → teams 1–2 levels below team 5
+ *   Users(7)/Default.Managers() → the members of the teams above user 7's teams
+ */
+function planFunction(set: EntitySetDef, key: KeyLookup, segment: PathSegment, rest: readonly PathSegment[]): PlannedPath {
+  const fn = boundFunction(segment.name, set.name);
+  if (!fn) {
+    const known = model.functions.filter((f) => f.binding === set.name).map((f) => `${model.alias}.${f.name}()`);
+    throw new ODataError('UnknownFunction', `${set.name}(…)/${segment.name}(): no such function${known.length > 0 ? `; ${set.name} has ${known.join(', ')}` : ` for ${set.name}`}`, segment.name);
+  }
+  const [next, ...after] = rest;
+  if (after.length > 0 || (next && !(next.name === '$count' && !next.key && !next.params))) {
+    throw new ODataError('UnsupportedQueryOption', `${set.name}(…)/${segment.name}(): only /$count may follow a function; narrow its result with $filter or $expand`, next?.name ?? segment.name);
+  }
+  const params = segment.params ?? {};
+  for (const name of Object.keys(params)) {
+    if (!fn.parameters.some((p) => p.name === name)) {
+      throw new ODataError('InvalidQueryOption', `${fn.name} has ${fn.parameters.length > 0 ? `the parameter ${fn.parameters.map((p) => p.name).join(', ')}` : 'no parameters'}, not '${name}'`, segment.name);
+    }
+  }
+  const depth = params.MaxDepth;
+  let maxDepth: number | undefined;
+  if (depth !== undefined && depth.type !== 'null') {
+    if (depth.type !== 'int' || typeof depth.value !== 'number' || depth.value < 1 || depth.value > MAX_HIERARCHY_DEPTH) {
+      throw new ODataError('InvalidValue', `MaxDepth is a whole number between 1 and ${MAX_HIERARCHY_DEPTH}, not ${String(depth.value)}`, 'MaxDepth');
+    }
+    maxDepth = depth.value;
+  }
+  const returns = entitySet(fn.returns) as EntitySetDef;
+  const navigation = { name: `${model.alias}.${fn.name}`, target: fn.returns, collection: true, sourceColumn: 'id', targetColumn: 'id' };
+  return { set: returns, target: { kind: next ? 'count' : 'collection' }, via: { set, key, navigation, hierarchy: { relation: fn.relation, ...(maxDepth === undefined ? {} : { maxDepth }) } } };
+}
+
 function planNavigation(via: NavigationSource, segment: PathSegment, rest: readonly PathSegment[]): PlannedPath {
   const target = targetSet(via.navigation);
   const [next, ...after] = rest;
@@ -160,8 +199,8 @@ function planNavigation(via: NavigationSource, segment: PathSegment, rest: reado
   return { set: target, target: { kind: next ? 'count' : 'collection' }, via };
 }
 
-function fingerprintOf(set: EntitySetDef, options: QueryOptions, defaultsOff: boolean): string {
-  const shape = JSON.stringify({ s: set.name, f: options.filter ?? null, q: options.search ?? null, o: options.orderby ?? null, d: defaultsOff });
+function fingerprintOf(set: EntitySetDef, options: QueryOptions, defaultsOff: boolean, fn?: string): string {
+  const shape = JSON.stringify({ s: set.name, f: options.filter ?? null, q: options.search ?? null, o: options.orderby ?? null, d: defaultsOff, ...(fn ? { h: fn } : {}) });
   return createHash('sha256').update(shape).digest('base64url').slice(0, 16);
 }
 
@@ -191,13 +230,21 @@ export function planRead(request: ReadRequest, lookup: (n: string) => EntitySetD
   }
 
   const planned = planFilterAndOrder(set, options, limits);
-  const { orderBy } = planned;
+  // Ancestors() and Descendants(): each team's distance from the bound one; the top team first, the nearest
+  // sub-teams first, unless $orderby says otherwise
+  const relation = via?.hierarchy?.relation;
+  const depth: HierarchyDepthExpr | undefined = via && (relation === 'ancestors' || relation === 'descendants')
+    ? { kind: 'HierarchyDepth', relation, type: 'Edm.Int32', nullable: false }
+    : undefined;
+  const orderBy = depth && options.orderby === undefined
+    ? [{ expr: depth, direction: relation === 'ancestors' ? 'desc' as const : 'asc' as const }, ...planned.orderBy]
+    : planned.orderBy;
   const defaultsOff = defaultFilterOverridden(set, request.parameters);
   // a list hides what the set's default filter hides (inactive Teams); a single entity by key does not
   const filter = isCollection ? withDefaultFilter(set, planned.filter, defaultsOff) : planned.filter;
   const search = options.search === undefined ? undefined : planSearch(set, options.search, limits);
   const { select, explicit, members: selectMembers } = planSelect(set, options);
-  const fingerprint = fingerprintOf(set, options, defaultsOff);
+  const fingerprint = fingerprintOf(set, options, defaultsOff, via?.hierarchy ? `${via.navigation.name}:${JSON.stringify(via.hierarchy)}` : undefined);
   const after = options.skiptoken !== undefined
     ? decodeSkipToken(options.skiptoken, fingerprint, request.skipTokenSecret, orderBy.length)
     : undefined;
@@ -220,5 +267,6 @@ export function planRead(request: ReadRequest, lookup: (n: string) => EntitySetD
     pageSize,
     fingerprint,
     expand: options.expand ? planExpand(set, options.expand, { limits, pageSize, depth: 1, parameters: request.parameters }) : [],
+    ...(depth ? { depth } : {}),
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { EntitySetDef, MemberDef, NavigationDef, PropertyDef } from '../model';
 import type { SearchExpr } from '../parse/ast';
-import type { TypedExpr, ValueExpr } from './typed-expr';
+import type { HierarchyDepthExpr, TypedExpr, ValueExpr } from './typed-expr';
 
 export interface OrderKey {
   readonly expr: TypedExpr;
@@ -35,6 +35,8 @@ export interface NavigationSource {
   readonly set: EntitySetDef;
   readonly key: KeyLookup;
   readonly navigation: NavigationDef;
+  /** Set for a hierarchy function (`Default.Descendants(MaxDepth=3)`): the closure relation read instead of the navigation's columns. */
+  readonly hierarchy?: { readonly relation: 'ancestors' | 'descendants' | 'managers'; readonly maxDepth?: number };
 }
 
 /**
@@ -107,4 +109,6 @@ export interface ReadPlan {
   readonly fingerprint: string;
   /** `$expand` items, each read in the same statement. */
   readonly expand: readonly ExpandPlan[];
+  /** Ancestors()/Descendants(): each entity's distance from the bound team, written as its `@OrgChart.Depth` annotation. */
+  readonly depth?: HierarchyDepthExpr;
 }

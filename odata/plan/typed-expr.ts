@@ -171,7 +171,21 @@ export interface JsonCountExpr {
   readonly nullable: false;
 }
 
+/**
+ * The distance between the row and the team a hierarchy function is bound to, from the closure table:
+ * `OrganizationTeamHierarchies(5)/Default.Ancestors()` → 1 for team 5's parent, 2 for its grandparent…
+ * Only in the read of such a function, which joins that closure row (server/db/compile-read.ts).
+ */
+export interface HierarchyDepthExpr {
+  readonly kind: 'HierarchyDepth';
+  /** 'ancestors': the row is above the bound team; 'descendants': below it. */
+  readonly relation: 'ancestors' | 'descendants';
+  readonly type: 'Edm.Int32';
+  readonly nullable: false;
+}
+
 export type TypedExpr =
+  | HierarchyDepthExpr
   | JsonValueExpr
   | JsonLambdaExpr
   | JsonCountExpr

@@ -208,6 +208,9 @@ export class ExprCompiler {
         const related = this.related(expr.source, expr.navigation, scope);
         return sql(`(SELECT count(*) FROM ${related.from} WHERE ${related.where.sql})`, related.where.bindings);
       }
+      case 'HierarchyDepth':
+        // the read joins the closure row of each team as "h0" (compile-read.ts hierarchyJoin)
+        return sql(ident('h0', 'depth'));
     }
   }
 

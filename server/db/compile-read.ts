@@ -13,7 +13,7 @@
 import type { MemberDef, PropertyDef } from '../../odata/model';
 import type { KeyLookup, NavigationSource, OrderKey, ReadPlan } from '../../odata/plan/read-plan';
 import type { ExprType, TypedExpr } from '../../odata/plan/typed-expr';
-import { ETAG_ALIAS, orderValueAlias } from '../../odata/aliases';
+import { DEPTH_ANNOTATION, ETAG_ALIAS, orderValueAlias } from '../../odata/aliases';
 import type { ExpandForm } from '../../odata/format-expanded';
 import { expandFields } from './compile-expand';
 import { jsonPath, jsonSelect, jsonValue } from './compile-json';
@@ -122,8 +122,9 @@ function sourceRow(via: NavigationSource, companyId: number, visibility: Visibil
  *   Teams(5)/Members → "t0"."organization_team_hierarchy_id" = (SELECT "s0"."id" FROM "organization_team_hierarchies" AS "s0"
  *     WHERE "s0"."company_id" = ? AND "s0"."id" = ?::bigint)
  */
-function relatedTo(via: NavigationSource, companyId: number, visibility: VisibilityFn): SqlFragment {
+function relatedTo(via: NavigationSource, companyId: number, visibility: VisibilityFn): SqlFragment | null {
   const source = sourceRow(via, companyId, visibility);
+  if (via.hierarchy) return hierarchyRelated(via.hierarchy, source);
   const { navigation: nav } = via;
   if (nav.through) {
     // many-to-many: Teams(3)/Users → EXISTS (SELECT 1 FROM "access_team_users" AS "l0" WHERE "l0"."company_id" = "t0"."company_id"
@@ -136,6 +137,40 @@ function relatedTo(via: NavigationSource, companyId: number, visibility: Visibil
     );
   }
   return sql(`${ident('t0', via.navigation.targetColumn)} = (SELECT ${ident('s0', via.navigation.sourceColumn)} ${source.sql})`, source.bindings);
+}
+
+/**
+ * Rows a hierarchy function returns, from the closure table (strict: the bound team itself is not one).
+ * Ancestors() and Descendants() JOIN it as "h0" (one closure row per team, so no duplicates), which also
+ * gives each team's depth ("h0"."depth", the HierarchyDepth expression) without another lookup:
+ *   Descendants(MaxDepth=2) → JOIN "team_closure" AS "h0" ON "h0"."company_id" = "t0"."company_id"
+ *     AND "h0"."descendant_id" = "t0"."id" AND "h0"."depth" > 0 AND "h0"."depth" <= 2 AND "h0"."ancestor_id" = (SELECT "s0"."id" …)
+ * Managers() is a condition: users who are members of a team above a team of the bound user (EXISTS).
+ */
+function hierarchyJoin(hierarchy: NonNullable<NavigationSource['hierarchy']>, source: SqlFragment): SqlFragment | null {
+  if (hierarchy.relation === 'managers') return null;
+  const h = (column: string) => ident('h0', column);
+  const bound = `(SELECT ${ident('s0', 'id')} ${source.sql})`;
+  const [mine, other] = hierarchy.relation === 'ancestors' ? ['ancestor_id', 'descendant_id'] : ['descendant_id', 'ancestor_id'];
+  const deepest = hierarchy.maxDepth === undefined ? sql('') : sql(` AND ${h('depth')} <= ?`, [hierarchy.maxDepth]);
+  return sql(
+    `JOIN ${ident('team_closure')} AS ${ident('h0')} ON ${h('company_id')} = ${ident('t0', 'company_id')}` +
+      ` AND ${h(mine)} = ${ident('t0', 'id')} AND ${h('depth')} > 0${deepest.sql} AND ${h(other)} = ${bound}`,
+    [...deepest.bindings, ...source.bindings],
+  );
+}
+
+function hierarchyRelated(hierarchy: NonNullable<NavigationSource['hierarchy']>, source: SqlFragment): SqlFragment | null {
+  if (hierarchy.relation !== 'managers') return null;
+  const bound = `(SELECT ${ident('s0', 'id')} ${source.sql})`;
+  const h = (column: string) => ident('h0', column);
+  return sql(
+    `EXISTS (SELECT 1 FROM ${ident('organization_team_member_hierarchies')} AS ${ident('hm')}` +
+      ` JOIN ${ident('team_closure')} AS ${ident('h0')} ON ${h('company_id')} = ${ident('hm', 'company_id')} AND ${h('descendant_id')} = ${ident('hm', 'organization_team_hierarchy_id')} AND ${h('depth')} > 0` +
+      ` JOIN ${ident('organization_team_member_hierarchies')} AS ${ident('ht')} ON ${ident('ht', 'company_id')} = ${h('company_id')} AND ${ident('ht', 'organization_team_hierarchy_id')} = ${h('ancestor_id')}` +
+      ` WHERE ${ident('hm', 'company_id')} = ${ident('t0', 'company_id')} AND ${ident('ht', 'user_id')} = ${ident('t0', 'id')} AND ${ident('hm', 'user_id')} = ${bound})`,
+    source.bindings,
+  );
 }
 
 /** Whether a navigation path's source entity exists for the caller (asked only when the path read nothing: 404 or empty): a row or none. */
@@ -156,7 +191,9 @@ export function compileRead(plan: ReadPlan, companyId: number, visibility: Visib
   if (visible) where.push(visible);
   const { target } = plan;
   if (target.kind === 'entity' || target.kind === 'property') where.push(keyCondition('t0', target.key));
-  if (plan.via) where.push(relatedTo(plan.via, companyId, visibility));
+  const related = plan.via ? relatedTo(plan.via, companyId, visibility) : null;
+  if (related) where.push(related);
+  const closure = plan.via?.hierarchy ? hierarchyJoin(plan.via.hierarchy, sourceRow(plan.via, companyId, visibility)) : null;
   if (plan.filter) {
     const filter = compiler.compile(plan.filter, scope);
     where.push(sql(`(${filter.sql})`, filter.bindings));
@@ -164,7 +201,7 @@ export function compileRead(plan: ReadPlan, companyId: number, visibility: Visib
   if (plan.search) where.push(searchPredicate(plan.set, 't0', plan.search));
   const orderKeys = plan.orderBy.map((key) => ({ key, compiled: compiler.compile(key.expr, scope) }));
   // joins are complete only once every expression has been compiled
-  const from = joinFragments([sql(`from ${ident(plan.set.table)} as ${ident('t0')}`), ...scope.joins], ' ');
+  const from = joinFragments([sql(`from ${ident(plan.set.table)} as ${ident('t0')}`), ...(closure ? [closure] : []), ...scope.joins], ' ');
   const condition = joinFragments(where, ' AND ');
   const select = (list: SqlFragment, ...rest: SqlFragment[]) => joinFragments([sql(`select ${list.sql}`, list.bindings), from, sql(`where ${condition.sql}`, condition.bindings), ...rest], ' ');
 
@@ -180,6 +217,10 @@ export function compileRead(plan: ReadPlan, companyId: number, visibility: Visib
         });
   if (plan.set.versionColumn && target.kind !== 'property') {
     columns.push(sql(`${ident('t0', plan.set.versionColumn)}::text AS ${ident(ETAG_ALIAS)}`));
+  }
+  if (plan.depth) {
+    const depth = compiler.compile(plan.depth, scope);
+    columns.push(sql(`${depth.sql} AS ${ident(DEPTH_ANNOTATION)}`, depth.bindings));
   }
   if (target.kind !== 'property') {
     for (const field of expandFields(compiler, plan.expand, 't0', target.kind === 'collection' ? form : 'objects')) columns.push(sql(`${field.value.sql} AS ${ident(field.name)}`, field.value.bindings));

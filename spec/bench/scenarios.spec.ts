@@ -12,7 +12,7 @@ import { buildScenarios, projectsPeopleMissing, type LoadScenario, type Scenario
 const fixtures: Fixtures = {
   companyId: 3, adminId: 10, managerId: 11, managerTeamId: 20, managerVisibleUsers: 100, pointIds: [10, 12],
   membershipPairs: [[12, 21], [13, 21]], moveTeam: null, ownerEmails: ["o'neil@bench1.example", 'ann@bench1.example'],
-  projectPeople: 60, maxMembershipId: 500, sizes: {},
+  projectPeople: 60, depth2Team: 42, maxMembershipId: 500, sizes: {},
 };
 const page: BenchRequest = { method: 'GET', path: '/x', headers: {} };
 
@@ -52,6 +52,13 @@ describe('bench/scenarios: projects', () => {
     expect(decodeURIComponent(members.ours().path)).to.equal('/odata/OrganizationTeamMemberHierarchies?$apply=groupby((OrganizationTeamHierarchy/Name),aggregate($count as N))');
     expect(members.baseline().path).to.equal('/teams/member-counts');
     expect([department.write, members.write]).to.deep.equal([false, false]);
+  });
+
+  it('descendants calls Descendants() on the depth-2 team, against the closure SQL of the baseline; missing without such a team', () => {
+    const scenario = named(context(), 'descendants') as LoadScenario;
+    expect(scenario.ours().path).to.equal('/odata/OrganizationTeamHierarchies(42)/Default.Descendants()');
+    expect(scenario.baseline().path).to.equal('/teams/42/descendants');
+    expect(named(context({ depth2Team: null }), 'descendants')?.kind).to.equal('missing');
   });
 
   it('shows either as missing, with the reason, when the dataset or the server cannot run it', () => {

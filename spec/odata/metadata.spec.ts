@@ -59,7 +59,7 @@ describe('buildMetadataXml', () => {
 
   it('is a CSDL 4.0 document in the model namespace, pretty-printed with two spaces', () => {
     expect(xml).to.match(/^<\?xml version="1\.0" encoding="utf-8"\?>\n<edmx:Edmx Version="4\.0" xmlns:edmx="http:\/\/docs\.oasis-open\.org\/odata\/ns\/edmx">\n/);
-    expect(xml).to.include('\n  <edmx:DataServices>\n    <Schema Namespace="OrgChart" xmlns="http://docs.oasis-open.org/odata/ns/edm">\n');
+    expect(xml).to.include('\n  <edmx:DataServices>\n    <Schema Namespace="OrgChart" Alias="Default" xmlns="http://docs.oasis-open.org/odata/ns/edm">\n');
   });
 
   it('references the Core and Capabilities vocabularies with their aliases', () => {
@@ -85,6 +85,15 @@ describe('buildMetadataXml', () => {
       // each one is planned, not refused as unsupported
       expect(() => planApply(entitySet('Users')!, { options: parseQueryOptions(`$apply=${APPLY_EXAMPLES[name]}`).options, limits: DEFAULT_LIMITS, skipTokenSecret: 's' })).not.to.throw();
     }
+  });
+
+  it('declares the hierarchy functions as bound functions (schema alias Default), and the Depth annotation term', () => {
+    expect(xml).to.include('<Function Name="Ancestors" IsBound="true" EntitySetPath="bindingParameter">\n        <Parameter Name="bindingParameter" Type="OrgChart.OrganizationTeamHierarchy" Nullable="false"/>\n' +
+      '        <ReturnType Type="Collection(OrgChart.OrganizationTeamHierarchy)" Nullable="false"/>');
+    expect(xml).to.include('<Parameter Name="MaxDepth" Type="Edm.Int32">');
+    expect(xml).to.include('<Annotation Term="Core.OptionalParameter">');
+    expect(xml).to.include('<Function Name="Managers" IsBound="true" EntitySetPath="bindingParameter">\n        <Parameter Name="bindingParameter" Type="OrgChart.User" Nullable="false"/>');
+    expect(xml).to.include('<Term Name="Depth" Type="Edm.Int32" AppliesTo="EntityType">');
   });
 
   it('declares every entity set, its type, key and every property of the model', () => {

@@ -51,6 +51,14 @@ describe('parseResourcePath', () => {
     });
   });
 
+  it('parses a bound function call: a qualified name with parameters by name, or none', () => {
+    expect(parseResourcePath('OrganizationTeamHierarchies(5)/Default.Ancestors()').segments[1]).to.deep.equal({ name: 'Default.Ancestors', params: {} });
+    expect(parseResourcePath('OrganizationTeamHierarchies(5)/Default.Descendants(MaxDepth=3)').segments[1])
+      .to.deep.equal({ name: 'Default.Descendants', params: { MaxDepth: lit('int', 3, 9) } });
+    expect(parseResourcePath('OrganizationTeamHierarchies(5)/Default.Descendants(MaxDepth=3)/$count').segments).to.have.length(3);
+    expect(() => parseResourcePath('OrganizationTeamHierarchies(5)/Default.Descendants(3)')).to.throw('Syntax error in resource path at position 51: expected parameters by name (Name=value)');
+  });
+
   it('parses an alternate key and percent-decodes segments (also %2F inside a key)', () => {
     expect(parseResourcePath("Users(Email='x@y.z')")).to.deep.equal({
       segments: [{ name: 'Users', key: { kind: 'named', values: { Email: lit('string', 'x@y.z', 6) } } }],

@@ -340,6 +340,10 @@ const READS: readonly string[] = [
   'Users(1)/Projects/$count',
   'Projects(1)/People?$filter=Teams/any()',
   'OrganizationTeamHierarchies(1)/Children?$expand=Children',
+  // hierarchy functions (closure table)
+  "OrganizationTeamHierarchies(1)/Default.Descendants(MaxDepth=2)?$filter=Name ne 'x'&$expand=Members",
+  'OrganizationTeamHierarchies(1)/Default.Ancestors()?$count=true',
+  'Users(1)/Default.Managers()?$expand=Memberships',
   // $search
   'Users?$search=smith OR (sales AND NOT bob)&$expand=Memberships',
   'Teams?$search=core',

@@ -39,6 +39,17 @@ const VISIBLE_USERS =
   ' WHERE mine.company_id = $3::integer AND mine.user_id = $4::bigint))';
 
 describe('compileRead (exact SQL)', () => {
+  it('reads a hierarchy function by joining its closure rows: the depth as annotation and first order key, no second lookup', () => {
+    const plan = planRead({ segments: parseResourcePath('/OrganizationTeamHierarchies(5)/Default.Descendants(MaxDepth=2)').segments, options: parseQueryOptions('$select=Name').options, limits: DEFAULT_LIMITS, skipTokenSecret: 's' }, entitySet);
+    expect(nativeOf(compileRead(plan, 1, visibilityFor(admin)).rows)).to.deep.equal({
+      sql: 'select "t0"."name" AS "Name", "t0"."row_version"::text AS "__etag", "h0"."depth" AS "@OrgChart.Depth", ("h0"."depth")::text AS "__o0", ("t0"."id")::text AS "__o1" ' +
+        'from "organization_team_hierarchies" as "t0" JOIN "team_closure" AS "h0" ON "h0"."company_id" = "t0"."company_id" AND "h0"."descendant_id" = "t0"."id" ' +
+        'AND "h0"."depth" > 0 AND "h0"."depth" <= $1 AND "h0"."ancestor_id" = (SELECT "s0"."id" FROM "organization_team_hierarchies" AS "s0" WHERE "s0"."company_id" = $2 AND "s0"."id" = $3::bigint) ' +
+        'where "t0"."company_id" = $4 order by "h0"."depth" ASC, "t0"."id" ASC limit $5',
+      bindings: [2, 1, 5, 1, 1001],
+    });
+  });
+
   it('marks a read by key (not through a navigation, not expanded) to run as a prepared statement, and nothing else', () => {
     const byKey = (path: string, query = '') => {
       const plan = planRead({ segments: parseResourcePath(path).segments, options: parseQueryOptions(query).options, limits: DEFAULT_LIMITS, skipTokenSecret: 's' }, entitySet);
