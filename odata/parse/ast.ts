@@ -136,6 +136,13 @@ export interface GroupingPath {
   readonly pos: number;
 }
 
+/** `length(LastName) as L` in `$compute` or `compute(…)`. */
+export interface ComputeItem {
+  readonly expr: Expr;
+  readonly alias: string;
+  readonly pos: number;
+}
+
 /**
  * One `$apply` transformation (Data Aggregation 4.0), as parsed; the planner (plan-apply.ts) checks names,
  * types and what is supported. `unsupported` is a transformation this service does not implement, by name.
@@ -144,7 +151,7 @@ export type ApplyTransformation =
   | { readonly kind: 'aggregate'; readonly items: readonly AggregateItem[]; readonly pos: number }
   | { readonly kind: 'groupby'; readonly paths: readonly GroupingPath[]; readonly apply: readonly ApplyTransformation[]; readonly pos: number }
   | { readonly kind: 'filter'; readonly expr: Expr; readonly pos: number }
-  | { readonly kind: 'compute'; readonly items: readonly { readonly expr: Expr; readonly alias: string; readonly pos: number }[]; readonly pos: number }
+  | { readonly kind: 'compute'; readonly items: readonly ComputeItem[]; readonly pos: number }
   | { readonly kind: 'orderby'; readonly items: readonly OrderByItem[]; readonly pos: number }
   | { readonly kind: 'top' | 'skip'; readonly count: number; readonly pos: number }
   | { readonly kind: 'identity'; readonly pos: number }
@@ -155,6 +162,8 @@ export interface QueryOptions {
   readonly filter?: Expr;
   /** `$apply`: the transformations in order. */
   readonly apply?: readonly ApplyTransformation[];
+  /** `$compute` (OData 4.01): computed properties, after $apply. */
+  readonly compute?: readonly ComputeItem[];
   readonly orderby?: readonly OrderByItem[];
   readonly select?: readonly SelectItem[];
   readonly expand?: readonly ExpandItem[];

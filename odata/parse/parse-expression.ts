@@ -3,7 +3,7 @@
  * from percent-decoded text to the AST of ast.ts. Errors are 400 ODataErrors with the position.
  * Pure: no I/O.
  */
-import type { ApplyTransformation, Expr, KeyPredicate, LiteralNode, OrderByItem, SelectItem } from './ast';
+import type { ApplyTransformation, ComputeItem, Expr, KeyPredicate, LiteralNode, OrderByItem, SelectItem } from './ast';
 import { ODataError } from '../errors';
 import { runGrammar, type ParseSite } from './run-grammar';
 
@@ -40,6 +40,14 @@ export function parseSelect(text: string, site: ParseSite = { option: '$select' 
  */
 export function parseApply(text: string, site: ParseSite = { option: '$apply' }): readonly ApplyTransformation[] {
   return runGrammar('ApplyText', text, site) as ApplyTransformation[];
+}
+
+/**
+ * `$compute` text → computed properties.
+ * e.g. parseCompute('length(LastName) as L') → [{ expr: Call length(Member LastName), alias: 'L', pos: 0 }]
+ */
+export function parseCompute(text: string, site: ParseSite = { option: '$compute' }): readonly ComputeItem[] {
+  return runGrammar('ComputeText', text, site) as ComputeItem[];
 }
 
 interface RawKeyPredicate {

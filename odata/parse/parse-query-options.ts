@@ -8,18 +8,18 @@
 import type { QueryOptions } from './ast';
 import { ODataError } from '../errors';
 import { decodePercent } from './percent-decode';
-import { parseApply, parseFilter, parseOrderBy, parseSelect } from './parse-expression';
+import { parseApply, parseCompute, parseFilter, parseOrderBy, parseSelect } from './parse-expression';
 import { parseExpand } from './parse-expand';
 import { parseScalarOption, type ScalarOptionName } from './parse-scalar-option';
 
-export { parseApply, parseFilter, parseOrderBy, parseSelect, parseKeyPredicate } from './parse-expression';
+export { parseApply, parseCompute, parseFilter, parseOrderBy, parseSelect, parseKeyPredicate } from './parse-expression';
 export { parseExpand } from './parse-expand';
 export { parseResourcePath } from './parse-resource-path';
 
-const SYSTEM_OPTIONS = ['filter', 'apply', 'select', 'orderby', 'expand', 'top', 'skip', 'count', 'search', 'skiptoken', 'format', 'levels', 'id'] as const;
+const SYSTEM_OPTIONS = ['filter', 'apply', 'compute', 'select', 'orderby', 'expand', 'top', 'skip', 'count', 'search', 'skiptoken', 'format', 'levels', 'id'] as const;
 type SystemOption = (typeof SYSTEM_OPTIONS)[number];
 /** OData system options we know but do not implement: named in the 400, also without '$'. */
-const UNSUPPORTED_OPTIONS = ['compute', 'index', 'deltatoken', 'schemaversion'];
+const UNSUPPORTED_OPTIONS = ['index', 'deltatoken', 'schemaversion'];
 
 export interface ParsedQuery {
   readonly options: QueryOptions;
@@ -78,6 +78,9 @@ export function parseQueryOptions(rawQuery: string): ParsedQuery {
         break;
       case 'apply':
         options.apply = parseApply(text, { option });
+        break;
+      case 'compute':
+        options.compute = parseCompute(text, { option });
         break;
       case 'orderby':
         options.orderby = parseOrderBy(text, { option });

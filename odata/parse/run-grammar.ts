@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { generate, type Parser, type parser as peggyParser } from 'peggy';
 import { ODataError, syntaxError } from '../errors';
 
-export type StartRule = 'FilterText' | 'OrderByText' | 'SelectText' | 'ExpandText' | 'KeyPredicateText' | 'SearchText' | 'ApplyText';
+export type StartRule = 'FilterText' | 'OrderByText' | 'SelectText' | 'ExpandText' | 'KeyPredicateText' | 'SearchText' | 'ApplyText' | 'ComputeText';
 
-export const START_RULES: readonly StartRule[] = ['FilterText', 'OrderByText', 'SelectText', 'ExpandText', 'KeyPredicateText', 'SearchText', 'ApplyText'];
+export const START_RULES: readonly StartRule[] = ['FilterText', 'OrderByText', 'SelectText', 'ExpandText', 'KeyPredicateText', 'SearchText', 'ApplyText', 'ComputeText'];
 
 /** File name of the precompiled parser the build writes next to the compiled run-grammar.js. */
 export const PRECOMPILED_PARSER_FILE = 'odata-parser.js';

@@ -1,5 +1,5 @@
 /**
- * Planner for `$apply` (OData Data Aggregation 4.0): the parsed transformations → ApplyPlan, a chain of
+ * Planner for `$apply` (OData Data Aggregation 4.0) and `$compute` (4.01, a compute(…) after $apply): the parsed transformations → ApplyPlan, a chain of
  * SELECT levels that server/db/compile-apply.ts nests into ONE statement. Level 0 reads the entity set
  * (the caller's company and visibility are added by the compiler); a groupby/aggregate closes a level,
  * and what follows reads that level's output as a derived set (a synthetic EntitySetDef whose properties
@@ -157,13 +157,13 @@ class Planner {
     this.current.where = [...this.current.where, planBoolean(joinGroupedPaths(node, this.current.input), this.context(option), option === OPTION ? 'filter' : option)];
   }
 
-  compute(items: readonly { expr: Expr; alias: string }[]): void {
+  compute(items: readonly { expr: Expr; alias: string }[], option = OPTION): void {
     const c = this.current;
     if (c.groupBy !== undefined || c.orderBy.length > 0 || c.limit !== undefined || c.offset > 0) this.wrap();
     const computes = items.map(({ expr, alias }) => {
-      this.checkAlias(alias, [...this.current.output.properties.map((p) => p.name), ...this.current.computes.map((x) => x.name)]);
-      const planned = this.expr(expr);
-      return { name: alias, expr: planned, prop: outputProperty(alias, planned.type, planned.nullable) };
+      this.checkAlias(alias, [...this.current.output.properties.map((p) => p.name), ...this.current.computes.map((x) => x.name)], option);
+      const planned = this.expr(expr, option);
+      return { name: alias, expr: planned, prop: outputProperty(alias, planned.type, planned.nullable, option) };
     });
     this.current.computes = [...this.current.computes, ...computes.map(({ name, expr }) => ({ name, expr }))];
     this.current.output = derivedSet(this.current.input, [...this.current.output.properties, ...computes.map((x) => x.prop)], this.current.input.navigations.length > 0);
@@ -196,8 +196,8 @@ class Planner {
     this.aggregated = true;
   }
 
-  private checkAlias(alias: string, taken: readonly string[]): void {
-    if (taken.includes(alias)) throw refuse(`the alias ${alias} is already a property or alias here; choose another name`);
+  private checkAlias(alias: string, taken: readonly string[], option = OPTION): void {
+    if (taken.includes(alias)) throw new ODataError('InvalidQueryOption', `${option}: the alias ${alias} is already a property or alias here; choose another name`, option);
   }
 
   private aggregate(item: AggregateItem): PlannedAggregate {
@@ -340,18 +340,21 @@ function pageSizeOf(request: ApplyRequest): number {
 export function planApply(set: EntitySetDef, request: ApplyRequest): ApplyPlan {
   const { options, limits } = request;
   const transformations = options.apply ?? [];
-  if (options.expand) throw new ODataError('UnsupportedQueryOption', '$expand cannot be combined with $apply here; group by a navigation path instead: groupby((Parent/Name))', '$expand');
-  if (options.search !== undefined) throw new ODataError('UnsupportedQueryOption', '$search cannot be combined with $apply; use filter(…) inside $apply', '$search');
+  const named = options.apply ? '$apply' : '$compute';
+  if (options.expand) throw new ODataError('UnsupportedQueryOption', `$expand cannot be combined with ${named} here${options.apply ? '; group by a navigation path instead: groupby((Parent/Name))' : ''}`, '$expand');
+  if (options.search !== undefined) throw new ODataError('UnsupportedQueryOption', `$search cannot be combined with ${named}; use ${options.apply ? 'filter(…) inside $apply' : '$filter'}`, '$search');
   if (options.top !== undefined && options.top > limits.maxTop) throw new ODataError('LimitExceeded', `$top may be at most ${limits.maxTop}`, '$top');
   if (options.skip !== undefined && options.skip > limits.maxSkip) throw new ODataError('LimitExceeded', `$skip may be at most ${limits.maxSkip}`, '$skip');
   const planner = new Planner(set, limits);
   for (const t of transformations) planner.transform(t);
+  // $compute (4.01) comes after $apply: its properties may be selected, filtered and ordered by
+  if (options.compute) planner.compute(options.compute, '$compute');
   const { levels, columns } = planner.finish(options);
   const first = levels[0] as ApplyLevel;
   // the set's default filter (inactive Teams hidden) applies to the rows $apply starts from
   const defaultFilter = withDefaultFilter(set, undefined, defaultFilterOverridden(set, request.parameters));
   const withDefault: ApplyLevel = defaultFilter ? { ...first, where: [defaultFilter, ...first.where] } : first;
-  const fingerprint = createHash('sha256').update(JSON.stringify({ s: set.name, a: transformations, f: options.filter ?? null, o: options.orderby ?? null, p: pageSizeOf(request) })).digest('base64url').slice(0, 16);
+  const fingerprint = createHash('sha256').update(JSON.stringify({ s: set.name, a: transformations, c: options.compute ?? null, f: options.filter ?? null, o: options.orderby ?? null, p: pageSizeOf(request) })).digest('base64url').slice(0, 16);
   const offset = options.skiptoken ? Number(decodeSkipToken(options.skiptoken, fingerprint, request.skipTokenSecret, 1)[0]) : (options.skip ?? 0);
   if (!Number.isSafeInteger(offset) || offset < 0) throw new ODataError('InvalidSkipToken', '$skiptoken is not valid for this request; start again without $skiptoken', '$skiptoken');
   const pageSize = pageSizeOf(request);

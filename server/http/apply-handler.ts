@@ -1,5 +1,5 @@
 /**
- * GET of an entity set with `$apply` (Data Aggregation): plan (odata/plan/plan-apply.ts) → one SQL
+ * GET of an entity set with `$apply` (Data Aggregation) or `$compute`: plan (odata/plan/plan-apply.ts) → one SQL
  * statement (server/db/compile-apply.ts) under the caller's company and visibility → rows formatted by
  * odata/format-apply.ts, paged at the page size with a signed $skiptoken carrying the offset. Reached
  * from read-handler.ts when the query has $apply.
@@ -31,7 +31,8 @@ export async function respondApply(req: Request, res: Response, ctx: ReadContext
   const { config, principal, options } = ctx;
   const [first, ...more] = segments;
   if (!first || first.key || more.length > 0) {
-    throw new ODataError('UnsupportedQueryOption', `$apply applies to an entity set: /odata/${first?.name ?? 'Users'}?$apply=…`, '$apply');
+    const option = options.apply ? '$apply' : '$compute';
+    throw new ODataError('UnsupportedQueryOption', `${option} applies to an entity set here: /odata/${first?.name ?? 'Users'}?${option}=…`, option);
   }
   const set = resolveEntitySet(first.name, entitySet);
   if (!principal.isAdministrator && set.readableBy === 'administrators') throw new ODataError('Forbidden', `${set.name} can be read by administrators only`, set.name);

@@ -72,8 +72,8 @@ export async function handleRead(req: Request, res: Response, ctx: ReadContext):
   const isCount = lastSegment === '$count';
   const isRawValue = lastSegment === '$value';
   const format = isCount || isRawValue ? undefined : negotiateJson(req.headers.accept, options.format);
-  if (options.apply) {
-    if (refs) throw new ODataError('InvalidQueryOption', '$apply does not apply to references ($ref)', '$apply');
+  if (options.apply || options.compute) {
+    if (refs) throw new ODataError('InvalidQueryOption', `${options.apply ? '$apply' : '$compute'} does not apply to references ($ref)`, options.apply ? '$apply' : '$compute');
     await respondApply(req, res, ctx, segments, prefer, format);
     return;
   }

@@ -154,4 +154,30 @@ describe('$apply (aggregation)', () => {
     expectError(await get("/odata/Users?$apply=aggregate(Id with sum from Department as S)"), 400, 'UnsupportedQueryOption');
     expectError(await get('/odata/AuditLogs?$apply=aggregate($count as N)', t.tokens.alice), 403, 'Forbidden');
   });
+
+  describe('$compute (computed properties of a plain read)', () => {
+    it('adds the computed properties, which $select, $filter and $orderby may name', async () => {
+      const body = expectJson(await get('/odata/Users?$compute=length(LastName) as L&$select=Id,L&$filter=L gt 6&$orderby=L desc,Id&$top=5'));
+      const expected = users.filter((u) => u.last_name !== null && String(u.last_name).length > 6)
+        .map((u) => ({ Id: Number(u.id), L: String(u.last_name).length }))
+        .sort((a, b) => b.L - a.L || a.Id - b.Id).slice(0, 5);
+      expect(body.value).to.deep.equal(expected);
+      expect(body['@odata.context']).to.equal(`${ORIGIN}/odata/$metadata#Users(Id,L)`);
+    });
+
+    it('returns them beside every property when there is no $select', async () => {
+      const body = expectJson(await get("/odata/Users?$compute=concat(FirstName,'!') as Shout&$top=2"));
+      const [first] = body.value as Group[];
+      expect(first).to.include({ Id: Number(users[0]?.id), Shout: `${String(users[0]?.first_name)}!` });
+      expect(first).to.have.property('LastName');
+    });
+
+    it('answers 400 for an unknown property, an alias clash, and with $expand', async () => {
+      expectError(await get('/odata/Users?$compute=length(Nope) as L'), 400, 'UnknownProperty');
+      const clash = expectError(await get('/odata/Users?$compute=length(FirstName) as LastName'), 400, 'InvalidQueryOption');
+      expect(clash.message).to.contain('$compute');
+      expectError(await get('/odata/Users?$compute=length(FirstName) as L&$expand=Memberships'), 400, 'UnsupportedQueryOption');
+      expectError(await get('/odata/Users?$compute=length(FirstName)'), 400, 'SyntaxError');
+    });
+  });
 });

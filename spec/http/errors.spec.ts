@@ -73,7 +73,7 @@ describe('Error responses of GET reads', () => {
     for (const [option, url] of [
       ['$expand', '/odata/Users?$expand=Memberships/$ref'],
       ['$apply', '/odata/Users?$apply=concat(identity,aggregate($count%20as%20N))'],
-      ['$compute', "/odata/Users?$compute=concat(FirstName,'x')%20as%20X"],
+      ['$compute', "/odata/Users(1)?$compute=concat(FirstName,'x')%20as%20X"],
     ]) {
       it(`answers 400 naming ${option} as unsupported`, async () => {
         const error = expectError(await get(url as string), 400, 'UnsupportedQueryOption');

@@ -36,6 +36,14 @@ describe('parseApply ($apply text → transformations)', () => {
     expect(parseApply('filter(Id eq 1)/topcount(2,Id)')[1]).to.deep.equal({ kind: 'unsupported', name: 'topcount', pos: 16 });
   });
 
+  it('parses $compute into computed properties, also without $', () => {
+    const [length, sum] = parseQueryOptions('$compute=length(LastName)%20as%20L,%20Id%20add%201%20as%20N').options.compute ?? [];
+    expect(length).to.deep.include({ alias: 'L', pos: 0 });
+    expect(sum).to.deep.include({ alias: 'N', expr: { kind: 'Binary', op: 'add', left: { kind: 'Member', path: ['Id'], pos: 23 }, right: { kind: 'Literal', type: 'int', value: 1, pos: 30 }, pos: 26 } });
+    expect(parseQueryOptions('compute=Id%20as%20X').options.compute).to.have.length(1);
+    expect(() => parseQueryOptions('$compute=Id')).to.throw('Syntax error in $compute at position 2');
+  });
+
   it('is a system query option, also without $', () => {
     expect(parseQueryOptions('apply=aggregate($count%20as%20N)').options.apply).to.have.length(1);
     expect(parseQueryOptions('$apply=identity').options.apply).to.deep.equal([{ kind: 'identity', pos: 0 }]);

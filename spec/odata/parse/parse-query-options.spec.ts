@@ -82,8 +82,8 @@ describe('parseQueryOptions', () => {
   });
 
   it('rejects known but unsupported options and parameter aliases', () => {
-    expect(failure(() => parseQueryOptions('$compute=A as B')).code).to.equal('UnsupportedQueryOption');
-    expect(failure(() => parseQueryOptions('compute=A as B')).code).to.equal('UnsupportedQueryOption');
+    expect(failure(() => parseQueryOptions('$deltatoken=abc')).code).to.equal('UnsupportedQueryOption');
+    expect(failure(() => parseQueryOptions('index=1')).code).to.equal('UnsupportedQueryOption');
     expect(failure(() => parseQueryOptions('@p=1')).code).to.equal('UnsupportedQueryOption');
   });
 
