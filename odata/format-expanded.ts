@@ -7,7 +7,7 @@
  */
 import { expandCountAlias, expandKeyAlias } from './aliases';
 import { contextUrl, formatCount, formatEntity, keyLiteral, type FormatOptions } from './format';
-import { entitySet, type PropertyDef } from './model';
+import { entitySet, keyProperty, type PropertyDef } from './model';
 import type { ExpandPlan, ReadPlan } from './plan/read-plan';
 
 type Row = Record<string, unknown>;
@@ -39,7 +39,7 @@ export function expandsAsText(shape: ExpandShape, options: Pick<FormatOptions, '
   if (options.ieee754Compatible || options.omitNulls || shape.expand.length === 0) return false;
   const plain = (plan: ExpandPlan): boolean => plan.select.every((p) => p.complex !== undefined || SENT_AS_WRITTEN.has(p.type));
   const singleBelow = (plan: ExpandPlan): boolean => plan.expand.every((inner) => !inner.navigation.collection && plain(inner) && singleBelow(inner));
-  return shape.expand.every((plan) => plain(plan) && singleBelow(plan));
+  return shape.expand.every((plan) => !plan.ref && plain(plan) && singleBelow(plan));
 }
 
 /** A single entity, expanded, with its context URL first. */
@@ -56,8 +56,10 @@ export function formatExpanded(row: Row, shape: ExpandShape, options: FormatOpti
   for (const plan of shape.expand) {
     const name = plan.navigation.name;
     const value = row[name];
+    // `Members/$ref`: each related entity as its reference
+    const write = plan.ref ? (item: Row) => referenceTo(plan, item, options.serviceRoot) : (item: Row) => formatExpanded(item, plan, options);
     if (!plan.navigation.collection) {
-      if (value !== null && value !== undefined) entity[name] = formatExpanded(value as Row, plan, options);
+      if (value !== null && value !== undefined) entity[name] = write(value as Row);
       else if (!options.omitNulls) entity[name] = null;
       continue;
     }
@@ -67,9 +69,15 @@ export function formatExpanded(row: Row, shape: ExpandShape, options: FormatOpti
       entity[`${name}@odata.count`] = formatCount(count, options);
     }
     if (plan.probeMore && items.length > plan.limit) entity[`${name}@odata.nextLink`] = expandedNextLink(plan, row[expandKeyAlias(name)], options.serviceRoot);
-    entity[name] = items.slice(0, plan.limit).map((item) => formatExpanded(item, plan, options));
+    entity[name] = items.slice(0, plan.limit).map(write);
   }
   return entity;
+}
+
+/** `referenceTo(Members plan, { Id: 9 }, 'http://h/odata')` → { '@odata.id': 'http://h/odata/OrganizationTeamMemberHierarchies(9)' } */
+function referenceTo(plan: ExpandPlan, item: Row, serviceRoot: string): Row {
+  const key = keyProperty(plan.set);
+  return { '@odata.id': `${serviceRoot}/${plan.set.name}(${keyLiteral(key, item[key.name])})` };
 }
 
 /**

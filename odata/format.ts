@@ -97,6 +97,7 @@ export function contextSelectList(shape: ContextShape): string {
   const named = (name: string): string[] => shape.selectMembers?.[name]?.map((path) => [name, ...path].join('/')) ?? [name];
   const items = shape.selectExplicit ? shape.select.flatMap((p) => named(p.name)) : [];
   for (const plan of shape.expand) {
+    if (plan.ref) continue; // references are not entities: they shape nothing
     const inner: ContextShape = plan.link.recurse ? { ...plan, expand: plan.expand.filter((p) => p.navigation.name !== plan.navigation.name) } : plan;
     items.push(`${plan.navigation.name}(${contextSelectList(inner).slice(1, -1)})`);
   }

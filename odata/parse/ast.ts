@@ -109,6 +109,8 @@ export interface SelectItem {
  */
 export interface ExpandItem {
   readonly path: readonly string[];
+  /** `Members/$ref`: the related entities as references (`@odata.id`), not as entities. */
+  readonly ref?: boolean;
   readonly options: QueryOptions;
   readonly text: string;
   /** Each nested option's value as written, by lower-case name without '$'. */

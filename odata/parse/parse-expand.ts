@@ -1,7 +1,8 @@
 /**
  * Parse stage: `$expand` text → ExpandItem[], with the nested options of each item
  * (`Members($filter=…;$top=2;$expand=User($select=FirstName))`) assembled into QueryOptions.
- * `/$ref`, `/$count`, `$compute` and @aliases are rejected with 400 UnsupportedQueryOption. Pure: no I/O.
+ * `/$ref` reads references (no $select/$expand/$levels inside); `/$count`, `$compute` and @aliases are
+ * rejected with 400 UnsupportedQueryOption. Pure: no I/O.
  */
 import type { ExpandItem, Expr, OrderByItem, QueryOptions, SelectItem } from './ast';
 import { ODataError } from '../errors';
@@ -28,7 +29,7 @@ const NESTED_SCALARS: readonly string[] = ['top', 'skip', 'count', 'levels', 'se
 /**
  * e.g. parseExpand('Members($filter=UserId gt 3;$top=2),Parent')
  *   → [{ path:['Members'], options:{ filter: Binary gt, top: 2 } }, { path:['Parent'], options:{} }]
- * parseExpand('Members/$ref') throws 400 UnsupportedQueryOption.
+ * parseExpand('Members/$ref') → [{ path: ['Members'], ref: true, … }]; parseExpand('Members/$count') throws 400 UnsupportedQueryOption.
  */
 export function parseExpand(text: string, site: ParseSite = { option: '$expand' }): readonly ExpandItem[] {
   const raw = runGrammar('ExpandText', text, site) as RawExpandItem[];
@@ -43,14 +44,21 @@ interface Site {
 
 function assemble(items: readonly RawExpandItem[], site: Site): ExpandItem[] {
   return items.map((item) => {
-    if (item.suffix) {
+    const ref = item.suffix?.name === '$ref';
+    if (item.suffix && !ref) {
       throw new ODataError(
         'UnsupportedQueryOption',
         `${site.option}: ${item.path.join('/')}/${item.suffix.name} is not supported (at position ${item.suffix.pos + site.offset})`,
         site.option,
       );
     }
-    return { path: item.path, options: assembleOptions(item.options, site), text: item.text, optionTexts: optionTexts(item.options) };
+    const options = assembleOptions(item.options, site);
+    if (ref) {
+      const shaping = (['select', 'expand', 'levels'] as const).find((name) => options[name] !== undefined);
+      if (shaping) throw new ODataError('InvalidQueryOption', `${site.option}: ${item.path.join('/')}/$ref is a list of references, which take no $${shaping}`, site.option);
+      if (item.path[0] === '*') throw new ODataError('UnsupportedQueryOption', `${site.option}: */$ref is not supported; name the navigations`, site.option);
+    }
+    return { path: item.path, ...(ref ? { ref } : {}), options, text: item.text, optionTexts: optionTexts(item.options) };
   });
 }
 

@@ -7,7 +7,7 @@
  */
 import { ODataError } from '../errors';
 import type { Limits } from '../limits';
-import { navigation, property, type EntitySetDef, type NavigationDef } from '../model';
+import { keyProperty, navigation, property, type EntitySetDef, type NavigationDef } from '../model';
 import type { ExpandItem } from '../parse/ast';
 import { planFilterAndOrder, planSearch, planSelect } from './plan-collection';
 import { targetSet } from './plan-expr';
@@ -97,7 +97,7 @@ function planItem(nav: NavigationDef, item: ExpandItem, ctx: ExpandContext, leve
   if (options.skip !== undefined && options.skip > limits.maxSkip) throw new ODataError('LimitExceeded', `$skip may be at most ${limits.maxSkip}`, '$expand');
   if (levels === 0) throw new ODataError('InvalidQueryOption', `$expand: $levels of ${nav.name} must be at least 1 (or max)`, '$expand');
 
-  const { select, explicit, members: selectMembers } = planSelect(set, options);
+  const { select, explicit, members: selectMembers } = item.ref ? { select: [keyProperty(set)], explicit: true, members: undefined } : planSelect(set, options);
   const planned = nav.collection ? planFilterAndOrder(set, options, limits) : { filter: undefined, orderBy: [] };
   const { orderBy } = planned;
   // an expanded collection hides what its set's default filter hides, like a list (Users(7)?$expand=Teams: active teams)
@@ -112,6 +112,7 @@ function planItem(nav: NavigationDef, item: ExpandItem, ctx: ExpandContext, leve
   const probeMore = nav.collection && (probe || options.top === undefined || options.top > limit);
   return {
     navigation: nav,
+    ...(item.ref ? { ref: true } : {}),
     set,
     select,
     selectExplicit: explicit,

@@ -48,6 +48,8 @@ export interface NavigationSource {
  */
 export interface ExpandPlan {
   readonly navigation: NavigationDef;
+  /** `Members/$ref`: written as `@odata.id` references (the key is all that is read). */
+  readonly ref?: boolean;
   readonly set: EntitySetDef;
   readonly select: readonly PropertyDef[];
   readonly selectExplicit: boolean;

@@ -71,7 +71,7 @@ describe('Error responses of GET reads', () => {
 
   describe('query options', () => {
     for (const [option, url] of [
-      ['$expand', '/odata/Users?$expand=Memberships/$ref'],
+      ['$expand', '/odata/Users?$expand=Memberships/$count'],
       ['$apply', '/odata/Users?$apply=concat(identity,aggregate($count%20as%20N))'],
       ['$compute', "/odata/Users(1)?$compute=concat(FirstName,'x')%20as%20X"],
     ]) {

@@ -645,7 +645,7 @@ describe('$expand and $levels', () => {
       ['$top inside a single-valued navigation', '/odata/OrganizationTeamMemberHierarchies?$expand=User($top=1)', 'InvalidQueryOption', '$expand'],
       ['$levels deeper than the limit', `${teams}?$expand=Children($levels=20)`, 'LimitExceeded', '$expand'],
       ['$expand nested deeper than the limit', `${teams}?$expand=${tooDeep}`, 'LimitExceeded', '$expand'],
-      ['Members/$ref', `${teams}?$expand=Members/$ref`, 'UnsupportedQueryOption', '$expand'],
+      ['Members/$count', `${teams}?$expand=Members/$count`, 'UnsupportedQueryOption', '$expand'],
       ['Members/$count', `${teams}?$expand=Members/$count`, 'UnsupportedQueryOption', '$expand'],
       ['$levels outside $expand', `${teams}?$levels=2`, 'UnsupportedQueryOption', '$levels'],
       ['* with options other than $levels', `${teams}?$expand=*($select=Id)`, 'UnsupportedQueryOption', '$expand'],

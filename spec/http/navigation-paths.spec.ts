@@ -39,6 +39,20 @@ describe('Navigation paths', () => {
     expect((await get(`/odata/OrganizationTeamHierarchies(${team})/Members/$count`)).text).to.equal(String(membersOf(team).length));
   });
 
+  it('expands a navigation as references: $expand=Members/$ref (with collection options), Parent/$ref (null at the top)', async () => {
+    const team = teams.map((r) => Number(r.id)).find((id) => membersOf(id).length >= 3) as number;
+    const refOf = (set: string, id: number) => ({ '@odata.id': `${ORIGIN}/odata/${set}(${id})` });
+    const one = expectJson(await get(`/odata/OrganizationTeamHierarchies(${team})?$expand=Members/$ref&$select=Id`));
+    expect(one['@odata.context']).to.equal(`${ORIGIN}/odata/$metadata#OrganizationTeamHierarchies(Id)/$entity`);
+    expect(one.Members).to.deep.equal(membersOf(team).map((id) => refOf('OrganizationTeamMemberHierarchies', id)));
+    const some = expectJson(await get(`/odata/OrganizationTeamHierarchies(${team})?$expand=Members/$ref($top=2;$orderby=Id desc;$count=true)&$select=Id`));
+    expect(some.Members).to.deep.equal(membersOf(team).reverse().slice(0, 2).map((id) => refOf('OrganizationTeamMemberHierarchies', id)));
+    expect(some['Members@odata.count']).to.equal(membersOf(team).length);
+    const list = expectJson(await get('/odata/OrganizationTeamHierarchies?$expand=Parent/$ref&$select=Id&$top=4'));
+    expect((list.value as Row[]).map((r) => r.Parent)).to.deep.equal(teams.slice(0, 4).map((r) => (r.parent_id === null ? null : refOf('OrganizationTeamHierarchies', Number(r.parent_id)))));
+    expectError(await get('/odata/OrganizationTeamHierarchies?$expand=Members/$ref($select=Id)'), 400, 'InvalidQueryOption');
+  });
+
   it('reads one member through the team, and 404s a membership of another team', async () => {
     const team = Number(teams[1]?.id);
     const own = membersOf(team)[0] as number;

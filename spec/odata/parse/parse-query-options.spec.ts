@@ -201,12 +201,17 @@ describe('parseExpand', () => {
     ]);
   });
 
-  it('rejects X/$ref and X/$count with 400 UnsupportedQueryOption', () => {
-    for (const text of ['Members/$ref', 'Members/$count']) {
-      const err = failure(() => parseExpand(text));
-      expect([err.status, err.code, err.target]).to.deep.equal([400, 'UnsupportedQueryOption', '$expand']);
-      expect(err.message).to.contain('at position 7');
+  it('reads X/$ref as references, with collection options but no $select/$expand/$levels; rejects X/$count and */$ref', () => {
+    const [members] = parseExpand('Members/$ref($top=2;$orderby=Id desc)');
+    expect(members).to.deep.include({ path: ['Members'], ref: true });
+    expect(members?.options.top).to.equal(2);
+    for (const text of ['Members/$ref($select=Id)', 'Members/$ref($expand=User)', 'Children/$ref($levels=2)']) {
+      expect(failure(() => parseExpand(text)).code, text).to.equal('InvalidQueryOption');
     }
+    const err = failure(() => parseExpand('Members/$count'));
+    expect([err.status, err.code, err.target]).to.deep.equal([400, 'UnsupportedQueryOption', '$expand']);
+    expect(err.message).to.contain('at position 7');
+    expect(failure(() => parseExpand('*/$ref')).code).to.equal('UnsupportedQueryOption');
   });
 
   it('rejects unsupported nested options and aliases', () => {
