@@ -124,8 +124,8 @@ export function compileApply(plan: ApplyPlan, companyId: number, visibility: Vis
   const fetchMore = plan.top === undefined || plan.top > pageLimit;
   const final = levels[last] as ApplyLevel;
   // the last level only orders and cuts the groups of the one before: fold it into that level, so that
-  // PostgreSQL can stop grouping after the page (groups read in index order: 46 ms instead of 1.1 s for
-  // the first 1000 of 10,000 team names), instead of grouping everything and sorting it outside
+  // PostgreSQL can stop grouping after the page (groups read in index order: 21 ms instead of 126 ms for
+  // the first 1000 of 10,000 team names, alone on the bench database), instead of grouping everything and sorting it outside
   const grouped = levels[last - 1];
   const fold = grouped !== undefined && grouped.groupBy !== undefined && final.where.length === 0 && grouped.orderBy.length === 0 &&
     grouped.limit === undefined && grouped.offset === 0 &&
@@ -135,16 +135,12 @@ export function compileApply(plan: ApplyPlan, companyId: number, visibility: Vis
     const level = compileLevel(levels[i] as ApplyLevel, source, scopeOf(i), visibility);
     source = sql(`(${level.sql})`, level.bindings);
   }
+  const limit = pageLimit + (fetchMore ? 1 : 0);
+  const countOf = (all: SqlFragment) => (plan.count ? sql(`select count(*) as "count" from (${all.sql}) as ${ident('c')}`, all.bindings) : null);
   if (fold) {
-    const rows = compileLevel(grouped, source, scopeOf(last - 1), visibility, { orderByOutput: final.orderBy, limit: pageLimit + (fetchMore ? 1 : 0), offset: plan.offset });
-    const all = compileLevel(grouped, source, scopeOf(last - 1), visibility, { ordered: false, offset: 0 });
-    return { rows, count: plan.count ? sql(`select count(*) as "count" from (${all.sql}) as ${ident('c')}`, all.bindings) : null, pageLimit };
+    const rows = compileLevel(grouped, source, scopeOf(last - 1), visibility, { orderByOutput: final.orderBy, limit, offset: plan.offset });
+    return { rows, count: countOf(compileLevel(grouped, source, scopeOf(last - 1), visibility, { ordered: false, offset: 0 })), pageLimit };
   }
-  const rows = compileLevel(final, source, scopeOf(last), visibility, { columns: plan.columns, limit: pageLimit + (fetchMore ? 1 : 0), offset: plan.offset });
-  let count: SqlFragment | null = null;
-  if (plan.count) {
-    const all = compileLevel(final, source, scopeOf(last), visibility, { columns: plan.columns, ordered: false, offset: 0 });
-    count = sql(`select count(*) as "count" from (${all.sql}) as ${ident('c')}`, all.bindings);
-  }
-  return { rows, count, pageLimit };
+  const rows = compileLevel(final, source, scopeOf(last), visibility, { columns: plan.columns, limit, offset: plan.offset });
+  return { rows, count: countOf(compileLevel(final, source, scopeOf(last), visibility, { columns: plan.columns, ordered: false, offset: 0 })), pageLimit };
 }
