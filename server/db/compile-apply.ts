@@ -13,7 +13,7 @@ import type { ApplyLevel, ApplyPlan, PlannedAggregate } from '../../odata/plan/p
 import type { OrderKey } from '../../odata/plan/read-plan';
 import type { ColumnExpr } from '../../odata/plan/typed-expr';
 import { ExprCompiler, orderSql, type VisibilityFn } from './compile-expr';
-import type { CompiledRead } from './compile-read';
+import { companyScope, type CompiledRead } from './compile-read';
 import { ident, joinFragments, sql, type SqlFragment } from './sql-fragment';
 
 function aggregateSql(aggregate: PlannedAggregate, value: SqlFragment | undefined): SqlFragment {
@@ -107,16 +107,10 @@ export function compileApply(plan: ApplyPlan, companyId: number, visibility: Vis
   const levels = plan.levels;
   const last = levels.length - 1;
   let source = sql(ident(plan.set.table));
-  const scopeOfBase = (): SqlFragment[] => {
-    const where = [sql(`${ident('t0', 'company_id')} = ?`, [companyId])];
-    const visible = visibility(plan.set, 't0');
-    if (visible) where.push(visible);
-    return where;
-  };
   // a later level that still reads whole entities (after compute or orderby) states the company again:
   // every level is then scoped on its own, and the navigations it follows join within that company
   const scopeOf = (i: number): SqlFragment[] => {
-    if (i === 0) return scopeOfBase();
+    if (i === 0) return companyScope(plan.set, 't0', companyId, visibility);
     const entities = (levels[i] as ApplyLevel).input.properties.some((p) => p.column === 'company_id');
     return entities ? [sql(`${ident('t0', 'company_id')} = ?`, [companyId])] : [];
   };

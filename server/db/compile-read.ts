@@ -10,7 +10,7 @@
  *     select "t0"."id" as "Id", … from "users" as "t0"
  *     where "t0"."company_id" = ? AND (("t0"."department" = ?::text)) order by "t0"."id" ASC limit ?
  */
-import type { MemberDef, PropertyDef } from '../../odata/model';
+import type { EntitySetDef, MemberDef, PropertyDef } from '../../odata/model';
 import type { KeyLookup, NavigationSource, OrderKey, ReadPlan } from '../../odata/plan/read-plan';
 import type { ExprType, TypedExpr } from '../../odata/plan/typed-expr';
 import { DEPTH_ANNOTATION, ETAG_ALIAS, orderValueAlias } from '../../odata/aliases';
@@ -117,26 +117,33 @@ function sourceRow(via: NavigationSource, companyId: number, visibility: Visibil
   return sql(`FROM ${ident(via.set.table)} AS ${ident('s0')} WHERE ${where.sql}`, where.bindings);
 }
 
+/** How a read is tied to a navigation path's source entity: a condition, or a JOIN (hierarchy functions). */
+interface Related {
+  readonly condition?: SqlFragment;
+  readonly join?: SqlFragment;
+}
+
 /**
- * Rows related to a navigation path's source entity:
+ * Rows related to a navigation path's source entity (`source`: its FROM … WHERE, sourceRow):
  *   Teams(5)/Members → "t0"."organization_team_hierarchy_id" = (SELECT "s0"."id" FROM "organization_team_hierarchies" AS "s0"
  *     WHERE "s0"."company_id" = ? AND "s0"."id" = ?::bigint)
  */
-function relatedTo(via: NavigationSource, companyId: number, visibility: VisibilityFn): SqlFragment | null {
-  const source = sourceRow(via, companyId, visibility);
+function relatedTo(via: NavigationSource, source: SqlFragment): Related {
   if (via.hierarchy) return hierarchyRelated(via.hierarchy, source);
   const { navigation: nav } = via;
   if (nav.through) {
     // many-to-many: Teams(3)/Users → EXISTS (SELECT 1 FROM "access_team_users" AS "l0" WHERE "l0"."company_id" = "t0"."company_id"
     //   AND "l0"."user_id" = "t0"."id" AND "l0"."team_id" = (SELECT "s0"."id" FROM "access_teams" AS "s0" WHERE …))
     const { table, sourceColumn, targetColumn } = nav.through;
-    return sql(
-      `EXISTS (SELECT 1 FROM ${ident(table)} AS ${ident('l0')} WHERE ${ident('l0', 'company_id')} = ${ident('t0', 'company_id')}` +
-        ` AND ${ident('l0', targetColumn)} = ${ident('t0', nav.targetColumn)} AND ${ident('l0', sourceColumn)} = (SELECT ${ident('s0', nav.sourceColumn)} ${source.sql}))`,
-      source.bindings,
-    );
+    return {
+      condition: sql(
+        `EXISTS (SELECT 1 FROM ${ident(table)} AS ${ident('l0')} WHERE ${ident('l0', 'company_id')} = ${ident('t0', 'company_id')}` +
+          ` AND ${ident('l0', targetColumn)} = ${ident('t0', nav.targetColumn)} AND ${ident('l0', sourceColumn)} = (SELECT ${ident('s0', nav.sourceColumn)} ${source.sql}))`,
+        source.bindings,
+      ),
+    };
   }
-  return sql(`${ident('t0', via.navigation.targetColumn)} = (SELECT ${ident('s0', via.navigation.sourceColumn)} ${source.sql})`, source.bindings);
+  return { condition: sql(`${ident('t0', via.navigation.targetColumn)} = (SELECT ${ident('s0', via.navigation.sourceColumn)} ${source.sql})`, source.bindings) };
 }
 
 /**
@@ -147,30 +154,41 @@ function relatedTo(via: NavigationSource, companyId: number, visibility: Visibil
  *     AND "h0"."descendant_id" = "t0"."id" AND "h0"."depth" > 0 AND "h0"."depth" <= 2 AND "h0"."ancestor_id" = (SELECT "s0"."id" …)
  * Managers() is a condition: users who are members of a team above a team of the bound user (EXISTS).
  */
-function hierarchyJoin(hierarchy: NonNullable<NavigationSource['hierarchy']>, source: SqlFragment): SqlFragment | null {
-  if (hierarchy.relation === 'managers') return null;
+function hierarchyRelated(hierarchy: NonNullable<NavigationSource['hierarchy']>, source: SqlFragment): Related {
   const h = (column: string) => ident('h0', column);
   const bound = `(SELECT ${ident('s0', 'id')} ${source.sql})`;
+  if (hierarchy.relation === 'managers') {
+    return {
+      condition: sql(
+        `EXISTS (SELECT 1 FROM ${ident('organization_team_member_hierarchies')} AS ${ident('hm')}` +
+          ` JOIN ${ident('team_closure')} AS ${ident('h0')} ON ${h('company_id')} = ${ident('hm', 'company_id')} AND ${h('descendant_id')} = ${ident('hm', 'organization_team_hierarchy_id')} AND ${h('depth')} > 0` +
+          ` JOIN ${ident('organization_team_member_hierarchies')} AS ${ident('ht')} ON ${ident('ht', 'company_id')} = ${h('company_id')} AND ${ident('ht', 'organization_team_hierarchy_id')} = ${h('ancestor_id')}` +
+          ` WHERE ${ident('hm', 'company_id')} = ${ident('t0', 'company_id')} AND ${ident('ht', 'user_id')} = ${ident('t0', 'id')} AND ${ident('hm', 'user_id')} = ${bound})`,
+        source.bindings,
+      ),
+    };
+  }
   const [mine, other] = hierarchy.relation === 'ancestors' ? ['ancestor_id', 'descendant_id'] : ['descendant_id', 'ancestor_id'];
   const deepest = hierarchy.maxDepth === undefined ? sql('') : sql(` AND ${h('depth')} <= ?`, [hierarchy.maxDepth]);
-  return sql(
-    `JOIN ${ident('team_closure')} AS ${ident('h0')} ON ${h('company_id')} = ${ident('t0', 'company_id')}` +
-      ` AND ${h(mine)} = ${ident('t0', 'id')} AND ${h('depth')} > 0${deepest.sql} AND ${h(other)} = ${bound}`,
-    [...deepest.bindings, ...source.bindings],
-  );
+  return {
+    join: sql(
+      `JOIN ${ident('team_closure')} AS ${ident('h0')} ON ${h('company_id')} = ${ident('t0', 'company_id')}` +
+        ` AND ${h(mine)} = ${ident('t0', 'id')} AND ${h('depth')} > 0${deepest.sql} AND ${h(other)} = ${bound}`,
+      [...deepest.bindings, ...source.bindings],
+    ),
+  };
 }
 
-function hierarchyRelated(hierarchy: NonNullable<NavigationSource['hierarchy']>, source: SqlFragment): SqlFragment | null {
-  if (hierarchy.relation !== 'managers') return null;
-  const bound = `(SELECT ${ident('s0', 'id')} ${source.sql})`;
-  const h = (column: string) => ident('h0', column);
-  return sql(
-    `EXISTS (SELECT 1 FROM ${ident('organization_team_member_hierarchies')} AS ${ident('hm')}` +
-      ` JOIN ${ident('team_closure')} AS ${ident('h0')} ON ${h('company_id')} = ${ident('hm', 'company_id')} AND ${h('descendant_id')} = ${ident('hm', 'organization_team_hierarchy_id')} AND ${h('depth')} > 0` +
-      ` JOIN ${ident('organization_team_member_hierarchies')} AS ${ident('ht')} ON ${ident('ht', 'company_id')} = ${h('company_id')} AND ${ident('ht', 'organization_team_hierarchy_id')} = ${h('ancestor_id')}` +
-      ` WHERE ${ident('hm', 'company_id')} = ${ident('t0', 'company_id')} AND ${ident('ht', 'user_id')} = ${ident('t0', 'id')} AND ${ident('hm', 'user_id')} = ${bound})`,
-    source.bindings,
-  );
+/**
+ * The rows of `set` aliased `alias` that the caller may read at all: their company, and their visibility
+ * for a non-administrator (server/auth/visibility.ts). Every read starts from these (compileRead, compile-apply.ts):
+ *   companyScope(Users, 't0', 1, visibilityFor(admin)) → ["t0"."company_id" = ?]  [1]
+ */
+export function companyScope(set: EntitySetDef, alias: string, companyId: number, visibility: VisibilityFn): SqlFragment[] {
+  const where = [sql(`${ident(alias, 'company_id')} = ?`, [companyId])];
+  const visible = visibility(set, alias);
+  if (visible) where.push(visible);
+  return where;
 }
 
 /** Whether a navigation path's source entity exists for the caller (asked only when the path read nothing: 404 or empty): a row or none. */
@@ -186,14 +204,11 @@ export function sourceExists(via: NavigationSource, companyId: number, visibilit
 export function compileRead(plan: ReadPlan, companyId: number, visibility: VisibilityFn, form: ExpandForm = 'objects'): CompiledRead {
   const compiler = new ExprCompiler(visibility);
   const scope: Scope = compiler.rootScope(plan.set);
-  const where: SqlFragment[] = [sql(`${ident('t0', 'company_id')} = ?`, [companyId])];
-  const visible = visibility(plan.set, 't0');
-  if (visible) where.push(visible);
+  const where = companyScope(plan.set, 't0', companyId, visibility);
   const { target } = plan;
   if (target.kind === 'entity' || target.kind === 'property') where.push(keyCondition('t0', target.key));
-  const related = plan.via ? relatedTo(plan.via, companyId, visibility) : null;
-  if (related) where.push(related);
-  const closure = plan.via?.hierarchy ? hierarchyJoin(plan.via.hierarchy, sourceRow(plan.via, companyId, visibility)) : null;
+  const related: Related = plan.via ? relatedTo(plan.via, sourceRow(plan.via, companyId, visibility)) : {};
+  if (related.condition) where.push(related.condition);
   if (plan.filter) {
     const filter = compiler.compile(plan.filter, scope);
     where.push(sql(`(${filter.sql})`, filter.bindings));
@@ -201,7 +216,7 @@ export function compileRead(plan: ReadPlan, companyId: number, visibility: Visib
   if (plan.search) where.push(searchPredicate(plan.set, 't0', plan.search));
   const orderKeys = plan.orderBy.map((key) => ({ key, compiled: compiler.compile(key.expr, scope) }));
   // joins are complete only once every expression has been compiled
-  const from = joinFragments([sql(`from ${ident(plan.set.table)} as ${ident('t0')}`), ...(closure ? [closure] : []), ...scope.joins], ' ');
+  const from = joinFragments([sql(`from ${ident(plan.set.table)} as ${ident('t0')}`), ...(related.join ? [related.join] : []), ...scope.joins], ' ');
   const condition = joinFragments(where, ' AND ');
   const select = (list: SqlFragment, ...rest: SqlFragment[]) => joinFragments([sql(`select ${list.sql}`, list.bindings), from, sql(`where ${condition.sql}`, condition.bindings), ...rest], ' ');
 

@@ -13,14 +13,14 @@ import type { PathSegment } from '../../odata/parse/ast';
 import { planApply } from '../../odata/plan/plan-apply';
 import { resolveEntitySet } from '../../odata/plan/plan-read';
 import { encodeSkipToken } from '../../odata/plan/skiptoken';
-import { SCOPE_READ } from '../auth/tokens';
 import { visibilityFor } from '../auth/visibility';
 import { compileApply } from '../db/compile-apply';
-import { requireScope } from './authenticate';
+import { requireReadable } from './authenticate';
 import { executeRead } from './execute-read';
-import { jsonContentType, type JsonFormat } from './negotiate';
+import type { JsonFormat } from './negotiate';
 import type { Preferences } from './prefer';
 import type { ReadContext } from './read-handler';
+import { sendJsonBody, setPreferenceApplied } from './send-json';
 import { nextLink, rawQuery, serviceRoot } from './urls';
 
 /**
@@ -35,14 +35,14 @@ export async function respondApply(req: Request, res: Response, ctx: ReadContext
     throw new ODataError('UnsupportedQueryOption', `${option} applies to an entity set here: /odata/${first?.name ?? 'Users'}?${option}=…`, option);
   }
   const set = resolveEntitySet(first.name, entitySet);
-  if (!principal.isAdministrator && set.readableBy === 'administrators') throw new ODataError('Forbidden', `${set.name} can be read by administrators only`, set.name);
-  requireScope(principal, set.readScope ?? SCOPE_READ);
+  requireReadable(principal, set);
   const plan = planApply(set, { options, limits: config.limits, preferredPageSize: prefer.maxPageSize, skipTokenSecret: config.jwtSecret, parameters: ctx.parameters });
-  const result = await executeRead(ctx.db, compileApply(plan, principal.companyId, visibilityFor(principal, ctx.visible)));
+  const compiled = compileApply(plan, principal.companyId, visibilityFor(principal, ctx.visible));
+  const result = await executeRead(ctx.db, compiled);
 
   const root = serviceRoot(req, config.trustProxy);
   const formatOptions: FormatOptions = { serviceRoot: root, ieee754Compatible: format?.ieee754Compatible ?? false, omitNulls: prefer.omitNulls };
-  const pageLimit = plan.top === undefined ? plan.pageSize : Math.min(plan.pageSize, plan.top);
+  const { pageLimit } = compiled;
   const rows = result.rows.length > pageLimit ? result.rows.slice(0, pageLimit) : result.rows;
   const body: Record<string, unknown> = { '@odata.context': applyContextUrl(plan, root, options.select !== undefined) };
   if (result.count !== undefined) body['@odata.count'] = formatCount(result.count, formatOptions);
@@ -51,9 +51,6 @@ export async function respondApply(req: Request, res: Response, ctx: ReadContext
     const token = encodeSkipToken([plan.offset + pageLimit], plan.fingerprint, config.jwtSecret);
     body['@odata.nextLink'] = nextLink(`${root}${req.path}`, rawQuery(req), plan.top === undefined ? undefined : plan.top - pageLimit, token);
   }
-  const applied = [...(prefer.omitNulls ? ['omit-values=nulls'] : []), ...(prefer.maxPageSize !== undefined ? [`odata.maxpagesize=${plan.pageSize}`] : [])];
-  if (applied.length > 0) res.setHeader('Preference-Applied', applied.join(', '));
-  res.status(200);
-  res.setHeader('Content-Type', jsonContentType(format ?? { ieee754Compatible: false, metadata: 'minimal' }));
-  res.send(JSON.stringify(body));
+  setPreferenceApplied(res, [...(prefer.omitNulls ? ['omit-values=nulls'] : []), ...(prefer.maxPageSize !== undefined ? [`odata.maxpagesize=${plan.pageSize}`] : [])]);
+  sendJsonBody(res, format, JSON.stringify(body));
 }

@@ -8,10 +8,11 @@
  */
 import type { Knex } from 'knex';
 import { ODataError } from '../../odata/errors';
+import type { EntitySetDef } from '../../odata/model';
 import type { Principal } from '../auth/principal';
 import type { OidcAuthenticator } from '../auth/oidc';
 import { effectiveScopes, findPersonalToken, isPersonalToken, secretHash, type PersonalTokenRow } from '../auth/personal-tokens';
-import { TokenError, verifyToken, type TokenClaims, type TokenKeys } from '../auth/tokens';
+import { SCOPE_READ, TokenError, verifyToken, type TokenClaims, type TokenKeys } from '../auth/tokens';
 import { callerKey, type TtlCache } from '../auth/ttl-cache';
 
 
@@ -179,6 +180,15 @@ export function requireAnyScope(principal: Principal, scopes: readonly string[])
   if (!scopes.some((scope) => principal.scopes.has(scope))) {
     throw new ODataError('Forbidden', `This token lacks the '${scopes.join("' or '")}' scope`);
   }
+}
+
+/**
+ * 403 unless the caller may read the set: an administrator-only set (AuditLogs) needs an administrator,
+ * and every set its read scope (odata.read, or logs.read for the logs): `requireReadable(alice, AuditLogs)` throws.
+ */
+export function requireReadable(principal: Principal, set: EntitySetDef): void {
+  if (!principal.isAdministrator && set.readableBy === 'administrators') throw new ODataError('Forbidden', `${set.name} can be read by administrators only`, set.name);
+  requireScope(principal, set.readScope ?? SCOPE_READ);
 }
 
 /** 403 unless the principal's token carries the scope: `requireScope(p, 'odata.read')`. */

@@ -21,18 +21,18 @@ import type { ExpandPlan, ReadPlan } from '../../odata/plan/read-plan';
 import { encodeSkipToken } from '../../odata/plan/skiptoken';
 import { serializeCollectionChunks, utf8Body } from '../../odata/serialize';
 import type { Principal } from '../auth/principal';
-import { SCOPE_READ } from '../auth/tokens';
 import { callerKey } from '../auth/ttl-cache';
 import { visibilityFor, type VisibleUsers } from '../auth/visibility';
 import type { Config } from '../config';
 import { compileRead, sourceExists, type CompiledRead } from '../db/compile-read';
 import { selectRows } from '../db/run-select';
-import { requireScope } from './authenticate';
+import { requireReadable } from './authenticate';
 import { respondApply } from './apply-handler';
 import { executeRead } from './execute-read';
 import { firstEvent } from './first-event';
+import { contentTypeOf, sendJsonBody, setPreferenceApplied } from './send-json';
 import type { ReadGate } from './read-gate';
-import { jsonContentType, negotiateJson, type JsonFormat } from './negotiate';
+import { negotiateJson, type JsonFormat } from './negotiate';
 import { parsePrefer, type Preferences } from './prefer';
 import { nextLink, rawQuery, serviceRoot } from './urls';
 
@@ -82,10 +82,7 @@ export async function handleRead(req: Request, res: Response, ctx: ReadContext):
   if (refs && !(planned.via && (planned.target.kind === 'collection' || planned.target.kind === 'related'))) {
     throw new ODataError('UnsupportedQueryOption', '$ref reads the references of a navigation: Teams(3)/Users/$ref, OrganizationTeamHierarchies(5)/Parent/$ref', '$ref');
   }
-  for (const set of setsRead(planned)) {
-    if (!principal.isAdministrator && set.readableBy === 'administrators') throw new ODataError('Forbidden', `${set.name} can be read by administrators only`, set.name);
-    requireScope(principal, set.readScope ?? SCOPE_READ);
-  }
+  for (const set of setsRead(planned)) requireReadable(principal, set);
   // the cost model: a page that could carry too many entities is shrunk (or refused) before any SQL runs
   const sizes = planned.expand.length > 0 && ctx.cardinalities ? await ctx.cardinalities() : undefined;
   const plan = fitToCost(planned, config.limits, sizes);
@@ -229,15 +226,6 @@ function referenceOf(plan: ReadPlan, row: Row, options: FormatOptions): Record<s
   return { '@odata.context': `${options.serviceRoot}/$metadata#$ref`, '@odata.id': `${options.serviceRoot}/${plan.set.name}(${keyLiteral(key, row[key.name])})` };
 }
 
-function setPreferenceApplied(res: Response, applied: readonly string[]): void {
-  if (applied.length > 0) res.setHeader('Preference-Applied', applied.join(', '));
-}
-
-/** The JSON Content-Type of a response; a count or raw value negotiated none: the default JSON one. */
-function contentTypeOf(format: JsonFormat | undefined): string {
-  return jsonContentType(format ?? { ieee754Compatible: false, metadata: 'minimal' });
-}
-
 function sendJson(res: Response, format: JsonFormat | undefined, body: unknown): void {
   sendJsonBody(res, format, JSON.stringify(body));
 }
@@ -255,11 +243,5 @@ async function streamJson(res: Response, format: JsonFormat | undefined, chunks:
     else await firstEvent(res, ['drain', 'close']);
   }
   res.end();
-}
-
-function sendJsonBody(res: Response, format: JsonFormat | undefined, text: string | Buffer): void {
-  res.status(200);
-  res.setHeader('Content-Type', contentTypeOf(format));
-  res.send(text);
 }
 
