@@ -36,21 +36,14 @@ export function formatApplyRow(row: Row, columns: readonly PropertyDef[], option
 export function applyContextUrl(plan: Pick<ApplyPlan, 'set' | 'columns' | 'aggregated'>, serviceRoot: string, selected: boolean): string {
   const base = `${serviceRoot}/$metadata#${plan.set.name}`;
   if (!plan.aggregated && !selected && plan.columns.every((c) => plan.set.properties.includes(c))) return base;
-  const groups = new Map<string, string[]>();
-  for (const { name } of plan.columns) {
-    const [head = '', ...rest] = name.split('/');
-    const members = groups.get(head) ?? [];
-    if (rest.length > 0) members.push(rest.join('/'));
-    groups.set(head, members);
-  }
-  const nest = (members: string[]): string => {
-    const inner = new Map<string, string[]>();
-    for (const m of members) {
-      const [head = '', ...rest] = m.split('/');
-      inner.set(head, [...(inner.get(head) ?? []), ...(rest.length > 0 ? [rest.join('/')] : [])]);
+  // names grouped by their first segment, recursively: a/b, a/c, d → a(b,c),d
+  const nest = (names: readonly string[]): string => {
+    const heads = new Map<string, string[]>();
+    for (const name of names) {
+      const [head = '', ...rest] = name.split('/');
+      heads.set(head, [...(heads.get(head) ?? []), ...(rest.length > 0 ? [rest.join('/')] : [])]);
     }
-    return [...inner].map(([head, more]) => (more.length > 0 ? `${head}(${nest(more)})` : head)).join(',');
+    return [...heads].map(([head, below]) => (below.length > 0 ? `${head}(${nest(below)})` : head)).join(',');
   };
-  const list = [...groups].map(([head, members]) => (members.length > 0 ? `${head}(${nest(members)})` : head)).join(',');
-  return `${base}(${list})`;
+  return `${base}(${nest(plan.columns.map((c) => c.name))})`;
 }

@@ -5,6 +5,7 @@
  * Pure: no I/O, no express, no process.env. Same input → byte-identical output.
  */
 import type { Limits } from './limits';
+import { APPLY_TRANSFORMATIONS } from './plan/plan-apply';
 import type { ActionDef, BoundFunctionDef, ComplexTypeDef, EntitySetDef, MemberDef, Model, NavigationDef, PropertyDef } from './model';
 
 const EDMX_NS = 'http://docs.oasis-open.org/odata/ns/edmx';
@@ -271,10 +272,8 @@ function entityContainer(model: Model, limits: Limits): XmlElement {
   ]);
 }
 
-/** The $apply transformations odata/plan/plan-apply.ts implements (the methods sum, min, max, average and countdistinct are implied). */
-export const APPLY_TRANSFORMATIONS = ['aggregate', 'groupby', 'filter', 'compute', 'orderby', 'top', 'skip', 'identity'] as const;
-
 /**
+ * The $apply transformations plan-apply.ts implements (the methods sum, min, max, average and countdistinct are implied):
  * `<Annotation Term="Aggregation.ApplySupported"><Record><PropertyValue Property="Transformations"><Collection>
  * <String>aggregate</String>…` with no rollup, on the container: every entity set accepts $apply.
  */

@@ -11,6 +11,7 @@ import { decodePercent } from './percent-decode';
 import { parseApply, parseCompute, parseFilter, parseOrderBy, parseSelect } from './parse-expression';
 import { parseExpand } from './parse-expand';
 import { parseScalarOption, type ScalarOptionName } from './parse-scalar-option';
+import type { ParseSite } from './run-grammar';
 
 export { parseApply, parseCompute, parseFilter, parseOrderBy, parseSelect, parseKeyPredicate } from './parse-expression';
 export { parseExpand } from './parse-expand';
@@ -20,6 +21,16 @@ const SYSTEM_OPTIONS = ['filter', 'apply', 'compute', 'select', 'orderby', 'expa
 type SystemOption = (typeof SYSTEM_OPTIONS)[number];
 /** OData system options we know but do not implement: named in the 400, also without '$'. */
 const UNSUPPORTED_OPTIONS = ['index', 'deltatoken', 'schemaversion'];
+
+/** The options whose value is an expression or a list of them, each with its parser; the rest are scalars. */
+const EXPRESSION_OPTIONS: Partial<Record<SystemOption, (text: string, site: ParseSite) => unknown>> = {
+  filter: parseFilter,
+  apply: parseApply,
+  compute: parseCompute,
+  orderby: parseOrderBy,
+  select: parseSelect,
+  expand: parseExpand,
+};
 
 export interface ParsedQuery {
   readonly options: QueryOptions;
@@ -72,28 +83,9 @@ export function parseQueryOptions(rawQuery: string): ParsedQuery {
       throw new ODataError('InvalidQueryOption', `Query option ${option} needs a value: expected '=' at position ${pieceStart + piece.length}`, option);
     }
     const text = decodePercent(plusAsSpace(rawValue), option, 0);
-    switch (system) {
-      case 'filter':
-        options.filter = parseFilter(text, { option });
-        break;
-      case 'apply':
-        options.apply = parseApply(text, { option });
-        break;
-      case 'compute':
-        options.compute = parseCompute(text, { option });
-        break;
-      case 'orderby':
-        options.orderby = parseOrderBy(text, { option });
-        break;
-      case 'select':
-        options.select = parseSelect(text, { option });
-        break;
-      case 'expand':
-        options.expand = parseExpand(text, { option });
-        break;
-      default:
-        Object.assign(options, { [system]: parseScalarOption(system as ScalarOptionName, text, { option, fullText: text, offset: 0 }) });
-    }
+    const parse = EXPRESSION_OPTIONS[system];
+    const value = parse ? parse(text, { option }) : parseScalarOption(system as ScalarOptionName, text, { option, fullText: text, offset: 0 });
+    Object.assign(options, { [system]: value });
   }
   return { options, custom: Object.fromEntries(custom) };
 }

@@ -75,6 +75,9 @@ export interface ApplyRequest {
 
 const OPTION = '$apply';
 
+/** The transformations this planner implements (declared in $metadata as Aggregation.ApplySupported); others are refused by name. */
+export const APPLY_TRANSFORMATIONS = ['aggregate', 'groupby', 'filter', 'compute', 'orderby', 'top', 'skip', 'identity'] as const;
+
 function refuse(message: string, code: 'InvalidQueryOption' | 'UnsupportedQueryOption' = 'InvalidQueryOption'): ODataError {
   return new ODataError(code, `${OPTION}: ${message}`, OPTION);
 }
@@ -192,6 +195,7 @@ class Planner {
     ];
     this.current.groupBy = groupBy;
     this.current.aggregates = planned;
+    this.lastOrder = []; // groups come in their own order
     this.current.output = derivedSet(this.current.input, properties, false);
     this.aggregated = true;
   }
@@ -239,10 +243,15 @@ class Planner {
   /** The last orderby(…) of $apply, kept as the result's order when no $orderby follows. */
   private lastOrder: readonly { expr: Expr; direction: 'asc' | 'desc' }[] = [];
 
-  orderBy(items: readonly { expr: Expr; direction: 'asc' | 'desc' }[], option = OPTION): void {
+  orderBy(items: readonly { expr: Expr; direction: 'asc' | 'desc' }[]): void {
     if (this.current.groupBy !== undefined || this.current.limit !== undefined || this.current.offset > 0 || this.current.orderBy.length > 0 || this.current.computes.length > 0) this.wrap();
     this.lastOrder = items;
-    this.current.orderBy = items.map((item) => {
+    this.current.orderBy = this.orderKeys(items, OPTION);
+  }
+
+  /** Order keys over what the current level reads; ordering by null is a 400. */
+  private orderKeys(items: readonly { expr: Expr; direction: 'asc' | 'desc' }[], option: string): OrderKey[] {
+    return items.map((item) => {
       const expr = this.expr(item.expr, option);
       if (expr.type === 'Null') throw new ODataError('TypeMismatch', `${option}: cannot order by null`, option);
       return { expr, direction: item.direction };
@@ -267,14 +276,12 @@ class Planner {
       case 'compute':
         return this.compute(t.items);
       case 'aggregate':
-        this.lastOrder = [];
         return this.group([], t.items);
       case 'groupby': {
         const [first, ...more] = t.apply;
         if (more.length > 0 || (first && first.kind !== 'aggregate')) {
           throw refuse(`groupby((…),…) takes one aggregate(…) after the grouping properties; ${first?.kind === 'aggregate' ? 'chain the rest after the groupby' : `${first?.kind ?? ''} inside groupby is not supported`}`, 'UnsupportedQueryOption');
         }
-        this.lastOrder = [];
         return this.group(t.paths, first ? first.items : []);
       }
       case 'orderby':
@@ -284,7 +291,7 @@ class Planner {
       case 'skip':
         return this.skip(t.count);
       case 'unsupported':
-        throw refuse(`the transformation '${t.name}' is not supported (supported: aggregate, groupby, filter, compute, orderby, top, skip, identity)`, 'UnsupportedQueryOption');
+        throw refuse(`the transformation '${t.name}' is not supported (supported: ${APPLY_TRANSFORMATIONS.join(', ')})`, 'UnsupportedQueryOption');
     }
   }
 
@@ -302,23 +309,20 @@ class Planner {
     // a subquery's order is not kept by the query around it: orderby(…) of $apply is ordered again here
     const given = options.orderby ?? this.lastOrder;
     if (given.length > this.limits.maxOrderByKeys) throw new ODataError('LimitExceeded', `$orderby may have at most ${this.limits.maxOrderByKeys} keys`, '$orderby');
-    const keys: OrderKey[] = given.map((item) => {
-      const expr = this.expr(item.expr, '$orderby');
-      if (expr.type === 'Null') throw new ODataError('TypeMismatch', '$orderby: cannot order by null', '$orderby');
-      return { expr, direction: item.direction };
-    });
+    const keys = this.orderKeys(given, '$orderby');
     for (const prop of tieBreakers) {
       if (prop.complex || keys.some((k) => k.expr.kind === 'Column' && k.expr.navPath.length === 0 && k.expr.property.name === prop.name)) continue;
       keys.push({ expr: { kind: 'Column', variable: '$it', navPath: [], set: output, property: prop, type: prop.type, nullable: prop.nullable }, direction: 'asc' });
     }
     this.current.orderBy = keys;
-    return { levels: [...this.levels, this.current], columns: selectColumns(output, options, this.aggregated) };
+    return { levels: [...this.levels, this.current], columns: selectColumns(output, options) };
   }
 }
 
 /** $select over the result: names of its properties (a grouped path by its first segment selects all below it). */
-function selectColumns(output: EntitySetDef, options: QueryOptions, aggregated: boolean): readonly PropertyDef[] {
-  const shown = aggregated ? output.properties : output.properties.filter((p) => p.column !== '');
+function selectColumns(output: EntitySetDef, options: QueryOptions): readonly PropertyDef[] {
+  // every level's properties have columns: level 0 takes only those of the set (Planner's constructor)
+  const shown = output.properties;
   if (!options.select || options.select.some((s) => s.path[0] === '*')) return shown;
   const wanted = options.select.map((s) => s.path.join('/'));
   for (const name of wanted) {

@@ -2,10 +2,10 @@ import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { validateXML } from 'xmllint-wasm';
-import { APPLY_TRANSFORMATIONS, buildMetadataXml } from '../../odata/metadata';
+import { buildMetadataXml } from '../../odata/metadata';
 import { entitySet, model } from '../../odata/model';
 import { parseQueryOptions } from '../../odata/parse/parse-query-options';
-import { planApply } from '../../odata/plan/plan-apply';
+import { APPLY_TRANSFORMATIONS, planApply } from '../../odata/plan/plan-apply';
 import type { EntitySetDef, Model } from '../../odata/model';
 import { DEFAULT_LIMITS } from '../../server/config';
 
