@@ -26,6 +26,7 @@ export interface LoadOptions {
 
 export interface LoadResult {
   readonly requests: number;
+  /** Successful (2xx) responses per second: a refusal (429, 503) is not work done, however fast. */
   readonly reqPerSec: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
@@ -65,7 +66,7 @@ export async function runLoad(port: number, next: RequestSource, options: LoadOp
   const seconds = options.amount === undefined ? (result.finish.getTime() - result.start.getTime()) / 1000 : (lastResponse - started) / 1000;
   return {
     requests: result.requests.total,
-    reqPerSec: result.requests.total / seconds,
+    reqPerSec: (result.requests.total - result.non2xx) / seconds,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     non2xx: result.non2xx,
@@ -117,6 +118,25 @@ export async function probe(port: number, request: BenchRequest): Promise<Probe>
   return { status: response.status, ids, count: null, entities: countEntities(body.value ?? body), nextPath, ...(values === undefined ? {} : { values }) };
 }
 
+/**
+ * Follows a tracked read (Prefer: odata.track-changes) to its last page: → the delta link's path,
+ * `trackedDeltaPath(port, GET /odata/Users)` → '/odata/Users?$deltatoken=…'.
+ */
+export async function trackedDeltaPath(port: number, first: BenchRequest): Promise<string> {
+  let request: BenchRequest = { ...first, headers: { ...first.headers, prefer: 'odata.track-changes' } };
+  for (let page = 1; page <= 10_000; page++) {
+    const response = await send(port, request);
+    const body = (await response.json()) as { '@odata.nextLink'?: string; '@odata.deltaLink'?: string };
+    if (response.status !== 200) throw new Error(`${request.path}: status ${response.status}`);
+    const link = body['@odata.nextLink'] ?? body['@odata.deltaLink'];
+    if (!link) throw new Error(`${request.path}: neither a nextLink nor a deltaLink`);
+    const { pathname, search } = new URL(link);
+    if (!body['@odata.nextLink']) return pathname + search;
+    request = { ...request, path: pathname + search };
+  }
+  throw new Error(`${first.path}: no delta link after 10,000 pages`);
+}
+
 /** Follows nextLinks: `pageRequest(port, first, 50)` → first with path '/odata/Users?$top=5100&$skiptoken=…' (page 50). */
 export async function pageRequest(port: number, first: BenchRequest, page: number): Promise<BenchRequest> {
   let request = first;
@@ -152,7 +172,7 @@ export function combineLoads(rounds: readonly LoadResult[]): LoadResult {
   const requests = sum((r) => r.requests);
   const seconds = sum((r) => r.seconds);
   return {
-    requests, seconds, reqPerSec: requests / seconds,
+    requests, seconds, reqPerSec: (requests - sum((r) => r.non2xx)) / seconds,
     p50Ms: median((r) => r.p50Ms), p99Ms: median((r) => r.p99Ms),
     non2xx: sum((r) => r.non2xx), errors: sum((r) => r.errors),
     maxMs: Math.max(...rounds.map((r) => r.maxMs ?? 0)), byStatus, bytes: sum((r) => r.bytes),

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:memory [-- --quick] [--seconds S]`: the production server's footprint, as an operator
+ * `npm run bench:memory [-- --quick] [--seconds S] [--only point,levels]`: the production server's footprint, as an operator
  * would see it. Builds dist/ when stale, starts `node scripts/start.mjs` (what `npm start` runs) on the
  * benchmark's kept PostgreSQL database, and reports the time to the first `$metadata`, the idle RSS,
  * then each benchmark scenario's load in turn with the RSS after it and the peak so far (VmHWM, read
@@ -26,6 +26,18 @@ export function memoryOf(pid: number): { rssMb: number; peakMb: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { rssMb: (kb('VmRSS') * 1024) / MB, peakMb: (kb('VmHWM') * 1024) / MB };
+}
+
+/**
+ * The server's V8 heap from its Prometheus metrics (prom-client's defaults): '21 / 64, 9' (used / total,
+ * external, in MB), or '–' when /metrics does not answer (METRICS_TOKEN set).
+ */
+async function heapOf(port: number): Promise<string> {
+  const response = await fetch(`http://127.0.0.1:${port}/metrics`);
+  if (response.status !== 200) return '–';
+  const text = await response.text();
+  const mb = (name: string) => (Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN) / MB).toFixed(0);
+  return `${mb('nodejs_heap_size_used_bytes')} / ${mb('nodejs_heap_size_total_bytes')}, ${mb('nodejs_external_memory_bytes')}`;
 }
 
 function freePort(): Promise<number> {
@@ -57,7 +69,8 @@ async function firstMetadata(port: number, token: string, child: ChildProcess, s
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, seconds: { type: 'string', default: '10' } } });
+  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, seconds: { type: 'string', default: '10' }, only: { type: 'string' } } });
+  const only = values.only ? new Set(values.only.split(',').map((name) => name.trim())) : undefined;
   const profile = values.quick ? PROFILES.quick : PROFILES.full;
   const seconds = Number(values.seconds);
   if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is required (the server holding the kept benchmark database)');
@@ -87,13 +100,13 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const idle = memoryOf(pid);
     process.stdout.write(`orgchart-odata memory (${profile.name}, ${databaseUrl.replace(/\/\/[^@]*@/, '//')}): first $metadata ${boot.toFixed(2)} s, idle RSS ${idle.rssMb.toFixed(0)} MB\n`);
-    process.stdout.write('| scenario | req/s | RSS after (MB) | peak so far (MB) |\n|---|---|---|---|\n');
+    process.stdout.write('| scenario | req/s | RSS after (MB) | peak so far (MB) | V8 heap used / total, external (MB) |\n|---|---|---|---|---|\n');
 
     // page 50 is page-1's concern (cost of a deep skiptoken), not memory's: the first page stands in for it
     const first = firstPages(base);
     for (const scenario of buildScenarios({ ...base, page50: first })) {
       let rate: string;
-      if (scenario.kind === 'missing') continue;
+      if (scenario.kind === 'missing' || (only && !only.has(scenario.name))) continue;
       if (scenario.kind === 'pull') {
         rate = `${(await fullPull(port, scenario.ours)).rowsPerSec.toFixed(0)} rows/s`;
       } else {
@@ -101,7 +114,8 @@ async function main(): Promise<void> {
         rate = (await runLoad(port, scenario.ours, load)).reqPerSec.toFixed(0);
       }
       const now = memoryOf(pid);
-      process.stdout.write(`| ${scenario.name} | ${rate} | ${now.rssMb.toFixed(0)} | ${now.peakMb.toFixed(0)} |\n`);
+      const heap = await heapOf(port);
+      process.stdout.write(`| ${scenario.name} | ${rate} | ${now.rssMb.toFixed(0)} | ${now.peakMb.toFixed(0)} | ${heap} |\n`);
     }
   } finally {
     child.kill('SIGTERM');

@@ -39,6 +39,21 @@ export interface ScenarioContext {
   readonly managerToken: string;
   /** Page 50 of page-1's request, found by following nextLinks on each server. */
   readonly page50: { readonly ours: BenchRequest; readonly baseline: BenchRequest };
+  /** The delta scenario's requests once its changes are made (deltaRequests), or none: it is left out. */
+  readonly delta?: { readonly ours: BenchRequest; readonly baseline: BenchRequest };
+}
+
+/** The delta scenario's full read of Users, which ends with a delta link (ours) or a snapshot (the baseline's /users/horizon). */
+export function trackedUsers(ctx: Pick<ScenarioContext, 'adminToken'>): BenchRequest {
+  return get(odataPath('Users'), { authorization: `Bearer ${ctx.adminToken}` });
+}
+
+/** The delta scenario's requests: ours follows the delta link, the baseline asks for the changes since its snapshot. */
+export function deltaRequests(ctx: Pick<ScenarioContext, 'adminToken' | 'fixtures'>, deltaPath: string, horizon: string): { ours: BenchRequest; baseline: BenchRequest } {
+  return {
+    ours: get(deltaPath, { authorization: `Bearer ${ctx.adminToken}` }),
+    baseline: get(`/users/changes?since=${encodeURIComponent(horizon)}`, { 'x-bench-company': String(ctx.fixtures.companyId) }),
+  };
 }
 
 /** `odataPath('Users', { $top: '50' })` → '/odata/Users?$top=50' (values percent-encoded, names kept). */
@@ -58,6 +73,9 @@ function rotate<T>(items: readonly T[], make: (item: T) => BenchRequest): Reques
 
 export const PAGE_SIZE = 100;
 
+/** Users the delta scenario changes after the full read. */
+export const DELTA_CHANGES = 100;
+
 /** The first page of page-1 / page-50 on each server: → { ours: GET /odata/Users?$top=10000 (Prefer: odata.maxpagesize=100), baseline: GET /users?limit=100 }. */
 export function firstPages(ctx: Omit<ScenarioContext, 'page50'>): { ours: BenchRequest; baseline: BenchRequest } {
   const company = String(ctx.fixtures.companyId);
@@ -74,7 +92,7 @@ export function projectsPeopleMissing(fixtures: Pick<Fixtures, 'projectPeople'>,
   return null;
 }
 
-/** Every scenario, in the order they run: → [point, prefix-sort, count-department, …, apply-department, apply-team-members, descendants, expand, levels, projects-owner, projects-people]. */
+/** Every scenario, in the order they run: → [point, prefix-sort, count-department, …, apply-department, apply-team-members, descendants, expand, levels, delta, projects-owner, projects-people]. */
 export function buildScenarios(ctx: ScenarioContext): Scenario[] {
   const { fixtures } = ctx;
   const admin = { authorization: `Bearer ${ctx.adminToken}` };
@@ -155,6 +173,9 @@ export function buildScenarios(ctx: ScenarioContext): Scenario[] {
   } else {
     scenarios.push({ kind: 'missing', name: 'projects-owner', what: 'n/a (no projects in the dataset)' });
   }
+  scenarios.push(ctx.delta
+    ? load('delta', `Users?$deltatoken=…: the changes after ${DELTA_CHANGES} users were updated since a full read (admin)`, always(ctx.delta.ours), always(ctx.delta.baseline))
+    : { kind: 'missing', name: 'delta', what: 'n/a (not prepared)' });
   const noPeople = projectsPeopleMissing(fixtures);
   if (noPeople === null) {
     scenarios.push(load('projects-people', 'Projects?$expand=People($select=Id,DisplayName,Email)&$top=50 (admin)',

@@ -1,7 +1,7 @@
 /**
  * Child process of `npm run bench`: opens the database ONCE (PGlite allows one process), serves our app
  * and the hand-written baseline on two free 127.0.0.1 ports, and prints one JSON line on stdout:
- * { ours, baseline, fixtures }. The baseline also answers GET /__rss, GET /__ancestor-check, POST /__restore and
+ * { ours, baseline, fixtures }. The baseline also answers GET /__rss, GET /__ancestor-check, POST /__restore, POST /__changes and
  * the event-loop delay of this process (POST /__eventloop/reset, GET /__eventloop) for the runner.
  * Exits when stdin closes (the runner ended) or on SIGTERM. Environment: BENCH_DATABASE_URL or BENCH_PGLITE_DIR, BENCH_POOL_MAX, BENCH_WRITES.
  */
@@ -49,6 +49,16 @@ async function main(): Promise<void> {
   });
   baselineApp.get('/__ancestor-check', async (_req, res) => {
     res.json(await measureAncestorCheck(db, fixtures.companyId));
+  });
+  // the delta scenario's changes: `n` of the company's users updated, spread over its ids
+  baselineApp.post('/__changes', async (req, res) => {
+    const n = Math.min(Number(req.query.n ?? 100) || 100, 10_000);
+    const result = (await db.raw(
+      'WITH pick AS (SELECT id FROM users WHERE company_id = ? AND id % 97 = 0 ORDER BY id LIMIT ?) ' +
+        'UPDATE users u SET updated_at = now() FROM pick WHERE u.company_id = ? AND u.id = pick.id RETURNING u.id',
+      [fixtures.companyId, n, fixtures.companyId],
+    )) as { rows: { id: string }[] };
+    res.json({ changed: result.rows.length });
   });
   baselineApp.post('/__restore', async (_req, res) => {
     res.json({ deletedMemberships: await restoreFixtures(db, fixtures) });

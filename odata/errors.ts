@@ -21,6 +21,8 @@ export const ERROR_STATUS = {
   InvalidValue: 400,
   InvalidKey: 400,
   InvalidSkipToken: 400,
+  InvalidDeltaToken: 400,
+  DeltaLinkExpired: 410,
   InvalidQueryOption: 400,
   UnsupportedQueryOption: 400,
   LimitExceeded: 400,

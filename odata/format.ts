@@ -131,6 +131,8 @@ export interface CollectionPage {
   readonly rows: readonly Record<string, unknown>[];
   readonly count?: number;
   readonly nextLink?: string;
+  /** The last page of a read that tracks changes: where its changes will be (`@odata.deltaLink`). */
+  readonly deltaLink?: string;
 }
 
 /** `keyLiteral(Id prop, 5)` → '5'; strings quoted with '' escaping: `'O''Neil'`. */

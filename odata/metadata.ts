@@ -28,7 +28,7 @@ const ENTITY_SET_CAPABILITIES: ReadonlyArray<readonly [string, boolean | Readonl
 
 /**
  * Capabilities that follow the set's declaration: `$search` where it has searchable text (not
- * memberships); writes unless `writable: false` (AuditLogs).
+ * memberships); writes unless `writable: false` (AuditLogs); delta links where the set tracks changes.
  */
 function declaredCapabilities(set: EntitySetDef): typeof ENTITY_SET_CAPABILITIES {
   return [
@@ -36,6 +36,7 @@ function declaredCapabilities(set: EntitySetDef): typeof ENTITY_SET_CAPABILITIES
     ['Capabilities.InsertRestrictions', { Insertable: set.writable }],
     ['Capabilities.UpdateRestrictions', { Updatable: set.writable }],
     ['Capabilities.DeleteRestrictions', { Deletable: set.writable }],
+    ['Capabilities.ChangeTracking', { Supported: set.changeTracking === true }],
   ];
 }
 

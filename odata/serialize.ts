@@ -146,7 +146,7 @@ export const ROWS_PER_CHUNK = 64;
 export function* serializeCollectionChunks(plan: ReadPlan, page: CollectionPage, options: FormatOptions, form: ExpandForm = 'objects'): Generator<string> {
   let head = `{"@odata.context":${JSON.stringify(contextUrl(plan, options.serviceRoot))}`;
   if (page.count !== undefined) head += `,"@odata.count":${JSON.stringify(formatCount(page.count, options))}`;
-  const tail = `]${page.nextLink ? `,"@odata.nextLink":${JSON.stringify(page.nextLink)}` : ''}}`;
+  const tail = `]${page.nextLink ? `,"@odata.nextLink":${JSON.stringify(page.nextLink)}` : ''}${page.deltaLink ? `,"@odata.deltaLink":${JSON.stringify(page.deltaLink)}` : ''}}`;
   yield `${head},"value":[`;
   if (plan.expand.length === 0) {
     const names = prepareRowsInPlace(plan.select, page.rows, options, annotationsOf(plan));

@@ -38,6 +38,7 @@ import { AuthFailureLimiter } from './http/auth-failures';
 import { recordTokenActivity } from './http/record-token-activity';
 import { TokenActivityLog } from './auth/token-activity';
 import { rawQuery, serviceRoot, SERVICE_PATH } from './http/urls';
+import { schedulePruning } from './db/prune-deletions';
 
 const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
@@ -53,10 +54,11 @@ export interface AppDeps {
 }
 
 /**
- * Stops what the app runs in the background — writes the token activity left, closes the LISTEN
+ * Stops what the app runs in the background — the tombstone pruning, writes the token activity left, closes the LISTEN
  * connection — before the database is closed (main.ts on SIGTERM, specs): `await stopBackground(app)`.
  */
 export async function stopBackground(app: express.Express): Promise<void> {
+  (app.locals.stopPruning as (() => void) | undefined)?.();
   await tokenActivityOf(app).close();
   await (app.locals.notifier as Notifier | undefined)?.flush();
   await (app.locals.readRouter as ReadRouter | undefined)?.stop();
@@ -131,6 +133,8 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }), toke
       logger,
     });
   }
+  // delta links' tombstones are kept DELTA_RETENTION
+  app.locals.stopPruning = schedulePruning(db, config.deltaRetentionSeconds, logger);
   // row counts and fan-outs per company, for the cost model of reads with $expand
   const setCounts = new TtlCache<SetCounts>(CARDINALITY_TTL_MS, 1000);
   // expensive reads: a few per caller, and never the whole pool (PGlite's one connection is taken in turns)

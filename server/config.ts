@@ -40,6 +40,8 @@ export interface Config {
   readonly replicaMaxLagMs: number;
   /** DRAIN_DELAY_MS: after SIGTERM, how long readiness answers 503 while requests are still served, before closing. */
   readonly drainDelayMs: number;
+  /** DELTA_RETENTION in seconds: how long deletions are kept for delta links; an older delta link answers 410 (default 7 days). */
+  readonly deltaRetentionSeconds: number;
   /** METRICS_TOKEN: when set, GET /metrics needs `Authorization: Bearer <it>`. */
   readonly metricsToken?: string;
   readonly logLevel: string;
@@ -80,6 +82,9 @@ export const DEFAULT_AUTH_CACHE_MS = 5000;
 
 /** Default of ACCESS_TOKEN_MAX_LIFETIME: personal access tokens can be revoked, so they may live a year. */
 export const DEFAULT_ACCESS_TOKEN_MAX_LIFETIME_SECONDS = 365 * 86_400;
+
+/** Default of DELTA_RETENTION: a weekly refresh still gets a delta. */
+export const DEFAULT_DELTA_RETENTION_SECONDS = 7 * 86_400;
 
 export const DEV_JWT_SECRET = 'orgchart-dev-secret-do-not-use-in-production';
 
@@ -191,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     replicaFreshnessMs: intFrom(env, 'REPLICA_FRESHNESS_MS', 2000),
     replicaMaxLagMs: intFrom(env, 'REPLICA_MAX_LAG_MS', 5000),
     drainDelayMs: intFrom(env, 'DRAIN_DELAY_MS', 0),
+    deltaRetentionSeconds: lifetimeFrom(env, 'DELTA_RETENTION', DEFAULT_DELTA_RETENTION_SECONDS),
     ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: ['1', 'true', 'yes'].includes((env.TRUST_PROXY ?? '').toLowerCase()),

@@ -9,7 +9,7 @@ import type { Knex } from 'knex';
 import type pg from 'pg';
 import {
   ALL_TEAMS, COUNT_USERS_IN_DEPARTMENT, INSERT_MEMBERSHIP, MEMBERS_PER_TEAM_NAME, MOVE_TEAM, PROJECTS_BY_OWNER_EMAIL, PROJECTS_WITH_PEOPLE, TEAM_DESCENDANTS, TEAMS_WITH_MEMBERS,
-  USER_BY_ID, USERS_BY_LAST_NAME_PREFIX, USERS_DISPLAY_NAME_CONTAINS, USERS_PAGE, USERS_PER_DEPARTMENT, type ScopedSql,
+  CURRENT_HORIZON, USER_BY_ID, USERS_BY_LAST_NAME_PREFIX, USERS_CHANGED_SINCE, USERS_DISPLAY_NAME_CONTAINS, USERS_PAGE, USERS_PER_DEPARTMENT, type ScopedSql,
 } from './sql';
 
 type Row = Record<string, unknown>;
@@ -95,6 +95,7 @@ export function nestTeams(rows: readonly Row[]): Row[] {
  *   GET /projects?ownerEmail=a@b.example (projects of that owner) · GET /projects?limit=50&people=1 (each project's people nested)
  *   GET /users/per-department (head-count per department) · GET /teams/member-counts (members per team name, first 1000)
  *   GET /teams/:id/descendants (the teams below, nearest first, first 1000)
+ *   GET /users/horizon (the snapshot to ask for changes since) · GET /users/changes?since=<snapshot> (changed users, deleted ids, the next snapshot)
  *   POST /memberships { userId, teamId } · PATCH /teams/:id { parentId }
  */
 export function createBaselineApp(run: SqlRunner): express.Express {
@@ -113,6 +114,19 @@ export function createBaselineApp(run: SqlRunner): express.Express {
 
   app.get('/teams/member-counts', async (req, res) => {
     res.json({ value: (await run(MEMBERS_PER_TEAM_NAME, [callerOf(req).companyId])).map((r) => ({ OrganizationTeamHierarchy: { Name: r.Name }, N: r.N })) });
+  });
+
+  app.get('/users/horizon', async (_req, res) => {
+    res.json({ horizon: (await run(CURRENT_HORIZON, []))[0]?.Horizon });
+  });
+
+  app.get('/users/changes', async (req, res) => {
+    const caller = callerOf(req);
+    const since = String(req.query.since ?? '');
+    if (!/^\d+:\d+:[\d,]*$/.test(since)) throw new HttpError(400, 'since must be a snapshot (xmin:xmax:xip)');
+    const row = (await run(USERS_CHANGED_SINCE, [caller.companyId, since]))[0] as { Horizon: string; Changed: Row[]; Removed: string[] };
+    const removed = row.Removed.map((id) => ({ '@removed': { reason: 'deleted' }, '@id': `Users(${id})` }));
+    res.json({ value: [...row.Changed, ...removed], deltaLink: `/users/changes?since=${row.Horizon}` });
   });
 
   app.get('/users/count', async (req, res) => {

@@ -184,3 +184,19 @@ export const MEMBERS_PER_TEAM_NAME = `SELECT t.name AS "Name", count(*)::integer
 export const TEAM_DESCENDANTS = `SELECT ${TEAM_COLUMNS}, c.depth AS "Depth"
   FROM team_closure c JOIN organization_team_hierarchies t ON t.company_id = c.company_id AND t.id = c.descendant_id
   WHERE c.company_id = $1 AND c.ancestor_id = $2 AND c.depth > 0 ORDER BY c.depth, t.id LIMIT 1000`;
+
+/** The snapshot a client keeps after a full pull of Users, to ask later for what changed since: → [{ Horizon: '750:760:751' }]. */
+export const CURRENT_HORIZON = 'SELECT pg_current_snapshot()::text AS "Horizon"';
+
+/**
+ * What changed in the company's Users since a snapshot, as one statement: the changed users (change_xid
+ * not visible in it, the first 1000 by id), the deleted ones' ids (tombstones), and the snapshot of this
+ * statement, the next horizon: $1 company, $2 the snapshot.
+ */
+export const USERS_CHANGED_SINCE = `SELECT pg_current_snapshot()::text AS "Horizon",
+  (SELECT coalesce(json_agg(c ORDER BY c."Id"), '[]'::json) FROM (SELECT ${USER_COLUMNS} FROM users u
+    WHERE u.company_id = $1 AND u.change_xid >= pg_snapshot_xmin($2::pg_snapshot) AND NOT pg_visible_in_snapshot(u.change_xid, $2::pg_snapshot)
+    ORDER BY u.id LIMIT 1000) c) AS "Changed",
+  (SELECT coalesce(json_agg(d.entity_id ORDER BY d.entity_id), '[]'::json) FROM deleted_entities d
+    WHERE d.company_id = $1 AND d.source_table = 'users' AND d.deleted_xid >= pg_snapshot_xmin($2::pg_snapshot)
+    AND NOT pg_visible_in_snapshot(d.deleted_xid, $2::pg_snapshot)) AS "Removed"`;

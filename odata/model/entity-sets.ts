@@ -30,6 +30,7 @@ export const Users: EntitySetDef = {
   cascades: [{ set: 'Mappings', column: 'user_ref' }, { set: 'AccessTokens', column: 'user_id' }],
   readableBy: 'everyone',
   versionColumn: 'row_version',
+  changeTracking: true,
   description: 'People of the company: accounts with their organisational attributes',
   properties: [
     id,
@@ -90,6 +91,7 @@ export const OrganizationTeamHierarchies: EntitySetDef = {
   writable: true,
   readableBy: 'everyone',
   versionColumn: 'row_version',
+  changeTracking: true,
   description: 'Org-chart teams; ParentId links a team to the team above it',
   properties: [
     id,
@@ -140,6 +142,7 @@ export const OrganizationTeamMemberHierarchies: EntitySetDef = {
   writable: true,
   readableBy: 'everyone',
   versionColumn: 'row_version',
+  changeTracking: true,
   description: 'Membership of a user in an org-chart team',
   properties: [
     id,

@@ -166,6 +166,11 @@ export interface EntitySetDef {
   readonly versionColumn?: string;
   /** Lists show only some rows unless asked otherwise (Teams: active ones). */
   readonly defaultFilter?: DefaultFilterDef;
+  /**
+   * Delta links: the table has `change_xid` and leaves tombstones (migration 9), so a collection read with
+   * `Prefer: odata.track-changes` ends with an `@odata.deltaLink` (server/db/compile-delta.ts).
+   */
+  readonly changeTracking?: boolean;
   /** DELETE sets this Boolean property to false instead of removing the row (idempotent: 204 again). */
   readonly softDelete?: string;
   /**

@@ -174,6 +174,8 @@ export interface QueryOptions {
   readonly count?: boolean;
   readonly search?: string;
   readonly skiptoken?: string;
+  /** `$deltatoken`: the changes since a delta link was issued (odata/plan/delta-token.ts). */
+  readonly deltatoken?: string;
   readonly format?: string;
   readonly levels?: number | 'max';
   /** `$id`: the entity a `DELETE …/<navigation>/$ref` removes from the collection (`Users(7)`, or its absolute URL). */

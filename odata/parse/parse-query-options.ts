@@ -17,10 +17,10 @@ export { parseApply, parseCompute, parseFilter, parseOrderBy, parseSelect, parse
 export { parseExpand } from './parse-expand';
 export { parseResourcePath } from './parse-resource-path';
 
-const SYSTEM_OPTIONS = ['filter', 'apply', 'compute', 'select', 'orderby', 'expand', 'top', 'skip', 'count', 'search', 'skiptoken', 'format', 'levels', 'id'] as const;
+const SYSTEM_OPTIONS = ['filter', 'apply', 'compute', 'select', 'orderby', 'expand', 'top', 'skip', 'count', 'search', 'skiptoken', 'deltatoken', 'format', 'levels', 'id'] as const;
 type SystemOption = (typeof SYSTEM_OPTIONS)[number];
 /** OData system options we know but do not implement: named in the 400, also without '$'. */
-const UNSUPPORTED_OPTIONS = ['index', 'deltatoken', 'schemaversion'];
+const UNSUPPORTED_OPTIONS = ['index', 'schemaversion'];
 
 /** The options whose value is an expression or a list of them, each with its parser; the rest are scalars. */
 const EXPRESSION_OPTIONS: Partial<Record<SystemOption, (text: string, site: ParseSite) => unknown>> = {

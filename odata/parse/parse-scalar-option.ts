@@ -1,10 +1,10 @@
 /**
  * Parse stage: the scalar system query options ($top, $skip, $count, $levels, $search, $format,
- * $skiptoken, $id), at the top level and inside $expand(...) (not $id). Text in, typed value out. Pure: no I/O.
+ * $skiptoken, $deltatoken, $id), at the top level and inside $expand(...) (not $id). Text in, typed value out. Pure: no I/O.
  */
 import { ODataError, syntaxError } from '../errors';
 
-export type ScalarOptionName = 'top' | 'skip' | 'count' | 'levels' | 'search' | 'format' | 'skiptoken' | 'id';
+export type ScalarOptionName = 'top' | 'skip' | 'count' | 'levels' | 'search' | 'format' | 'skiptoken' | 'deltatoken' | 'id';
 export type ScalarOptionValue = number | boolean | 'max' | string;
 
 /** Where the value sits: the option reported as error target and the text its positions refer to. */

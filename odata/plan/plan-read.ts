@@ -16,7 +16,8 @@ import { targetSet } from './plan-expr';
 import { planFilterAndOrder, planSearch, planSelect } from './plan-collection';
 import { planExpand } from './plan-expand';
 import { defaultFilterOverridden, withDefaultFilter } from './default-filter';
-import { decodeSkipToken } from './skiptoken';
+import { decodeDeltaToken, type DeltaToken } from './delta-token';
+import { decodeSkipTokenState } from './skiptoken';
 import type { HierarchyDepthExpr, ValueExpr } from './typed-expr';
 
 export interface ReadRequest {
@@ -245,9 +246,10 @@ export function planRead(request: ReadRequest, lookup: (n: string) => EntitySetD
   const search = options.search === undefined ? undefined : planSearch(set, options.search, limits);
   const { select, explicit, members: selectMembers } = planSelect(set, options);
   const fingerprint = fingerprintOf(set, options, defaultsOff, via?.hierarchy ? `${via.navigation.name}:${JSON.stringify(via.hierarchy)}` : undefined);
-  const after = options.skiptoken !== undefined
-    ? decodeSkipToken(options.skiptoken, fingerprint, request.skipTokenSecret, orderBy.length)
+  const token = options.skiptoken !== undefined
+    ? decodeSkipTokenState(options.skiptoken, fingerprint, request.skipTokenSecret, orderBy.length)
     : undefined;
+  const after = token?.values;
   const pageSize = Math.max(1, Math.min(request.preferredPageSize ?? limits.maxPageSize, limits.maxPageSize));
 
   return {
@@ -268,5 +270,23 @@ export function planRead(request: ReadRequest, lookup: (n: string) => EntitySetD
     fingerprint,
     expand: options.expand ? planExpand(set, options.expand, { limits, pageSize, depth: 1, parameters: request.parameters }) : [],
     ...(depth ? { depth } : {}),
+    ...(token?.delta ? { tracking: token.delta } : {}),
+    ...(options.deltatoken !== undefined ? { delta: planDelta(set, target, via, options, fingerprint, request.skipTokenSecret) } : {}),
   };
+}
+
+/**
+ * `$deltatoken`: the changes since a delta link was issued — of a whole set that tracks changes, with the
+ * link's own $filter, $search, $select and $orderby (paged by the delta's own token, so no $skiptoken,
+ * $top, $skip, $count or $expand beside it).
+ */
+function planDelta(set: EntitySetDef, target: ReadTarget, via: NavigationSource | undefined, options: QueryOptions, fingerprint: string, secret: string): DeltaToken {
+  if (!set.changeTracking || target.kind !== 'collection' || via) {
+    const tracked = model.entitySets.filter((s) => s.changeTracking).map((s) => s.name).join(', ');
+    throw new ODataError('InvalidQueryOption', `$deltatoken applies to a whole entity set that tracks changes (${tracked})`, '$deltatoken');
+  }
+  for (const name of ['skiptoken', 'top', 'skip', 'count', 'expand'] as const) {
+    if (options[name] !== undefined) throw new ODataError('InvalidQueryOption', `$${name} cannot be combined with $deltatoken; follow the delta link as it was given`, `$${name}`);
+  }
+  return decodeDeltaToken(options.deltatoken as string, fingerprint, secret);
 }

@@ -3,6 +3,7 @@
  * "plan is a value"). Made by plan-read.ts, consumed by server/db/compile-read.ts and odata/format.ts.
  * Pure types.
  */
+import type { DeltaHorizon, DeltaToken } from './delta-token';
 import type { EntitySetDef, MemberDef, NavigationDef, PropertyDef } from '../model';
 import type { SearchExpr } from '../parse/ast';
 import type { HierarchyDepthExpr, TypedExpr, ValueExpr } from './typed-expr';
@@ -113,4 +114,18 @@ export interface ReadPlan {
   readonly expand: readonly ExpandPlan[];
   /** Ancestors()/Descendants(): each entity's distance from the bound team, written as its `@OrgChart.Depth` annotation. */
   readonly depth?: HierarchyDepthExpr;
+  /** A later page of a read that tracks changes: the horizon its first page took (carried by the $skiptoken). */
+  readonly tracking?: DeltaHorizon;
+  /** `$deltatoken`: the read answers the changes since the token's horizon instead (server/db/compile-delta.ts). */
+  readonly delta?: DeltaToken;
+}
+
+/**
+ * Whether a read can end with a delta link (`Prefer: odata.track-changes`): a whole set that tracks
+ * changes, without $expand, $top or $skip (a delta describes the whole filtered set, not a window of it).
+ *   Users?$filter=Department eq 'Sales' → true;  Users?$top=5 → false;  Teams(3)/Members → false
+ */
+export function canTrackChanges(plan: ReadPlan): boolean {
+  return plan.set.changeTracking === true && plan.target.kind === 'collection' && !plan.via && plan.expand.length === 0 &&
+    plan.top === undefined && plan.skip === 0;
 }

@@ -199,12 +199,14 @@ export function sourceExists(via: NavigationSource, companyId: number, visibilit
 
 /**
  * The statements of a read. `form` is how expanded navigations come back (odata/format-expanded.ts ExpandForm):
- * 'text' only for a collection page whose expansions the serialiser can write as they are.
+ * 'text' only for a collection page whose expansions the serialiser can write as they are. `restrict`, a
+ * condition on "t0" ANDed in, is for statements built around a read (compile-delta.ts: the changed key).
  */
-export function compileRead(plan: ReadPlan, companyId: number, visibility: VisibilityFn, form: ExpandForm = 'objects'): CompiledRead {
+export function compileRead(plan: ReadPlan, companyId: number, visibility: VisibilityFn, form: ExpandForm = 'objects', restrict?: SqlFragment): CompiledRead {
   const compiler = new ExprCompiler(visibility);
   const scope: Scope = compiler.rootScope(plan.set);
   const where = companyScope(plan.set, 't0', companyId, visibility);
+  if (restrict) where.push(restrict);
   const { target } = plan;
   if (target.kind === 'entity' || target.kind === 'property') where.push(keyCondition('t0', target.key));
   const related: Related = plan.via ? relatedTo(plan.via, sourceRow(plan.via, companyId, visibility)) : {};

@@ -8,6 +8,8 @@ export interface Preferences {
   readonly maxPageSize?: number;
   readonly omitNulls: boolean;
   readonly return?: 'minimal' | 'representation';
+  /** `odata.track-changes`: end the read with a delta link (when the read can have one). */
+  readonly trackChanges: boolean;
 }
 
 export function parsePrefer(header: string | string[] | undefined): Preferences {
@@ -15,6 +17,7 @@ export function parsePrefer(header: string | string[] | undefined): Preferences 
   let maxPageSize: number | undefined;
   let omitNulls = false;
   let ret: Preferences['return'];
+  let trackChanges = false;
   for (const item of text.split(/[,;]/)) {
     const [rawName = '', rawValue = ''] = item.split('=').map((s) => s.trim());
     const name = rawName.toLowerCase();
@@ -26,7 +29,9 @@ export function parsePrefer(header: string | string[] | undefined): Preferences 
       omitNulls = true;
     } else if (name === 'return' && (value === 'minimal' || value === 'representation')) {
       ret = value;
+    } else if (name === 'odata.track-changes' || name === 'track-changes') {
+      trackChanges = true;
     }
   }
-  return { maxPageSize, omitNulls, return: ret };
+  return { maxPageSize, omitNulls, return: ret, trackChanges };
 }

@@ -17,7 +17,8 @@ import { entitySet, keyProperty, type EntitySetDef } from '../../odata/model';
 import type { PathSegment, QueryOptions } from '../../odata/parse/ast';
 import { fitToCost, readCost, type Cardinalities } from '../../odata/plan/cost';
 import { entityNotFound, planRead, type ReadRequest } from '../../odata/plan/plan-read';
-import type { ExpandPlan, ReadPlan } from '../../odata/plan/read-plan';
+import { canTrackChanges, type ExpandPlan, type ReadPlan } from '../../odata/plan/read-plan';
+import { encodeDeltaToken, type DeltaHorizon } from '../../odata/plan/delta-token';
 import { encodeSkipToken } from '../../odata/plan/skiptoken';
 import { serializeCollectionChunks, utf8Body } from '../../odata/serialize';
 import type { Principal } from '../auth/principal';
@@ -28,13 +29,14 @@ import { compileRead, sourceExists, type CompiledRead } from '../db/compile-read
 import { selectRows } from '../db/run-select';
 import { requireReadable } from './authenticate';
 import { respondApply } from './apply-handler';
+import { respondDelta } from './delta-handler';
 import { executeRead } from './execute-read';
 import { firstEvent } from './first-event';
 import { contentTypeOf, sendJsonBody, setPreferenceApplied } from './send-json';
 import type { ReadGate } from './read-gate';
 import { negotiateJson, type JsonFormat } from './negotiate';
 import { parsePrefer, type Preferences } from './prefer';
-import { nextLink, rawQuery, serviceRoot } from './urls';
+import { deltaLink, nextLink, rawQuery, serviceRoot } from './urls';
 
 type Row = Record<string, unknown>;
 
@@ -74,11 +76,17 @@ export async function handleRead(req: Request, res: Response, ctx: ReadContext):
   const format = isCount || isRawValue ? undefined : negotiateJson(req.headers.accept, options.format);
   if (options.apply || options.compute) {
     if (refs) throw new ODataError('InvalidQueryOption', `${options.apply ? '$apply' : '$compute'} does not apply to references ($ref)`, options.apply ? '$apply' : '$compute');
+    if (options.deltatoken !== undefined) throw new ODataError('InvalidQueryOption', `${options.apply ? '$apply' : '$compute'} cannot be combined with $deltatoken`, '$deltatoken');
     await respondApply(req, res, ctx, segments, prefer, format);
     return;
   }
   const request: ReadRequest = { segments, options, limits: config.limits, preferredPageSize: prefer.maxPageSize, skipTokenSecret: config.jwtSecret, parameters: ctx.parameters };
   const planned = ctx.plan ? ctx.plan(request) : planRead(request, entitySet);
+  if (planned.delta) {
+    for (const set of setsRead(planned)) requireReadable(principal, set);
+    await respondDelta(req, res, ctx, planned, planned.delta, format, prefer);
+    return;
+  }
   if (refs && !(planned.via && (planned.target.kind === 'collection' || planned.target.kind === 'related'))) {
     throw new ODataError('UnsupportedQueryOption', '$ref reads the references of a navigation: Teams(3)/Users/$ref, OrganizationTeamHierarchies(5)/Parent/$ref', '$ref');
   }
@@ -112,9 +120,17 @@ async function respond(
   };
   // a collection page's expansions as the response's own JSON, written by PostgreSQL, where the format allows
   const form: ExpandForm = plan.target.kind === 'collection' && !how.refs && expandsAsText(plan, formatOptions) ? 'text' : 'objects';
-  const visibility = visibilityFor(principal, ctx.visible);
-  const compiled = ctx.compile ? ctx.compile(plan, principal, ctx.visible, form) : compileRead(plan, principal.companyId, visibility, form);
-  const result = await executeRead(db, compiled, how.timeoutMs);
+  // Prefer: odata.track-changes on a first page, or a later page of a read that does: its horizon
+  const tracks = plan.tracking !== undefined || (prefer.trackChanges && !how.refs && canTrackChanges(plan));
+  // a read that tracks changes sees the visible users as they are now, not as cached: a user it missed
+  // through a stale cache would be missing from every delta after it
+  const visible = tracks ? undefined : ctx.visible;
+  const visibility = visibilityFor(principal, visible);
+  const compiled = ctx.compile ? ctx.compile(plan, principal, visible, form) : compileRead(plan, principal.companyId, visibility, form);
+  const takenAt = Date.now();
+  const result = await executeRead(db, compiled, how.timeoutMs, tracks && plan.tracking === undefined);
+  const horizon: DeltaHorizon | undefined = plan.tracking ??
+    (result.horizon !== undefined ? { s: result.horizon, t: takenAt, a: principal.isAdministrator } : undefined);
 
   // a navigation path that read nothing: 404 when its source entity is not there for the caller
   const requireSource = async () => {
@@ -137,13 +153,16 @@ async function respond(
     let link: string | undefined;
     if (hasMore) {
       const last = rows[rows.length - 1] as Row;
-      const token = encodeSkipToken(plan.orderBy.map((_, i) => last[orderValueAlias(i)] ?? null), plan.fingerprint, config.jwtSecret);
+      const token = encodeSkipToken(plan.orderBy.map((_, i) => last[orderValueAlias(i)] ?? null), plan.fingerprint, config.jwtSecret, horizon);
       const remaining = plan.top === undefined ? undefined : plan.top - rows.length;
       link = nextLink(`${root}${req.path}`, rawQuery(req), remaining, token);
     }
     if (prefer.maxPageSize !== undefined) applied.push(`odata.maxpagesize=${plan.pageSize}`);
+    if (horizon && prefer.trackChanges) applied.push('odata.track-changes');
     setPreferenceApplied(res, applied);
-    const page = { rows, count: result.count, nextLink: link };
+    // the last page of a read that tracks changes: the link to what changes from now on
+    const delta = horizon && !hasMore ? deltaLink(`${root}${req.path}`, rawQuery(req), encodeDeltaToken({ fingerprint: plan.fingerprint, since: horizon }, config.jwtSecret)) : undefined;
+    const page = { rows, count: result.count, nextLink: link, deltaLink: delta };
     if (how.refs) {
       sendJson(res, format, referencesOf(plan, page, formatOptions));
       return;

@@ -30,6 +30,8 @@ export function rawQuery(req: Request): string {
 }
 
 const DROPPED = new Set(['skiptoken', 'skip', 'top', 'token']);
+/** What a delta link leaves out too: the previous $deltatoken, and $count (a delta has no total). */
+const DROPPED_FROM_DELTA = new Set([...DROPPED, 'deltatoken', 'count']);
 
 function optionName(rawName: string): string {
   let name = rawName;
@@ -46,11 +48,24 @@ function optionName(rawName: string): string {
  *   → 'http://h/odata/Users?$filter=x&$top=500&$skiptoken=tok'
  */
 export function nextLink(resourceUrl: string, query: string, remainingTop: number | undefined, skipToken: string): string {
-  const kept = query
-    .split('&')
-    .filter((pair) => pair !== '')
-    .filter((pair) => !DROPPED.has(optionName(pair.split('=')[0] ?? '')));
+  const kept = keptOptions(query, DROPPED);
   if (remainingTop !== undefined) kept.push(`$top=${remainingTop}`);
   kept.push(`$skiptoken=${encodeURIComponent(skipToken)}`);
   return `${resourceUrl}?${kept.join('&')}`;
+}
+
+/**
+ * A delta link (or a delta's next page): the read's own options — $filter, $select, $search, $orderby,
+ * custom parameters — with the new token:
+ *   deltaLink('http://h/odata/Users', '$filter=x&$skiptoken=s&$count=true', 'd1') → 'http://h/odata/Users?$filter=x&$deltatoken=d1'
+ */
+export function deltaLink(resourceUrl: string, query: string, deltaToken: string): string {
+  const kept = keptOptions(query, DROPPED_FROM_DELTA);
+  kept.push(`$deltatoken=${encodeURIComponent(deltaToken)}`);
+  return `${resourceUrl}?${kept.join('&')}`;
+}
+
+/** The `name=value` pairs of a query string whose option is not in `dropped`, as written. */
+function keptOptions(query: string, dropped: ReadonlySet<string>): string[] {
+  return query.split('&').filter((pair) => pair !== '' && !dropped.has(optionName(pair.split('=')[0] ?? '')));
 }

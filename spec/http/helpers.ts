@@ -17,19 +17,19 @@ export const LEAK_MARKERS = ['select ', ' from ', 'at /', '.ts:'] as const;
 export const HOST = 'feeds.example';
 export const ORIGIN = `http://${HOST}`;
 
-/** Every response of the service carries `OData-Version: 4.0` exactly once. */
-export function expectODataVersionOnce(res: Response): void {
+/** Every response of the service carries `OData-Version: 4.0` exactly once (a delta in the 4.01 form: 4.01). */
+export function expectODataVersionOnce(res: Response, version = '4.0'): void {
   const raw = (res as unknown as { res: { rawHeaders: string[] } }).res.rawHeaders;
   const found: string[] = [];
   for (let i = 0; i < raw.length; i += 2) if (raw[i]?.toLowerCase() === 'odata-version') found.push(raw[i + 1] as string);
-  expect(found, 'OData-Version headers').to.deep.equal(['4.0']);
+  expect(found, 'OData-Version headers').to.deep.equal([version]);
 }
 
 /** 200 + OData JSON headers; returns the body. */
-export function expectJson(res: Response, status = 200): Row {
+export function expectJson(res: Response, status = 200, version = '4.0'): Row {
   expect(res.status, res.text).to.equal(status);
   expect(res.headers['content-type']).to.match(/^application\/json/);
-  expectODataVersionOnce(res);
+  expectODataVersionOnce(res, version);
   return res.body as Row;
 }
 

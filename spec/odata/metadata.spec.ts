@@ -207,6 +207,8 @@ describe('buildMetadataXml', () => {
     }
     for (const set of model.entitySets) {
       expect(element(xml, 'EntitySet', set.name), set.name).to.include(record('SearchRestrictions', 'Searchable', set.name !== 'OrganizationTeamMemberHierarchies'));
+      // delta links (Prefer: odata.track-changes) on the org chart's sets
+      expect(element(xml, 'EntitySet', set.name), set.name).to.include(record('ChangeTracking', 'Supported', ['Users', 'OrganizationTeamHierarchies', 'OrganizationTeamMemberHierarchies'].includes(set.name)));
     }
     expect(element(xml, 'EntitySet', 'AuditLogs')).to.include(record('InsertRestrictions', 'Insertable', false));
     expect(element(xml, 'EntitySet', 'Users')).to.include(record('InsertRestrictions', 'Insertable', true));

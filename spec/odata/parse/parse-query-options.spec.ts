@@ -81,8 +81,13 @@ describe('parseQueryOptions', () => {
     expect(err.message).to.contain('$xyz').and.to.contain('position 7');
   });
 
+  it('takes $deltatoken as an opaque text (odata/plan/delta-token.ts reads it)', () => {
+    expect(parseQueryOptions('$select=Id&$deltatoken=eyJm.sig%2D').options).to.deep.include({ deltatoken: 'eyJm.sig-' });
+    expect(failure(() => parseQueryOptions('$deltatoken=')).code).to.equal('SyntaxError');
+  });
+
   it('rejects known but unsupported options and parameter aliases', () => {
-    expect(failure(() => parseQueryOptions('$deltatoken=abc')).code).to.equal('UnsupportedQueryOption');
+    expect(failure(() => parseQueryOptions('$schemaversion=1')).code).to.equal('UnsupportedQueryOption');
     expect(failure(() => parseQueryOptions('index=1')).code).to.equal('UnsupportedQueryOption');
     expect(failure(() => parseQueryOptions('@p=1')).code).to.equal('UnsupportedQueryOption');
   });

@@ -31,7 +31,7 @@ describe('server/cli/commands', () => {
 
   describe('migrate', () => {
     it('applies the migrations, then reports the database up to date', async () => {
-      expect(await migrateCommand(db, config)).to.match(/^applied 8 migrations: \d+_org_chart\.ts, \d+_writes_and_audit\.ts, \d+_search_indexes\.ts, \d+_access_teams\.ts, \d+_projects\.ts, \d+_mappings\.ts, \d+_access_tokens\.ts, \d+_mappings_key\.ts$/);
+      expect(await migrateCommand(db, config)).to.match(/^applied 9 migrations: \d+_org_chart\.ts, \d+_writes_and_audit\.ts, \d+_search_indexes\.ts, \d+_access_teams\.ts, \d+_projects\.ts, \d+_mappings\.ts, \d+_access_tokens\.ts, \d+_mappings_key\.ts, \d+_change_tracking\.ts$/);
       expect(await migrateCommand(db, config)).to.equal('already up to date');
     });
   });

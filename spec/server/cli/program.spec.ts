@@ -78,7 +78,7 @@ describe('server/cli/program', () => {
     it('migrates', async () => {
       const run = await orgchart(['migrate'], env);
       expect(run).to.deep.include({ code: 0, stderr: '' });
-      expect(run.stdout).to.match(/^applied 8 migrations: \d+_org_chart\.ts, \d+_writes_and_audit\.ts, \d+_search_indexes\.ts, \d+_access_teams\.ts, \d+_projects\.ts, \d+_mappings\.ts, \d+_access_tokens\.ts, \d+_mappings_key\.ts\n$/);
+      expect(run.stdout).to.match(/^applied 9 migrations: \d+_org_chart\.ts, \d+_writes_and_audit\.ts, \d+_search_indexes\.ts, \d+_access_teams\.ts, \d+_projects\.ts, \d+_mappings\.ts, \d+_access_tokens\.ts, \d+_mappings_key\.ts, \d+_change_tracking\.ts\n$/);
     });
 
     it('creates a company and prints {"companyId":…,"adminUserId":…}', async () => {

@@ -18,6 +18,7 @@ import type { Principal } from '../../../server/auth/principal';
 import { visibilityFor } from '../../../server/auth/visibility';
 import { DEFAULT_LIMITS } from '../../../server/config';
 import { compileApply } from '../../../server/db/compile-apply';
+import { compileDelta } from '../../../server/db/compile-delta';
 import { compileRead, sourceExists } from '../../../server/db/compile-read';
 import { ExprCompiler } from '../../../server/db/compile-expr';
 import { nativeSql, selectRows } from '../../../server/db/run-select';
@@ -489,6 +490,27 @@ describe('Citus readiness', function () {
             if (!fragment) continue;
             const problems = companyProblems(nativeSql(fragment), COMPANY, tables);
             if (problems.length > 0) failures.push(`${read}:\n    ${problems.join('\n    ')}\n    ${nativeSql(fragment).sql}`);
+          }
+        }
+      }
+      expect(failures, failures.join('\n')).to.deep.equal([]);
+    });
+
+    it('scopes every table reference of the delta statements (changed keys, tombstones, the visibility check), for each caller', async () => {
+      const failures: string[] = [];
+      const reads = ['Users?$filter=Department eq \'Sales\'&$select=Id,UserName', 'OrganizationTeamHierarchies', 'OrganizationTeamMemberHierarchies?$filter=User/IsActive'];
+      const snapshot = String(((await database.db.raw('select pg_current_snapshot()::text as s')) as { rows: { s: string }[] }).rows[0]?.s);
+      for (const read of reads) {
+        for (const plan of plansOf(read)) {
+          for (const principal of [admin, member]) {
+            const checkVisibility = !principal.isAdministrator && plan.set.policy === 'users' ? { userId: principal.userId } : undefined;
+            for (const after of [undefined, '41']) {
+              const fragment = compileDelta(plan, { since: snapshot, after, companyId: COMPANY, visibility: visibilityFor(principal), pageLimit: 100, ...(checkVisibility ? { checkVisibility } : {}) });
+              const problems = companyProblems(nativeSql(fragment), COMPANY, tables);
+              if (problems.length > 0) failures.push(`${read} (delta):\n    ${problems.join('\n    ')}\n    ${nativeSql(fragment).sql}`);
+              // and valid SQL on the run's database
+              await selectRows(database.db, fragment);
+            }
           }
         }
       }
