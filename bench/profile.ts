@@ -14,7 +14,7 @@ import { benchDatabaseName } from './database';
 import type { Fixtures } from './fixtures';
 import { runLoad } from './measure';
 import { BENCH_JWT_SECRET, PROFILES } from './profiles';
-import { buildScenarios, firstPages } from './scenarios';
+import { buildScenarios, firstPages, prepareDelta } from './scenarios';
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 interface CpuProfile { nodes: ProfileNode[]; samples: number[] }
@@ -45,7 +45,8 @@ async function main(): Promise<void> {
   const { ours, baseline, fixtures } = JSON.parse(first) as { ours: number; baseline: number; fixtures: Fixtures };
   const token = (userId: number) => signToken({ userId, companyId: fixtures.companyId, scope: 'odata.read odata.write', ttlSeconds: 7200 }, BENCH_JWT_SECRET);
   const base = { fixtures, adminToken: token(fixtures.adminId), managerToken: token(fixtures.managerId) };
-  const scenario = buildScenarios({ ...base, page50: firstPages(base) }).find((s) => s.name === name);
+  const delta = name === 'delta' ? await prepareDelta({ ours, baseline }, base) : undefined;
+  const scenario = buildScenarios({ ...base, page50: firstPages(base), ...(delta ? { delta } : {}) }).find((s) => s.name === name);
   if (!scenario || scenario.kind !== 'load') throw new Error(`no load scenario ${name}`);
   const result = side === 'baseline'
     ? await runLoad(baseline, scenario.baseline, { connections: PROFILES.full.connections, durationSeconds: Number(secondsText) })

@@ -17,11 +17,11 @@ import type { AncestorCheck } from './ancestor-check';
 import { prepareDatabase, type BenchDatabase } from './database';
 import type { Fixtures } from './fixtures';
 import { generateDataset } from './generate';
-import { alternatingLoads, fullPull, medianPull, pageRequest, probe, runLoad, trackedDeltaPath, type LoadResult, type Probe, type PullResult } from './measure';
+import { alternatingLoads, fullPull, medianPull, pageRequest, probe, runLoad, type LoadResult, type Probe, type PullResult } from './measure';
 import { BENCH_JWT_SECRET, BENCH_SEED, PROFILES, withOverrides, type Profile } from './profiles';
 import { loadProgress } from './progress';
 import { deriveFindings, renderMarkdown, writeReport, type BenchReport, type ScenarioOutcome } from './report';
-import { buildScenarios, deltaRequests, DELTA_CHANGES, firstPages, trackedUsers, type Scenario, type ScenarioContext } from './scenarios';
+import { buildScenarios, firstPages, prepareDelta, type Scenario } from './scenarios';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 /** Writes each server makes before a write scenario is measured (its pairs are fixtures too). */
@@ -74,15 +74,6 @@ function agreement(ours: Probe, baseline: Probe): string {
 }
 
 const perSec = (r: LoadResult) => `${r.reqPerSec.toFixed(0)} req/s (p50 ${r.p50Ms} ms)`;
-
-/** Reads Users in full on both servers (tracking changes), then updates DELTA_CHANGES users: → the delta scenario's requests. */
-async function prepareDelta(served: Served, ctx: Pick<ScenarioContext, 'adminToken' | 'fixtures'>): Promise<ScenarioContext['delta']> {
-  const deltaPath = await trackedDeltaPath(served.ours, trackedUsers(ctx));
-  const { horizon } = await getJson<{ horizon: string }>(served.baseline, '/users/horizon');
-  const { changed } = await getJson<{ changed: number }>(served.baseline, `/__changes?n=${DELTA_CHANGES}`, 'POST');
-  log(`  delta: ${changed} users changed after a full read`);
-  return deltaRequests(ctx, deltaPath, horizon);
-}
 
 async function runScenario(scenario: Scenario, served: Served, profile: Profile): Promise<ScenarioOutcome> {
   const { name, what } = scenario;
@@ -190,7 +181,7 @@ async function main(): Promise<void> {
     const first = firstPages(base);
     const page50 = { ours: await pageRequest(served.ours, first.ours, 50), baseline: await pageRequest(served.baseline, first.baseline, 50) };
     // the delta scenario: a full read that ends with a delta link (ours) or a snapshot (the baseline), then the changes
-    const delta = !only || only.has('delta') ? await prepareDelta(served, base) : undefined;
+    const delta = !only || only.has('delta') ? await prepareDelta(served, base, log) : undefined;
     const outcomes: ScenarioOutcome[] = [];
     const all = buildScenarios({ ...base, page50, ...(delta ? { delta } : {}) });
     const unknown = [...(only ?? [])].filter((name) => name !== ABUSE_SCENARIO && !all.some((s) => s.name === name));

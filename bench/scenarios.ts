@@ -5,7 +5,7 @@
  */
 import { Projects } from '../odata/model/entity-sets';
 import type { Fixtures } from './fixtures';
-import type { BenchRequest, RequestSource } from './measure';
+import { trackedDeltaPath, type BenchRequest, type RequestSource } from './measure';
 
 export interface LoadScenario {
   readonly kind: 'load';
@@ -43,13 +43,19 @@ export interface ScenarioContext {
   readonly delta?: { readonly ours: BenchRequest; readonly baseline: BenchRequest };
 }
 
-/** The delta scenario's full read of Users, which ends with a delta link (ours) or a snapshot (the baseline's /users/horizon). */
-export function trackedUsers(ctx: Pick<ScenarioContext, 'adminToken'>): BenchRequest {
-  return get(odataPath('Users'), { authorization: `Bearer ${ctx.adminToken}` });
-}
-
-/** The delta scenario's requests: ours follows the delta link, the baseline asks for the changes since its snapshot. */
-export function deltaRequests(ctx: Pick<ScenarioContext, 'adminToken' | 'fixtures'>, deltaPath: string, horizon: string): { ours: BenchRequest; baseline: BenchRequest } {
+/**
+ * The delta scenario's requests: Users read in full on both servers — ours tracking changes, to its delta
+ * link; the baseline keeping the snapshot — then DELTA_CHANGES users updated (the serving process's
+ * POST /__changes): → ours follows the delta link, the baseline asks for the changes since its snapshot.
+ */
+export async function prepareDelta(
+  served: { readonly ours: number; readonly baseline: number }, ctx: Pick<ScenarioContext, 'adminToken' | 'fixtures'>, log: (line: string) => void = () => {},
+): Promise<NonNullable<ScenarioContext['delta']>> {
+  const deltaPath = await trackedDeltaPath(served.ours, get(odataPath('Users'), { authorization: `Bearer ${ctx.adminToken}` }));
+  const json = async <T>(route: string, method: string) => (await (await fetch(`http://127.0.0.1:${served.baseline}${route}`, { method })).json()) as T;
+  const { horizon } = await json<{ horizon: string }>('/users/horizon', 'GET');
+  const { changed } = await json<{ changed: number }>(`/__changes?n=${DELTA_CHANGES}`, 'POST');
+  log(`  delta: ${changed} users changed after a full read`);
   return {
     ours: get(deltaPath, { authorization: `Bearer ${ctx.adminToken}` }),
     baseline: get(`/users/changes?since=${encodeURIComponent(horizon)}`, { 'x-bench-company': String(ctx.fixtures.companyId) }),

@@ -28,6 +28,20 @@ export type ExpandForm = 'objects' | 'text';
 /** The Edm types whose JSON PostgreSQL writes as the formatter would (a DateTimeOffset by to_char): no Decimal, Double (NaN), Date… */
 const SENT_AS_WRITTEN = new Set(['Edm.String', 'Edm.Guid', 'Edm.Int32', 'Edm.Int64', 'Edm.Boolean', 'Edm.DateTimeOffset']);
 
+/** Whether PostgreSQL writes these properties' values as the response does (compile-expand.ts sentValue). */
+function writtenAsSent(select: readonly PropertyDef[]): boolean {
+  return select.every((p) => p.complex !== undefined || SENT_AS_WRITTEN.has(p.type));
+}
+
+/**
+ * Whether entities of this shape can come back as the response's JSON text, written by PostgreSQL (a
+ * delta's changed entities: server/db/compile-delta.ts): the default format and plain types, as for expansions.
+ *   entitiesAsText({ select: [Id, UserName] }, { ieee754Compatible: false, omitNulls: false }) → true
+ */
+export function entitiesAsText(shape: { readonly select: readonly PropertyDef[] }, options: Pick<FormatOptions, 'ieee754Compatible' | 'omitNulls'>): boolean {
+  return !options.ieee754Compatible && !options.omitNulls && writtenAsSent(shape.select);
+}
+
 /**
  * Whether a page's expanded navigations can come back as the response's own JSON text, written by
  * PostgreSQL and passed through (server/db/compile-expand.ts textOf) instead of parsed, converted and
@@ -37,7 +51,7 @@ const SENT_AS_WRITTEN = new Set(['Edm.String', 'Edm.Guid', 'Edm.Int32', 'Edm.Int
  */
 export function expandsAsText(shape: ExpandShape, options: Pick<FormatOptions, 'ieee754Compatible' | 'omitNulls'>): boolean {
   if (options.ieee754Compatible || options.omitNulls || shape.expand.length === 0) return false;
-  const plain = (plan: ExpandPlan): boolean => plan.select.every((p) => p.complex !== undefined || SENT_AS_WRITTEN.has(p.type));
+  const plain = (plan: ExpandPlan): boolean => writtenAsSent(plan.select);
   const singleBelow = (plan: ExpandPlan): boolean => plan.expand.every((inner) => !inner.navigation.collection && plain(inner) && singleBelow(inner));
   return shape.expand.every((plan) => !plan.ref && plain(plan) && singleBelow(plan));
 }

@@ -136,6 +136,37 @@ export const EXPANDED_ROWS_PER_CHUNK = 8;
 /** Rows of a page without $expand written per chunk: ~30 KB of text, far below V8's large-object size. */
 export const ROWS_PER_CHUNK = 64;
 
+/** The keys of removed entries in a delta, in both forms: `{"@removed":{"reason":…},"@id":…}` (4.01), `{"@odata.context":…,"id":…,"reason":…}` (4.0). */
+const REMOVED_ENTRY_KEYS = ['@removed', '@odata.context', '@id', 'id', 'reason'];
+
+/**
+ * A page of a delta (server/http/delta-handler.ts): each row's entry in the rows' order — the JSON text
+ * PostgreSQL wrote for it (`text(row)`), or the removed entry `removed` makes of it, or else the row
+ * written as an entity the way collection pages are (prepared in place, JSON.stringify with the property list):
+ *   serializeDelta(plan, [{ Id: 5, __etag: '2' }, { __delta_key: '6' }], o, { removed: (r) => r.Id === undefined ? { '@removed': … } : undefined }, links)
+ *     → '{"@odata.context":"…#Users/$delta","value":[{"@odata.etag":"W/\\"2\\"","Id":5},{"@removed":…}],"@odata.deltaLink":…}'
+ */
+export function serializeDelta(
+  plan: ReadPlan, rows: readonly Row[], options: FormatOptions,
+  entries: { readonly removed: (row: Row) => Row | undefined; readonly text?: (row: Row) => string | undefined },
+  links: { readonly nextLink?: string; readonly deltaLink?: string },
+): string {
+  let value: string;
+  if (entries.text) {
+    const { text, removed } = entries;
+    value = rows.map((row) => text(row) ?? JSON.stringify(removed(row))).join(',');
+  } else {
+    const written = rows.map((row) => entries.removed(row) ?? row);
+    const names = prepareRowsInPlace(plan.select, written.filter((entry, i) => entry === rows[i]), options);
+    // one JSON.stringify for the page (a replacer list per row costs ~5 µs a row): the list names the
+    // removed entries' keys too — none is a property name — in the order they are written
+    value = JSON.stringify(written, [...names, ...REMOVED_ENTRY_KEYS]).slice(1, -1);
+  }
+  const context = JSON.stringify(`${contextUrl(plan, options.serviceRoot)}/$delta`);
+  const link = links.nextLink ? `,"@odata.nextLink":${JSON.stringify(links.nextLink)}` : links.deltaLink ? `,"@odata.deltaLink":${JSON.stringify(links.deltaLink)}` : '';
+  return `{"@odata.context":${context},"value":[${value}]${link}}`;
+}
+
 /**
  * The same text as serializeCollection, in pieces that concatenate to it: the head, then the rows —
  * a page without $expand ROWS_PER_CHUNK rows at a time (2.4 ms for 1000 users), an expanded page

@@ -76,7 +76,15 @@ export interface DeltaPageRequest {
   readonly pageLimit: number;
   /** A non-administrator's first page of Users: also tell whether their visible users changed (visibleUsersChanged). */
   readonly checkVisibility?: { readonly userId: string };
+  /**
+   * Each entity as the JSON text the response sends (`__delta_entity`), written by PostgreSQL, instead of
+   * its columns — when the format allows (odata/format-expanded.ts entitiesAsText).
+   */
+  readonly asText?: boolean;
 }
+
+/** With `asText`: the entity's JSON text, or null when the key is gone from the result. */
+export const DELTA_ENTITY_ALIAS = '__delta_entity';
 
 /**
  * One page of a delta as one statement: up to `pageLimit` + 1 changed keys after `after`, in key order,
@@ -90,9 +98,12 @@ export function compileDelta(plan: ReadPlan, request: DeltaPageRequest): SqlFrag
   const membershipsMatter = visibility(plan.set, 't0') !== null && plan.set.policy === 'users';
   const keys = changedKeys(plan.set, companyId, since, membershipsMatter);
   const key = ident('t0', keyProperty(plan.set).column);
-  // the read as the delta link's query has it, for one key: no paging, no count
-  const read = compileRead({ ...plan, after: undefined, top: undefined, skip: 0, count: false, delta: undefined, tracking: undefined }, companyId, visibility, 'objects',
-    sql(`${key} = ${ident('page', 'key')}`)).rows as SqlFragment;
+  // the read as the delta link's query has it, for one key: no order, no paging, no count
+  const read = compileRead({ ...plan, orderBy: [], after: undefined, top: undefined, skip: 0, count: false, delta: undefined, tracking: undefined }, companyId, visibility, 'objects',
+    { restrict: sql(`${key} = ${ident('page', 'key')}`), sent: request.asText }).rows as SqlFragment;
+  const entity = request.asText
+    ? sql(`(select to_json("e")::text from (${read.sql}) as "e") as ${ident(DELTA_ENTITY_ALIAS)}`, read.bindings)
+    : sql('"hit".*');
   const afterKey = after === undefined ? sql('') : sql(' where "key" > ?::bigint', [after]);
   const check = request.checkVisibility ? visibleUsersChanged(companyId, request.checkVisibility.userId, since) : undefined;
   const head = check
@@ -100,12 +111,13 @@ export function compileDelta(plan: ReadPlan, request: DeltaPageRequest): SqlFrag
     : sql('select pg_current_snapshot()::text as "s", false as "v"');
   return joinFragments([
     sql(`select "h"."s" as ${ident(DELTA_HORIZON_ALIAS)}, "h"."v" as ${ident(DELTA_VISIBILITY_ALIAS)},` +
-      ` ${ident('page', 'key')}::text as ${ident(DELTA_KEY_ALIAS)}, ${ident('page', 'gone')} as ${ident(DELTA_GONE_ALIAS)}, "hit".*`),
+      ` ${ident('page', 'key')}::text as ${ident(DELTA_KEY_ALIAS)}, ${ident('page', 'gone')} as ${ident(DELTA_GONE_ALIAS)}, ${entity.sql}`, request.asText ? entity.bindings : []),
     sql(`from (${head.sql}) as "h"`, head.bindings),
     sql(`left join (select "key", bool_or("gone") as "gone" from (${keys.sql}) as "changed"${afterKey.sql} group by "key" order by "key" limit ?) as "page" on true`,
       [...keys.bindings, ...afterKey.bindings, pageLimit + 1]),
-    sql(`left join lateral (${read.sql}) as "hit" on true order by ${ident('page', 'key')}`, read.bindings),
-  ], ' ');
+    request.asText ? sql('') : sql(`left join lateral (${read.sql}) as "hit" on true`, read.bindings),
+    sql(`order by ${ident('page', 'key')}`),
+  ].filter((part) => part.sql !== ''), ' ');
 }
 
 /**

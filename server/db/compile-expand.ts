@@ -46,16 +46,26 @@ function sentValue(column: string, prop: PropertyDef): string {
 }
 
 /**
+ * An entity's own values in their sent form, as fields: "@odata.etag" first, then the selected properties.
+ *   sentFields(Users with $select=Id,CreatedAt, 't0') → [{ name: '@odata.etag', value: 'W/"' || "t0"."row_version"::text || '"' },
+ *     { name: 'Id', value: "t0"."id" }, { name: 'CreatedAt', value: to_char("t0"."created_at" AT TIME ZONE 'UTC', …) }]
+ */
+export function sentFields(shape: Pick<ExpandPlan, 'set' | 'select' | 'selectMembers'>, alias: string): Field[] {
+  const fields: Field[] = [];
+  if (shape.set.versionColumn) fields.push({ name: '@odata.etag', value: sql(`'W/"' || ${ident(alias, shape.set.versionColumn)}::text || '"'`) });
+  for (const p of shape.select) {
+    const members = shape.selectMembers?.[p.name];
+    fields.push({ name: p.name, value: sql(members ? jsonSelect(ident(alias, p.column), members) : sentValue(ident(alias, p.column), p)) });
+  }
+  return fields;
+}
+
+/**
  * The select list of entities in their sent form: "@odata.etag" first, then the properties, then the
  * single-valued navigations below (the only ones the text form allows under the first level).
  */
 function sentColumns(compiler: ExprCompiler, plan: ExpandPlan, alias: string): SqlFragment {
-  const fields: Field[] = [];
-  if (plan.set.versionColumn) fields.push({ name: '@odata.etag', value: sql(`'W/"' || ${ident(alias, plan.set.versionColumn)}::text || '"'`) });
-  for (const p of plan.select) {
-    const members = plan.selectMembers?.[p.name];
-    fields.push({ name: p.name, value: sql(members ? jsonSelect(ident(alias, p.column), members) : sentValue(ident(alias, p.column), p)) });
-  }
+  const fields = sentFields(plan, alias);
   for (const nested of plan.expand) {
     if (nested.navigation.collection) throw new Error(`the text form has no collection below the first level (${nested.navigation.name})`);
     const inner = reached(compiler, nested, alias, false);

@@ -15,7 +15,7 @@ import type { KeyLookup, NavigationSource, OrderKey, ReadPlan } from '../../odat
 import type { ExprType, TypedExpr } from '../../odata/plan/typed-expr';
 import { DEPTH_ANNOTATION, ETAG_ALIAS, orderValueAlias } from '../../odata/aliases';
 import type { ExpandForm } from '../../odata/format-expanded';
-import { expandFields } from './compile-expand';
+import { expandFields, sentFields } from './compile-expand';
 import { jsonPath, jsonSelect, jsonValue } from './compile-json';
 import { searchPredicate } from './compile-search';
 import { ExprCompiler, orderSql, param, type Scope, type VisibilityFn } from './compile-expr';
@@ -197,16 +197,24 @@ export function sourceExists(via: NavigationSource, companyId: number, visibilit
   return sql(`SELECT 1 AS found ${source.sql} LIMIT 1`, source.bindings);
 }
 
+/** A read compiled to be part of a larger statement (compile-delta.ts: the entity of one changed key). */
+export interface Around {
+  /** A condition on "t0" ANDed in: `"t0"."id" = "page"."key"`. */
+  readonly restrict: SqlFragment;
+  /** The entity's values as the response sends them (compile-expand.ts sentFields), for to_json: no internal columns. */
+  readonly sent?: boolean;
+}
+
 /**
  * The statements of a read. `form` is how expanded navigations come back (odata/format-expanded.ts ExpandForm):
- * 'text' only for a collection page whose expansions the serialiser can write as they are. `restrict`, a
- * condition on "t0" ANDed in, is for statements built around a read (compile-delta.ts: the changed key).
+ * 'text' only for a collection page whose expansions the serialiser can write as they are. `around`:
+ * see Around.
  */
-export function compileRead(plan: ReadPlan, companyId: number, visibility: VisibilityFn, form: ExpandForm = 'objects', restrict?: SqlFragment): CompiledRead {
+export function compileRead(plan: ReadPlan, companyId: number, visibility: VisibilityFn, form: ExpandForm = 'objects', around?: Around): CompiledRead {
   const compiler = new ExprCompiler(visibility);
   const scope: Scope = compiler.rootScope(plan.set);
   const where = companyScope(plan.set, 't0', companyId, visibility);
-  if (restrict) where.push(restrict);
+  if (around) where.push(around.restrict);
   const { target } = plan;
   if (target.kind === 'entity' || target.kind === 'property') where.push(keyCondition('t0', target.key));
   const related: Related = plan.via ? relatedTo(plan.via, sourceRow(plan.via, companyId, visibility)) : {};
@@ -225,6 +233,10 @@ export function compileRead(plan: ReadPlan, companyId: number, visibility: Visib
   const count = plan.count || target.kind === 'count' ? select(sql('count(*) as "count"')) : null;
   if (target.kind === 'count') return { rows: null, count, pageLimit: 0 };
 
+  if (around?.sent) {
+    const fields = sentFields(plan, 't0');
+    return { rows: select(joinFragments(fields.map((f) => sql(`${f.value.sql} AS ${ident(f.name)}`, f.value.bindings)), ', '), sql('limit ?', [1])), count: null, pageLimit: 1 };
+  }
   const columns =
     target.kind === 'property'
       ? [sql(`${propertyPathSql(target.property, target.members)} AS ${ident(target.property.name)}`)]
@@ -254,7 +266,7 @@ export function compileRead(plan: ReadPlan, companyId: number, visibility: Visib
   }
   const rangeFirst = filtersByIndexedPrefix(plan, plan.orderBy[0]);
   const order = joinFragments(orderKeys.map(({ key, compiled }, i) => sql(orderSql(key, compiled, rangeFirst && i === 0), compiled.bindings)), ', ');
-  rest.push(sql(`order by ${order.sql}`, order.bindings));
+  if (orderKeys.length > 0) rest.push(sql(`order by ${order.sql}`, order.bindings)); // none: a read around one key (compile-delta.ts)
   const pageLimit = plan.top === undefined ? plan.pageSize : Math.min(plan.pageSize, plan.top);
   const fetchMore = plan.top === undefined || plan.top > pageLimit;
   rest.push(sql('limit ?', [pageLimit + (fetchMore ? 1 : 0)]));

@@ -9,14 +9,16 @@
 import type { Request, Response } from 'express';
 import { ETAG_ALIAS } from '../../odata/aliases';
 import { ODataError } from '../../odata/errors';
-import { contextUrl, formatEntity, keyLiteral, type FormatOptions } from '../../odata/format';
+import { keyLiteral, type FormatOptions } from '../../odata/format';
+import { entitiesAsText } from '../../odata/format-expanded';
+import { serializeDelta } from '../../odata/serialize';
 import { keyProperty } from '../../odata/model';
 import { encodeDeltaToken, type DeltaHorizon, type DeltaToken } from '../../odata/plan/delta-token';
 import type { ReadPlan } from '../../odata/plan/read-plan';
 import type { Principal } from '../auth/principal';
 import { describeTtl } from '../auth/tokens';
 import { visibilityFor } from '../auth/visibility';
-import { compileDelta, DELTA_GONE_ALIAS, DELTA_HORIZON_ALIAS, DELTA_KEY_ALIAS, DELTA_VISIBILITY_ALIAS } from '../db/compile-delta';
+import { compileDelta, DELTA_ENTITY_ALIAS, DELTA_GONE_ALIAS, DELTA_HORIZON_ALIAS, DELTA_KEY_ALIAS, DELTA_VISIBILITY_ALIAS } from '../db/compile-delta';
 import { selectRows } from '../db/run-select';
 import type { ReadContext } from './read-handler';
 import type { JsonFormat } from './negotiate';
@@ -73,10 +75,14 @@ export async function respondDelta(
 ): Promise<void> {
   const { db, config, principal } = ctx;
   requireFreshHorizon(token.since, principal, Date.now(), config.deltaRetentionSeconds);
-  // the visible users as they are now (the subquery), never a cached list: see read-handler.ts
+  const root = serviceRoot(req, config.trustProxy);
+  const options: FormatOptions = { serviceRoot: root, ieee754Compatible: format?.ieee754Compatible ?? false, omitNulls: prefer.omitNulls };
+  // the changed entities as PostgreSQL writes them, where the format allows
+  const asText = entitiesAsText(plan, options);
   const takenAt = Date.now();
   const statement = compileDelta(plan, {
-    since: token.since.s, after: token.after, companyId: principal.companyId, visibility: visibilityFor(principal), pageLimit: plan.pageSize,
+    // the visible users as they are now (the subquery), never a cached list: see read-handler.ts
+    since: token.since.s, after: token.after, companyId: principal.companyId, visibility: visibilityFor(principal), pageLimit: plan.pageSize, asText,
     ...(!token.until && !principal.isAdministrator && plan.set.policy === 'users' ? { checkVisibility: { userId: principal.userId } } : {}),
   });
   const read = await selectRows(db, statement);
@@ -85,24 +91,25 @@ export async function respondDelta(
   const until: DeltaHorizon = token.until ?? { s: String(read[0]?.[DELTA_HORIZON_ALIAS]), t: takenAt, a: principal.isAdministrator };
   const rows = read.filter((row) => row[DELTA_KEY_ALIAS] !== null);
 
-  const root = serviceRoot(req, config.trustProxy);
   const resource = `${root}${req.path}`;
   const hasMore = rows.length > plan.pageSize;
   const page = hasMore ? rows.slice(0, plan.pageSize) : rows;
   const link = hasMore
-    ? { '@odata.nextLink': deltaLink(resource, rawQuery(req), encodeDeltaToken({ ...token, until, after: String(page[page.length - 1]?.[DELTA_KEY_ALIAS]) }, config.jwtSecret)) }
-    : { '@odata.deltaLink': deltaLink(resource, rawQuery(req), encodeDeltaToken({ fingerprint: token.fingerprint, since: until }, config.jwtSecret)) };
+    ? { nextLink: deltaLink(resource, rawQuery(req), encodeDeltaToken({ ...token, until, after: String(page[page.length - 1]?.[DELTA_KEY_ALIAS]) }, config.jwtSecret)) }
+    : { deltaLink: deltaLink(resource, rawQuery(req), encodeDeltaToken({ fingerprint: token.fingerprint, since: until }, config.jwtSecret)) };
 
-  const options: FormatOptions = { serviceRoot: root, ieee754Compatible: format?.ieee754Compatible ?? false, omitNulls: prefer.omitNulls };
   const form = removedForm(req.header('odata-maxversion'));
   const key = keyProperty(plan.set);
-  const value = page.map((row) => {
-    // a key whose row the delta link's query still reads has its columns (the row version is never null)
-    if (row[ETAG_ALIAS] !== null && row[ETAG_ALIAS] !== undefined) return formatEntity(row, plan.select, options);
+  // a key whose row the delta link's query still reads has its entity (text) or columns (the row version is never null)
+  const present = (row: Row) => (asText ? row[DELTA_ENTITY_ALIAS] !== null : row[ETAG_ALIAS] !== null && row[ETAG_ALIAS] !== undefined);
+  const removed = (row: Row): Row | undefined => {
+    if (present(row)) return undefined;
     const id = `${root}/${plan.set.name}(${keyLiteral(key, row[DELTA_KEY_ALIAS])})`;
     return removedEntry(form, id, row[DELTA_GONE_ALIAS] === true ? 'deleted' : 'changed', root, plan.set.name);
-  });
+  };
+  const text = asText ? (row: Row) => (row[DELTA_ENTITY_ALIAS] as string | null) ?? undefined : undefined;
+  const body = serializeDelta(plan, page, options, { removed, ...(text ? { text } : {}) }, link);
   if (form === '4.01') res.setHeader('OData-Version', '4.01');
   setPreferenceApplied(res, prefer.omitNulls ? ['omit-values=nulls'] : []);
-  sendJsonBody(res, format, JSON.stringify({ '@odata.context': `${contextUrl(plan, root)}/$delta`, value, ...link }));
+  sendJsonBody(res, format, body);
 }

@@ -100,6 +100,22 @@ describe('Delta links (Prefer: odata.track-changes, $deltatoken)', () => {
     expect((await delta(quiet.deltaLink, admin)).entries).to.have.length(3);
   });
 
+  it('writes a changed entity as a read of it does, as PostgreSQL writes it or (IEEE754Compatible, omit-values=nulls) as the formatter does', async () => {
+    const first = await track(`${USERS}?$select=Id,UserName,Email,IsActive,CreatedAt,UpdatedAt,Group`, admin);
+    await db('users').where({ company_id: org.companyId, id: org.user('cat') }).update({ updated_at: new Date('2026-02-03T04:05:06.789Z'), group_name: null });
+    const single = expectJson(await get(`${USERS}(${org.user('cat')})?$select=Id,UserName,Email,IsActive,CreatedAt,UpdatedAt,Group`, admin));
+    delete single['@odata.context'];
+    const [asText] = (await delta(first.deltaLink, admin)).entries;
+    expect(asText).to.deep.equal(single);
+    expect(Object.keys(asText as Row)).to.deep.equal(Object.keys(single));
+    expect((asText as Row).UpdatedAt).to.equal('2026-02-03T04:05:06.789Z');
+    // the other form: Int64 as a string under IEEE754Compatible, nulls left out under omit-values=nulls
+    const wide = expectJson(await get(first.deltaLink, admin, { Accept: 'application/json;IEEE754Compatible=true', Prefer: 'omit-values=nulls' }), 200, '4.01');
+    const expected: Row = { ...single, Id: String(single.Id) };
+    delete expected.Group;
+    expect(wide.value).to.deep.equal([expected]);
+  });
+
   it('writes removed entries in the OData 4.0 form for a client that caps the version at 4.0', async () => {
     const first = await track(`${MEMBERS}?$select=Id,UserId`, admin);
     const membership = await org.addMembership(org.user('out'), org.team('Top'));

@@ -504,8 +504,8 @@ describe('Citus readiness', function () {
         for (const plan of plansOf(read)) {
           for (const principal of [admin, member]) {
             const checkVisibility = !principal.isAdministrator && plan.set.policy === 'users' ? { userId: principal.userId } : undefined;
-            for (const after of [undefined, '41']) {
-              const fragment = compileDelta(plan, { since: snapshot, after, companyId: COMPANY, visibility: visibilityFor(principal), pageLimit: 100, ...(checkVisibility ? { checkVisibility } : {}) });
+            for (const [after, asText] of [[undefined, false], ['41', false], [undefined, true]] as const) {
+              const fragment = compileDelta(plan, { since: snapshot, after, asText, companyId: COMPANY, visibility: visibilityFor(principal), pageLimit: 100, ...(checkVisibility ? { checkVisibility } : {}) });
               const problems = companyProblems(nativeSql(fragment), COMPANY, tables);
               if (problems.length > 0) failures.push(`${read} (delta):\n    ${problems.join('\n    ')}\n    ${nativeSql(fragment).sql}`);
               // and valid SQL on the run's database

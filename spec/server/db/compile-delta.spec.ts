@@ -37,10 +37,23 @@ describe('compileDelta (a delta page → one SQL statement)', () => {
         `select "c0"."id" as "key", false as "gone" from "users" as "c0" where "c0"."company_id" = $1 and ${changed('"c0"."change_xid"', 2)} union all ` +
         `select "d0"."entity_id" as "key", true as "gone" from "deleted_entities" as "d0" where "d0"."company_id" = $4 and "d0"."source_table" = $5 and ${changed('"d0"."deleted_xid"', 6)}` +
         ') as "changed" group by "key" order by "key" limit $8) as "page" on true ' +
-        'left join lateral (select "t0"."user_name" AS "UserName", "t0"."row_version"::text AS "__etag", ("t0"."id")::text AS "__o0" from "users" as "t0" ' +
-        'where "t0"."company_id" = $9 AND "t0"."id" = "page"."key" AND ("t0"."department" = $10::text) order by "t0"."id" ASC limit $11) as "hit" on true order by "page"."key"',
+        'left join lateral (select "t0"."user_name" AS "UserName", "t0"."row_version"::text AS "__etag" from "users" as "t0" ' +
+        'where "t0"."company_id" = $9 AND "t0"."id" = "page"."key" AND ("t0"."department" = $10::text) limit $11) as "hit" on true order by "page"."key"',
       bindings: [1, SNAPSHOT, SNAPSHOT, 1, 'users', SNAPSHOT, SNAPSHOT, 3, 1, 'Sales', 1001],
     });
+  });
+
+  it('writes each entity as the response sends it, when the format allows (to_json of the sent columns)', () => {
+    const { options } = parseQueryOptions('$select=Id,CreatedAt');
+    const plan = planRead({ segments: parseResourcePath('/Users').segments, options, limits: DEFAULT_LIMITS, skipTokenSecret: 's' }, entitySet);
+    const { sql, bindings } = nativeSql(compileDelta(plan, { since: SNAPSHOT, companyId: 1, visibility: visibilityFor(admin), pageLimit: 2, asText: true }));
+    expect(sql).to.match(/^select "h"\."s" as "__delta_horizon", "h"\."v" as "__delta_visibility_changed", "page"\."key"::text as "__delta_key", "page"\."gone" as "__delta_gone", /);
+    expect(sql).to.contain(', (select to_json("e")::text from (select \'W/"\' || "t0"."row_version"::text || \'"\' AS "@odata.etag", "t0"."id" AS "Id", ' +
+      'to_char("t0"."created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "CreatedAt" from "users" as "t0" ' +
+      'where "t0"."company_id" = $1 AND "t0"."id" = "page"."key" limit $2) as "e") as "__delta_entity" from (select pg_current_snapshot()');
+    expect(sql).not.to.contain('lateral');
+    expect(sql).to.match(/ as "page" on true order by "page"\."key"$/);
+    expect(bindings.slice(0, 3)).to.deep.equal([1, 1, 1]); // the entity's company and limit come first: the select list is first
   });
 
   it('continues after the last key of the previous page', () => {
