@@ -8,7 +8,7 @@
  * the $filter comes back with its columns, any other with none (the formatter writes it as removed).
  * The statement also returns its own snapshot, the next delta link's horizon: one statement, no transaction.
  *   since '750:752:751' → select "h"."s" as "__delta_horizon", …, "page"."key"::text as "__delta_key", "page"."gone" as "__delta_gone", "hit".*
- *     from (select pg_current_snapshot()::text as "s", false as "v") as "h"
+ *     from (select <the statement's snapshot: HORIZON> as "s", false as "v") as "h"
  *     left join (select "key", bool_or("gone") as "gone" from (select "c0"."id" as "key", false as "gone" from "users" as "c0"
  *       where "c0"."company_id" = ? and "c0"."change_xid" >= pg_snapshot_xmin(?::pg_snapshot) and not pg_visible_in_snapshot("c0"."change_xid", ?::pg_snapshot)
  *       union all …) as "changed" group by "key" order by "key" limit ?) as "page" on true
@@ -27,8 +27,17 @@ export const DELTA_GONE_ALIAS = '__delta_gone';
 const MEMBERSHIPS = 'organization_team_member_hierarchies';
 const TEAMS = 'organization_team_hierarchies';
 
+/**
+ * The snapshot a statement sees, as the horizon of a delta link: `750:752:751` on a primary. On a hot
+ * standby (a read replica) pg_current_snapshot() leaves the running transactions out of its list (the
+ * standby keeps them apart), so only its xmin is safe there: `750:750:` — everything from the oldest
+ * running transaction on counts as changed (a few rows may come twice; none is missed).
+ */
+const HORIZON = "CASE WHEN pg_is_in_recovery() THEN pg_snapshot_xmin(pg_current_snapshot())::text || ':' || pg_snapshot_xmin(pg_current_snapshot())::text || ':'" +
+  ' ELSE pg_current_snapshot()::text END';
+
 /** The snapshot a read sees, to be the horizon of its delta link: one row { s: '750:752:751' }. */
-export const CURRENT_SNAPSHOT = sql('select pg_current_snapshot()::text as "s"');
+export const CURRENT_SNAPSHOT = sql(`select ${HORIZON} as "s"`);
 
 /** `"c"."change_xid"` changed after `since`: `… >= pg_snapshot_xmin(?::pg_snapshot) and not pg_visible_in_snapshot(…, ?::pg_snapshot)` (the first term reads the index). */
 function changedSince(column: string, since: string): SqlFragment {
@@ -107,8 +116,8 @@ export function compileDelta(plan: ReadPlan, request: DeltaPageRequest): SqlFrag
   const afterKey = after === undefined ? sql('') : sql(' where "key" > ?::bigint', [after]);
   const check = request.checkVisibility ? visibleUsersChanged(companyId, request.checkVisibility.userId, since) : undefined;
   const head = check
-    ? sql(`select pg_current_snapshot()::text as "s", (${check.sql}) as "v"`, check.bindings)
-    : sql('select pg_current_snapshot()::text as "s", false as "v"');
+    ? sql(`select ${HORIZON} as "s", (${check.sql}) as "v"`, check.bindings)
+    : sql(`select ${HORIZON} as "s", false as "v"`);
   return joinFragments([
     sql(`select "h"."s" as ${ident(DELTA_HORIZON_ALIAS)}, "h"."v" as ${ident(DELTA_VISIBILITY_ALIAS)},` +
       ` ${ident('page', 'key')}::text as ${ident(DELTA_KEY_ALIAS)}, ${ident('page', 'gone')} as ${ident(DELTA_GONE_ALIAS)}, ${entity.sql}`, request.asText ? entity.bindings : []),

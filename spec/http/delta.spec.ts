@@ -4,7 +4,8 @@
  * the entities added or changed since, and removed entries for the deleted ones (4.01 form, or 4.0 under
  * `OData-MaxVersion: 4.0`) and for those that left the link's $filter or the caller's sight, then a new
  * delta link. A change still in flight when the read ran is in the next delta (PostgreSQL: a second
- * connection holds it). Old, tampered or misplaced tokens answer 410 or 400.
+ * connection holds it; in the replica run the reads, and so the horizons, come from a hot standby, whose
+ * snapshots list no running transactions). Old, tampered or misplaced tokens answer 410 or 400.
  */
 import { expect } from 'chai';
 import type { Knex } from 'knex';

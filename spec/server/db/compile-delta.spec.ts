@@ -32,7 +32,7 @@ describe('compileDelta (a delta page → one SQL statement)', () => {
   it('pages the changed and deleted keys of the set and reads each through the link\'s query, with the statement\'s snapshot', () => {
     expect(compile('Users', "$filter=Department eq 'Sales'&$select=UserName", admin)).to.deep.equal({
       sql: 'select "h"."s" as "__delta_horizon", "h"."v" as "__delta_visibility_changed", "page"."key"::text as "__delta_key", "page"."gone" as "__delta_gone", "hit".* ' +
-        'from (select pg_current_snapshot()::text as "s", false as "v") as "h" ' +
+        'from (select CASE WHEN pg_is_in_recovery() THEN pg_snapshot_xmin(pg_current_snapshot())::text || \':\' || pg_snapshot_xmin(pg_current_snapshot())::text || \':\' ELSE pg_current_snapshot()::text END as "s", false as "v") as "h" ' +
         'left join (select "key", bool_or("gone") as "gone" from (' +
         `select "c0"."id" as "key", false as "gone" from "users" as "c0" where "c0"."company_id" = $1 and ${changed('"c0"."change_xid"', 2)} union all ` +
         `select "d0"."entity_id" as "key", true as "gone" from "deleted_entities" as "d0" where "d0"."company_id" = $4 and "d0"."source_table" = $5 and ${changed('"d0"."deleted_xid"', 6)}` +
@@ -50,7 +50,7 @@ describe('compileDelta (a delta page → one SQL statement)', () => {
     expect(sql).to.match(/^select "h"\."s" as "__delta_horizon", "h"\."v" as "__delta_visibility_changed", "page"\."key"::text as "__delta_key", "page"\."gone" as "__delta_gone", /);
     expect(sql).to.contain(', (select to_json("e")::text from (select \'W/"\' || "t0"."row_version"::text || \'"\' AS "@odata.etag", "t0"."id" AS "Id", ' +
       'to_char("t0"."created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "CreatedAt" from "users" as "t0" ' +
-      'where "t0"."company_id" = $1 AND "t0"."id" = "page"."key" limit $2) as "e") as "__delta_entity" from (select pg_current_snapshot()');
+      'where "t0"."company_id" = $1 AND "t0"."id" = "page"."key" limit $2) as "e") as "__delta_entity" from (select CASE WHEN pg_is_in_recovery()');
     expect(sql).not.to.contain('lateral');
     expect(sql).to.match(/ as "page" on true order by "page"\."key"$/);
     expect(bindings.slice(0, 3)).to.deep.equal([1, 1, 1]); // the entity's company and limit come first: the select list is first
@@ -67,7 +67,7 @@ describe('compileDelta (a delta page → one SQL statement)', () => {
   it('for a non-administrator reading Users: the users whose memberships changed too, and whether the caller\'s own sight changed', () => {
     const { sql, bindings } = compile('Users', '$select=UserName', member);
     // the check: the caller's memberships (rows and tombstones) and team moves since the snapshot
-    expect(sql).to.contain('from (select pg_current_snapshot()::text as "s", (' +
+    expect(sql).to.contain('ELSE pg_current_snapshot()::text END as "s", (' +
       `exists (select 1 from "organization_team_member_hierarchies" as "m" where "m"."company_id" = $1 and "m"."user_id" = $2::bigint and ${changed('"m"."change_xid"', 3)})` +
       ` or exists (select 1 from "deleted_entities" as "d" where "d"."company_id" = $5 and "d"."source_table" = $6 and "d"."user_id" = $7::bigint and ${changed('"d"."deleted_xid"', 8)})` +
       ` or exists (select 1 from "organization_team_hierarchies" as "t" where "t"."company_id" = $10 and "t"."moved_xid" is not null and ${changed('"t"."moved_xid"', 11)})) as "v") as "h"`);
