@@ -76,6 +76,7 @@ export function buildMetadataXml(model: Model, limits: Limits): string {
     vocabularyReference('Org.OData.Core.V1', 'Core'),
     vocabularyReference('Org.OData.Capabilities.V1', 'Capabilities'),
     vocabularyReference('Org.OData.Aggregation.V1', 'Aggregation'),
+    vocabularyReference('Org.OData.Authorization.V1', 'Auth'),
     el('edmx:DataServices', {}, [
       el('Schema', { Namespace: model.namespace, Alias: model.alias, xmlns: EDM_NS }, [
         ...complexTypes(model).map((type) => complexType(model, type)),
@@ -255,12 +256,40 @@ function alternateKeys(keys: readonly string[]): XmlElement {
   return el('Annotation', { Term: 'Core.AlternateKeys' }, [el('Collection', {}, keys.map(keyRecord))]);
 }
 
+/**
+ * How to authenticate (Org.OData.Authorization.V1), read by clients and by the OpenAPI converter
+ * (server/http/openapi.ts): a Bearer JWT or personal access token, or the same token as the `token`
+ * query option (Power BI's Web API key); either one suffices.
+ */
+function authorizations(): XmlElement[] {
+  const value = (property: string, attributes: Record<string, string>) => el('PropertyValue', { Property: property, ...attributes });
+  return [
+    el('Annotation', { Term: 'Auth.Authorizations' }, [el('Collection', {}, [
+      el('Record', { Type: 'Auth.Http' }, [
+        value('Name', { String: 'bearer' }),
+        value('Description', { String: 'Authorization: Bearer <token> — a JWT (npm run cli -- token, or your identity provider) or a personal access token (oc_pat_…)' }),
+        value('Scheme', { String: 'bearer' }),
+        value('BearerFormat', { String: 'JWT' }),
+      ]),
+      el('Record', { Type: 'Auth.ApiKey' }, [
+        value('Name', { String: 'token' }),
+        value('Description', { String: 'The same token as the token query option (Power BI / Excel: Web API key with ApiKeyName "token")' }),
+        value('KeyName', { String: 'token' }),
+        value('Location', { EnumMember: 'Auth.KeyLocation/QueryOption' }),
+      ]),
+    ])]),
+    el('Annotation', { Term: 'Auth.SecuritySchemes' }, [el('Collection', {}, ['bearer', 'token'].map((name) =>
+      el('Record', {}, [value('Authorization', { String: name }), el('PropertyValue', { Property: 'RequiredScopes' }, [el('Collection')])])))]),
+  ];
+}
+
 function entityContainer(model: Model, limits: Limits): XmlElement {
   return el('EntityContainer', { Name: model.containerName }, [
     stringAnnotation('Core.Description', `Server-driven paging: at most ${limits.maxPageSize} entities per response`),
     stringAnnotation('Core.LongDescription', limitsDescription(limits)),
     el('Annotation', { Term: 'Capabilities.BatchSupported', Bool: false }),
     applySupported(),
+    ...authorizations(),
     ...model.entitySets.map((set) =>
       el('EntitySet', { Name: set.name, EntityType: `${model.namespace}.${set.typeName}` }, [
         ...set.navigations.map((nav) => el('NavigationPropertyBinding', { Path: nav.name, Target: targetSet(model, set, nav).name })),

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** Directories compiled into the build (every file in them counts: .ts, odata.peggy, any JSON). */
-export const SOURCE_DIRS = ['odata', 'server', 'migrations', 'seeds'];
+export const SOURCE_DIRS = ['odata', 'server', 'migrations', 'seeds', 'explorer'];
 /** Files whose change changes the build output. */
 export const BUILD_INPUTS = ['tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs'];
 /** Written last by the build: its mtime is when the build finished. */

@@ -39,6 +39,9 @@ import { recordTokenActivity } from './http/record-token-activity';
 import { TokenActivityLog } from './auth/token-activity';
 import { rawQuery, serviceRoot, SERVICE_PATH } from './http/urls';
 import { schedulePruning } from './db/prune-deletions';
+import { docsRouter } from './http/docs';
+import { explorerRouter } from './http/explorer';
+import { buildOpenApi } from './http/openapi';
 
 const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
@@ -159,6 +162,16 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }), toke
     }
     next();
   });
+
+  // the OpenAPI description (public, like the page that reads it), its console, and the explorer page
+  let openapi: string | undefined;
+  app.get(`${SERVICE_PATH}/openapi.json`, (_req, res) => {
+    openapi ??= JSON.stringify(buildOpenApi(metadataXml));
+    res.type('application/json').setHeader('Cache-Control', 'no-cache');
+    res.send(openapi);
+  });
+  app.use('/docs', docsRouter());
+  app.use(explorerRouter());
 
   const odata = express.Router({ caseSensitive: true, strict: false });
   // bodies are parsed only when declared as JSON; anything else reaches the write stage as undefined (→ 415)

@@ -7,7 +7,7 @@
 import type { Request, Response } from 'express';
 import { ODataError } from '../../odata/errors';
 import { formatCount, type FormatOptions } from '../../odata/format';
-import { applyContextUrl, formatApplyRow } from '../../odata/format-apply';
+import { applyContextUrl, applyRowWriter } from '../../odata/format-apply';
 import { entitySet } from '../../odata/model';
 import type { PathSegment } from '../../odata/parse/ast';
 import { planApply } from '../../odata/plan/plan-apply';
@@ -44,13 +44,14 @@ export async function respondApply(req: Request, res: Response, ctx: ReadContext
   const formatOptions: FormatOptions = { serviceRoot: root, ieee754Compatible: format?.ieee754Compatible ?? false, omitNulls: prefer.omitNulls };
   const { pageLimit } = compiled;
   const rows = result.rows.length > pageLimit ? result.rows.slice(0, pageLimit) : result.rows;
-  const body: Record<string, unknown> = { '@odata.context': applyContextUrl(plan, root, options.select !== undefined) };
-  if (result.count !== undefined) body['@odata.count'] = formatCount(result.count, formatOptions);
-  body.value = rows.map((row) => formatApplyRow(row, plan.columns, formatOptions));
+  let body = `{"@odata.context":${JSON.stringify(applyContextUrl(plan, root, options.select !== undefined))}`;
+  if (result.count !== undefined) body += `,"@odata.count":${JSON.stringify(formatCount(result.count, formatOptions))}`;
+  const write = applyRowWriter(plan.columns, formatOptions);
+  body += `,"value":[${rows.map(write).join(',')}]`;
   if (result.rows.length > pageLimit) {
     const token = encodeSkipToken([plan.offset + pageLimit], plan.fingerprint, config.jwtSecret);
-    body['@odata.nextLink'] = nextLink(`${root}${req.path}`, rawQuery(req), plan.top === undefined ? undefined : plan.top - pageLimit, token);
+    body += `,"@odata.nextLink":${JSON.stringify(nextLink(`${root}${req.path}`, rawQuery(req), plan.top === undefined ? undefined : plan.top - pageLimit, token))}`;
   }
   setPreferenceApplied(res, [...(prefer.omitNulls ? ['omit-values=nulls'] : []), ...(prefer.maxPageSize !== undefined ? [`odata.maxpagesize=${plan.pageSize}`] : [])]);
-  sendJsonBody(res, format, JSON.stringify(body));
+  sendJsonBody(res, format, `${body}}`);
 }

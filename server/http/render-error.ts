@@ -50,7 +50,9 @@ export function renderError(logger: Logger, options: { readonly authorizationUri
       res.end();
       return;
     }
-    if (error.status === 401) res.setHeader('WWW-Authenticate', unauthenticated);
+    // a script's request (the explorer sends X-Requested-With) gets no Basic challenge: a browser would
+    // answer one with its own password dialog instead of letting the page handle the 401
+    if (error.status === 401) res.setHeader('WWW-Authenticate', req.get('x-requested-with') === 'XMLHttpRequest' ? unauthenticated.slice(0, 1) : unauthenticated);
     // a refusal for load (429 too many at once, 503 busy or a statement timeout) says when to come back
     if (error.status === 429 || error.status === 503) res.setHeader('Retry-After', String(error instanceof RetryLaterError ? error.retryAfterSeconds : RETRY_AFTER_SECONDS));
     res.status(error.status).type('application/json').send(JSON.stringify(errorBody(error)));

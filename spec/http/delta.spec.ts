@@ -23,37 +23,29 @@ describe('Delta links (Prefer: odata.track-changes, $deltatoken)', () => {
   let admin: string;
 
   const get = (url: string, token: string, headers: Record<string, string> = {}) => t.get(url, token).set('Host', HOST).set(headers);
-  /** A tracked read followed to its last page: the rows and the delta link. */
-  const track = async (url: string, token: string, headers: Record<string, string> = {}) => {
-    const rows: Row[] = [];
-    let next: string | undefined = url;
-    let last: Row = {};
-    let pages = 0;
-    while (next !== undefined) {
-      const res = await get(next, token, { ...TRACK, ...headers });
-      last = expectJson(res);
-      pages += 1;
-      if (pages === 1) expect(res.headers['preference-applied']).to.include('odata.track-changes');
-      rows.push(...(last.value as Row[]));
-      next = last['@odata.nextLink'] === undefined ? undefined : pathOf(last['@odata.nextLink'] as string);
-      if (next) expect(last['@odata.deltaLink']).to.equal(undefined);
+  /** Pages followed through their nextLinks, each checked with expectJson: → every page's body. */
+  const follow = async (url: string, token: string, headers: Record<string, string>, version: string) => {
+    const pages: { body: Row; preference: string }[] = [];
+    for (let next: string | undefined = url; next !== undefined;) {
+      const res = await get(next, token, headers);
+      const body = expectJson(res, 200, version);
+      pages.push({ body, preference: String(res.headers['preference-applied'] ?? '') });
+      next = body['@odata.nextLink'] === undefined ? undefined : pathOf(body['@odata.nextLink'] as string);
     }
-    expect(last['@odata.deltaLink'], 'the last page carries the delta link').to.be.a('string');
-    return { rows, pages, deltaLink: pathOf(last['@odata.deltaLink'] as string) };
+    return { pages, last: (pages[pages.length - 1] as { body: Row }).body, rows: pages.flatMap((p) => p.body.value as Row[]) };
+  };
+  /** A tracked read followed to its last page, the only one with the delta link: its rows and the link. */
+  const track = async (url: string, token: string, headers: Record<string, string> = {}) => {
+    const read = await follow(url, token, { ...TRACK, ...headers }, '4.0');
+    expect(read.pages[0]?.preference).to.include('odata.track-changes');
+    expect(read.pages.slice(0, -1).map((p) => p.body['@odata.deltaLink'])).to.deep.equal(read.pages.slice(0, -1).map(() => undefined));
+    expect(read.last['@odata.deltaLink'], 'the last page carries the delta link').to.be.a('string');
+    return { rows: read.rows, pages: read.pages.length, deltaLink: pathOf(read.last['@odata.deltaLink'] as string) };
   };
   /** A delta followed through its pages: its entries and the next delta link. */
   const delta = async (link: string, token: string, headers: Record<string, string> = {}) => {
-    const entries: Row[] = [];
-    let next: string | undefined = link;
-    let last: Row = {};
-    let pages = 0;
-    while (next !== undefined) {
-      last = expectJson(await get(next, token, headers), 200, headers['OData-MaxVersion'] === '4.0' ? '4.0' : '4.01');
-      pages += 1;
-      entries.push(...(last.value as Row[]));
-      next = last['@odata.nextLink'] === undefined ? undefined : pathOf(last['@odata.nextLink'] as string);
-    }
-    return { entries, pages, body: last, deltaLink: pathOf(last['@odata.deltaLink'] as string) };
+    const read = await follow(link, token, headers, headers['OData-MaxVersion'] === '4.0' ? '4.0' : '4.01');
+    return { entries: read.rows, pages: read.pages.length, body: read.last, deltaLink: pathOf(read.last['@odata.deltaLink'] as string) };
   };
   const removedId = (entry: Row) => entry['@id'] as string | undefined;
   const userUrl = (id: number) => `${ORIGIN}/odata/Users(${id})`;

@@ -72,5 +72,9 @@ describe('Sign-in with an identity provider (OIDC) through HTTP', () => {
   it('leaves the challenge without authorization_uri when OIDC is not configured', async () => {
     const plain = await request(createApp({ db: t.database.db, config: testConfig() })).get('/odata/Users');
     expect(plain.headers['www-authenticate']).to.equal('Bearer realm="orgchart-odata", Basic realm="orgchart-odata"');
+    // a script's request (the explorer) is not offered Basic: a browser would open its password dialog
+    const fromScript = await request(t.app).get('/odata/Users').set('X-Requested-With', 'XMLHttpRequest');
+    expect(fromScript.status).to.equal(401);
+    expect(fromScript.headers['www-authenticate']).to.equal('Bearer realm="orgchart-odata"');
   });
 });

@@ -126,7 +126,7 @@ describe('compiled build (npm run build)', function () {
     }
   });
 
-  it('starts with plain node on a database the sources migrated: migrates nothing, seeds, serves $metadata, exits 0 on SIGTERM', async () => {
+  it('starts with plain node on a database the sources migrated: migrates nothing, seeds, serves $metadata and the bundled explorer, exits 0 on SIGTERM', async () => {
     const scratch = await scratchDatabase();
     try {
       await sourceMigrate.migrateLatest(scratch.db);
@@ -158,6 +158,15 @@ describe('compiled build (npm run build)', function () {
         expect(((await filtered.json()) as { error: { message: string } }).error.message).to.equal(
           'Syntax error in $filter at position 5: expected an expression (found end of input)',
         );
+        // the explorer from the build: its page, and its script as bundled by the build (not from the sources)
+        expect(output).to.contain(`http://localhost:${port}/#token=${admin}`);
+        const page = await fetch(`http://localhost:${port}/`);
+        expect(page.status).to.equal(200);
+        expect(await page.text()).to.contain('<script type="module" src="/explorer/app.js">');
+        const script = await fetch(`http://localhost:${port}/explorer/app.js`);
+        expect(script.headers.get('content-type')).to.match(/javascript/);
+        expect(await script.text()).to.equal(readFileSync(path.join(OUT_DIR, 'explorer/app.js'), 'utf8'));
+        expect((await fetch(`http://localhost:${port}/odata/openapi.json`)).status).to.equal(200);
       } finally {
         child.kill('SIGTERM');
       }

@@ -4,23 +4,13 @@
  * unchanged and for the query it was issued for.
  */
 import { expect } from 'chai';
-import { ODataError } from '../../../odata/errors';
 import { decodeDeltaToken, encodeDeltaToken, isDeltaHorizon, type DeltaHorizon } from '../../../odata/plan/delta-token';
 import { decodeSkipToken, decodeSkipTokenState, encodeSkipToken } from '../../../odata/plan/skiptoken';
 import { signedToken } from '../../../odata/plan/signed-token';
+import { thrownODataError as failure } from '../../helpers/odata-error';
 
 const KEY = 'spec-key';
 const since: DeltaHorizon = { s: '750:760:751,755', t: 1_796_400_000_000, a: false };
-
-function failure(fn: () => unknown): ODataError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ODataError) return err;
-    throw err;
-  }
-  throw new Error('expected an ODataError');
-}
 
 describe('$deltatoken (odata/plan/delta-token.ts)', () => {
   it('round-trips a delta link and a delta\'s next page', () => {

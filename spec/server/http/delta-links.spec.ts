@@ -8,6 +8,7 @@ import { ODataError } from '../../../odata/errors';
 import { removedEntry, removedForm, requireFreshHorizon } from '../../../server/http/delta-handler';
 import { parsePrefer } from '../../../server/http/prefer';
 import { deltaLink, nextLink } from '../../../server/http/urls';
+import { thrownODataError } from '../../helpers/odata-error';
 
 describe('delta links over HTTP (urls, prefer, delta-handler)', () => {
   it('builds the delta link from the read\'s options without paging, count or the previous token', () => {
@@ -28,7 +29,7 @@ describe('delta links over HTTP (urls, prefer, delta-handler)', () => {
     const now = 1_796_400_000_000;
     const fresh = { s: '5:9:', t: now - 3_600_000, a: true };
     expect(() => requireFreshHorizon(fresh, { isAdministrator: true }, now, 7 * 86_400)).not.to.throw();
-    const old = (() => { try { requireFreshHorizon({ ...fresh, t: now - 8 * 86_400_000 }, { isAdministrator: true }, now, 7 * 86_400); } catch (err) { return err as ODataError; } return undefined; })();
+    const old = thrownODataError(() => requireFreshHorizon({ ...fresh, t: now - 8 * 86_400_000 }, { isAdministrator: true }, now, 7 * 86_400));
     expect([old?.status, old?.code, old?.target]).to.deep.equal([410, 'DeltaLinkExpired', '$deltatoken']);
     expect(old?.message).to.contain('7 days');
     expect(() => requireFreshHorizon(fresh, { isAdministrator: false }, now, 7 * 86_400)).to.throw(ODataError, 'administrator role');
