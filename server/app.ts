@@ -163,15 +163,13 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }), toke
     next();
   });
 
-  // the OpenAPI description (public, like the page that reads it), its console, and the explorer page
+  // the OpenAPI description: public, like the console that reads it
   let openapi: string | undefined;
   app.get(`${SERVICE_PATH}/openapi.json`, (_req, res) => {
     openapi ??= JSON.stringify(buildOpenApi(metadataXml));
     res.type('application/json').setHeader('Cache-Control', 'no-cache');
     res.send(openapi);
   });
-  app.use('/docs', docsRouter());
-  app.use(explorerRouter());
 
   const odata = express.Router({ caseSensitive: true, strict: false });
   // bodies are parsed only when declared as JSON; anything else reaches the write stage as undefined (→ 415)
@@ -247,6 +245,9 @@ export function createApp({ db, config, logger = pino({ level: 'silent' }), toke
     }
   });
   app.use(SERVICE_PATH, odata);
+  // the API console and the explorer page, after the OData router: its requests do not pass through them
+  app.use('/docs', docsRouter());
+  app.use(explorerRouter());
   app.use((req, _res, next) => {
     next(new ODataError('NotFound', `Nothing at ${req.path}; the OData service root is ${SERVICE_PATH}`));
   });

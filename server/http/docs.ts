@@ -6,7 +6,8 @@
 import express, { type Router } from 'express';
 import { createRequire } from 'node:module';
 
-const { getAbsoluteFSPath } = createRequire(__filename)('swagger-ui-dist') as { getAbsoluteFSPath: () => string };
+// the package's directory only: its main module would load the 1.4 MB UI bundle into the server
+const getAbsoluteFSPath = createRequire(__filename)('swagger-ui-dist/absolute-path.js') as () => string;
 
 /** The page's start-up script, in place of the package's (which opens the Petstore example). */
 const INITIALIZER = `window.onload = function () {
