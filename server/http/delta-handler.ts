@@ -85,7 +85,8 @@ export async function respondDelta(
     since: token.since.s, after: token.after, companyId: principal.companyId, visibility: visibilityFor(principal), pageLimit: plan.pageSize, asText,
     ...(!token.until && !principal.isAdministrator && plan.set.policy === 'users' ? { checkVisibility: { userId: principal.userId } } : {}),
   });
-  const read = await selectRows(db, statement);
+  // a named statement: its text is the same for every delta of this query, parsed once per connection
+  const read = await selectRows(db, statement, { prepare: true });
   if (read[0]?.[DELTA_VISIBILITY_ALIAS] === true) throw visibilityChanged();
   // the first page's snapshot is the next delta link's horizon; later pages carry it
   const until: DeltaHorizon = token.until ?? { s: String(read[0]?.[DELTA_HORIZON_ALIAS]), t: takenAt, a: principal.isAdministrator };

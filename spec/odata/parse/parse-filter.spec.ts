@@ -34,6 +34,21 @@ describe('parseFilter', () => {
       expect(literalOf('-0.25')).to.deep.equal(lit('decimal', '-0.25', 5));
     });
 
+    it('reads the OData v2 type suffixes for compatibility: L Int64, M Decimal, D Double, F Single (any case)', () => {
+      expect(literalOf('2L')).to.deep.equal(lit('int', 2, 5));
+      expect(literalOf('-9007199254740993l')).to.deep.equal(lit('int', '-9007199254740993', 5));
+      expect(literalOf('1.50M')).to.deep.equal(lit('decimal', '1.50', 5));
+      expect(literalOf('3m')).to.deep.equal(lit('decimal', '3', 5));
+      expect(literalOf('2.5D')).to.deep.equal(lit('double', 2.5, 5));
+      expect(literalOf('1e3d')).to.deep.equal(lit('double', 1000, 5));
+      expect(literalOf('0.5f')).to.deep.equal(lit('double', 0.5, 5));
+      expect(literalOf('7F')).to.deep.equal(lit('double', 7, 5));
+    });
+
+    it('refuses a suffix that does not fit or is not one: 1.5L, 2LL, 2X, 2Lx', () => {
+      for (const text of ['1.5L', '2LL', '2X', '2Lx', '2 L']) expect(() => parseFilter(`Id eq ${text}`), text).to.throw(/Syntax error in \$filter at position/);
+    });
+
     it('parses doubles with an exponent, INF, -INF and NaN', () => {
       expect(literalOf('1.5e3')).to.deep.equal(lit('double', 1500, 5));
       expect(literalOf('-2E-2')).to.deep.equal(lit('double', -0.02, 5));

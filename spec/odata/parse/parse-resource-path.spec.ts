@@ -7,6 +7,11 @@ import { parseKeyPredicate, parseResourcePath } from '../../../odata/parse/parse
 import { lit, failure } from './ast-builders';
 
 describe('parseKeyPredicate', () => {
+  it('reads a v2-style Int64 key with its L suffix (SAP Cloud SDK: Users(2L)) as the integer', () => {
+    expect(parseKeyPredicate('2L')).to.deep.equal({ kind: 'single', value: lit('int', 2, 0) });
+    expect(parseKeyPredicate('Id=2l')).to.deep.include({ kind: 'named' });
+  });
+
   it('parses a single integer or string key', () => {
     expect(parseKeyPredicate('5')).to.deep.equal({ kind: 'single', value: lit('int', 5, 0) });
     expect(parseKeyPredicate("'abc'")).to.deep.equal({ kind: 'single', value: lit('string', 'abc', 0) });
