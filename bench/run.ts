@@ -157,19 +157,6 @@ async function main(): Promise<void> {
       } finally {
         await db.destroy();
       }
-    } else {
-      // a kept dataset from before a new migration is brought up to date (the generator writes no migrated column)
-      const db = connect({ databaseUrl: database.databaseUrl, pgliteDir: database.pgliteDir });
-      try {
-        const t = Date.now();
-        const applied = await migrateLatest(db);
-        if (applied.length > 0) {
-          await db.raw('VACUUM ANALYZE');
-          log(`  applied ${applied.join(', ')} to the kept dataset in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-        }
-      } finally {
-        await db.destroy();
-      }
     }
     const server = startServer(database, profile);
     child = server.child;
