@@ -162,9 +162,23 @@ export function serializeDelta(
     // removed entries' keys too — none is a property name — in the order they are written
     value = JSON.stringify(written, [...names, ...REMOVED_ENTRY_KEYS]).slice(1, -1);
   }
-  const context = JSON.stringify(`${contextUrl(plan, options.serviceRoot)}/$delta`);
-  const link = links.nextLink ? `,"@odata.nextLink":${JSON.stringify(links.nextLink)}` : links.deltaLink ? `,"@odata.deltaLink":${JSON.stringify(links.deltaLink)}` : '';
-  return `{"@odata.context":${context},"value":[${value}]${link}}`;
+  return `${collectionHead(`${contextUrl(plan, options.serviceRoot)}/$delta`, undefined, options)}${value}${collectionTail(links)}`;
+}
+
+/**
+ * The text of a collection response around its entries, for every writer of one (pages, deltas, $apply):
+ *   collectionHead('http://h/odata/$metadata#Users', 3, o) → '{"@odata.context":"http://h/odata/$metadata#Users","@odata.count":3,"value":['
+ */
+export function collectionHead(context: string, count: number | undefined, options: Pick<FormatOptions, 'ieee754Compatible'>): string {
+  const counted = count === undefined ? '' : `,"@odata.count":${JSON.stringify(formatCount(count, options))}`;
+  return `{"@odata.context":${JSON.stringify(context)}${counted},"value":[`;
+}
+
+/** `collectionTail({ nextLink: 'http://h/odata/Users?$skiptoken=t' })` → '],"@odata.nextLink":"http://h/odata/Users?$skiptoken=t"}' (a delta link likewise). */
+export function collectionTail(links: { readonly nextLink?: string; readonly deltaLink?: string }): string {
+  const next = links.nextLink ? `,"@odata.nextLink":${JSON.stringify(links.nextLink)}` : '';
+  const delta = links.deltaLink ? `,"@odata.deltaLink":${JSON.stringify(links.deltaLink)}` : '';
+  return `]${next}${delta}}`;
 }
 
 /**
@@ -175,10 +189,8 @@ export function serializeDelta(
  *   [...serializeCollectionChunks(plan, { rows: [a, b] }, o)].join('') === serializeCollection(plan, { rows: [a, b] }, o)
  */
 export function* serializeCollectionChunks(plan: ReadPlan, page: CollectionPage, options: FormatOptions, form: ExpandForm = 'objects'): Generator<string> {
-  let head = `{"@odata.context":${JSON.stringify(contextUrl(plan, options.serviceRoot))}`;
-  if (page.count !== undefined) head += `,"@odata.count":${JSON.stringify(formatCount(page.count, options))}`;
-  const tail = `]${page.nextLink ? `,"@odata.nextLink":${JSON.stringify(page.nextLink)}` : ''}${page.deltaLink ? `,"@odata.deltaLink":${JSON.stringify(page.deltaLink)}` : ''}}`;
-  yield `${head},"value":[`;
+  const tail = collectionTail(page);
+  yield collectionHead(contextUrl(plan, options.serviceRoot), page.count, options);
   if (plan.expand.length === 0) {
     const names = prepareRowsInPlace(plan.select, page.rows, options, annotationsOf(plan));
     const complex = plan.select.some((p) => p.complex);

@@ -120,13 +120,13 @@ export function compileDelta(plan: ReadPlan, request: DeltaPageRequest): SqlFrag
     : sql(`select ${HORIZON} as "s", false as "v"`);
   return joinFragments([
     sql(`select "h"."s" as ${ident(DELTA_HORIZON_ALIAS)}, "h"."v" as ${ident(DELTA_VISIBILITY_ALIAS)},` +
-      ` ${ident('page', 'key')}::text as ${ident(DELTA_KEY_ALIAS)}, ${ident('page', 'gone')} as ${ident(DELTA_GONE_ALIAS)}, ${entity.sql}`, request.asText ? entity.bindings : []),
+      ` ${ident('page', 'key')}::text as ${ident(DELTA_KEY_ALIAS)}, ${ident('page', 'gone')} as ${ident(DELTA_GONE_ALIAS)}, ${entity.sql}`, entity.bindings),
     sql(`from (${head.sql}) as "h"`, head.bindings),
     sql(`left join (select "key", bool_or("gone") as "gone" from (${keys.sql}) as "changed"${afterKey.sql} group by "key" order by "key" limit ?) as "page" on true`,
       [...keys.bindings, ...afterKey.bindings, pageLimit + 1]),
-    request.asText ? sql('') : sql(`left join lateral (${read.sql}) as "hit" on true`, read.bindings),
+    ...(request.asText ? [] : [sql(`left join lateral (${read.sql}) as "hit" on true`, read.bindings)]),
     sql(`order by ${ident('page', 'key')}`),
-  ].filter((part) => part.sql !== ''), ' ');
+  ], ' ');
 }
 
 /**

@@ -6,7 +6,8 @@
  */
 import type { Request, Response } from 'express';
 import { ODataError } from '../../odata/errors';
-import { formatCount, type FormatOptions } from '../../odata/format';
+import type { FormatOptions } from '../../odata/format';
+import { collectionHead, collectionTail } from '../../odata/serialize';
 import { applyContextUrl, applyRowWriter } from '../../odata/format-apply';
 import { entitySet } from '../../odata/model';
 import type { PathSegment } from '../../odata/parse/ast';
@@ -44,14 +45,11 @@ export async function respondApply(req: Request, res: Response, ctx: ReadContext
   const formatOptions: FormatOptions = { serviceRoot: root, ieee754Compatible: format?.ieee754Compatible ?? false, omitNulls: prefer.omitNulls };
   const { pageLimit } = compiled;
   const rows = result.rows.length > pageLimit ? result.rows.slice(0, pageLimit) : result.rows;
-  let body = `{"@odata.context":${JSON.stringify(applyContextUrl(plan, root, options.select !== undefined))}`;
-  if (result.count !== undefined) body += `,"@odata.count":${JSON.stringify(formatCount(result.count, formatOptions))}`;
+  const link = result.rows.length > pageLimit
+    ? nextLink(`${root}${req.path}`, rawQuery(req), plan.top === undefined ? undefined : plan.top - pageLimit, encodeSkipToken([plan.offset + pageLimit], plan.fingerprint, config.jwtSecret))
+    : undefined;
   const write = applyRowWriter(plan.columns, formatOptions);
-  body += `,"value":[${rows.map(write).join(',')}]`;
-  if (result.rows.length > pageLimit) {
-    const token = encodeSkipToken([plan.offset + pageLimit], plan.fingerprint, config.jwtSecret);
-    body += `,"@odata.nextLink":${JSON.stringify(nextLink(`${root}${req.path}`, rawQuery(req), plan.top === undefined ? undefined : plan.top - pageLimit, token))}`;
-  }
+  const body = `${collectionHead(applyContextUrl(plan, root, options.select !== undefined), result.count, formatOptions)}${rows.map(write).join(',')}${collectionTail({ nextLink: link })}`;
   setPreferenceApplied(res, [...(prefer.omitNulls ? ['omit-values=nulls'] : []), ...(prefer.maxPageSize !== undefined ? [`odata.maxpagesize=${plan.pageSize}`] : [])]);
-  sendJsonBody(res, format, `${body}}`);
+  sendJsonBody(res, format, body);
 }
