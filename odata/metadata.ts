@@ -122,7 +122,7 @@ export const DATE_TIME_OFFSET_PRECISION = 3;
 /**
  * Every complex type the properties use, nested ones included, each once, in order of first use:
  *   Projects { ProjectOwner: ProjectOwner, Assets: ProjectAssets { Repositories: [Repository], … } }
- *     → [ProjectOwner, ProjectAssets, Repository, Service]
+ *     → [ProjectOwner, ProjectAssets, Repository, ProjectService]
  */
 export function complexTypes(model: Model): ComplexTypeDef[] {
   const found = new Map<string, ComplexTypeDef>();

@@ -287,8 +287,12 @@ export const Repository: ComplexTypeDef = {
   members: [{ ...member('Name', 200), nullable: false, required: true }, member('Platform', 100), member('Url', 2000)],
 };
 
-export const Service: ComplexTypeDef = {
-  name: 'Service',
+/**
+ * Named `ProjectService`, not `Service`: typed-client generators reserve `Service` for the client they
+ * generate (the SAP Cloud SDK's refuses the model without `--skipValidation`). The JSON never carries it.
+ */
+export const ProjectService: ComplexTypeDef = {
+  name: 'ProjectService',
   description: 'A deployed service of a project and the services it depends on',
   members: [
     { ...member('Name', 200), nullable: false, required: true },
@@ -303,7 +307,7 @@ export const ProjectAssets: ComplexTypeDef = {
   description: 'The repositories and services of a project',
   members: [
     { name: 'Repositories', type: 'Edm.String', complex: Repository, collection: true, nullable: false },
-    { name: 'Services', type: 'Edm.String', complex: Service, collection: true, nullable: false },
+    { name: 'Services', type: 'Edm.String', complex: ProjectService, collection: true, nullable: false },
   ],
 };
 

@@ -23,6 +23,8 @@ export interface LiteralNode {
   readonly type: LiteralType;
   readonly value: string | number | boolean | null;
   readonly pos: number;
+  /** Where an OData v2 type suffix was written (`2L` at pos 6 → 7): links made from the client's text drop it. */
+  readonly suffixAt?: number;
 }
 
 /** A property path, e.g. `Name` → ['Name'], `Parent/Name` → ['Parent','Name'], `m/UserId` → ['m','UserId'] (lambda variable first). */

@@ -6,6 +6,7 @@
  */
 import type { ExpandItem, Expr, OrderByItem, QueryOptions, SelectItem } from './ast';
 import { ODataError } from '../errors';
+import { stripNumberSuffixes } from './number-suffixes';
 import { runGrammar, type ParseSite } from './run-grammar';
 import { parseScalarOption, type ScalarOptionName } from './parse-scalar-option';
 
@@ -62,12 +63,20 @@ function assemble(items: readonly RawExpandItem[], site: Site): ExpandItem[] {
   });
 }
 
-/** `[$filter=A eq 1, $top=2]` → { filter: 'A eq 1', top: '2' } */
+/**
+ * The options' texts, as links repeat them (without v2 number suffixes):
+ * `[$filter=A eq 1L, $top=2]` → { filter: 'A eq 1', top: '2' }
+ */
 function optionTexts(options: readonly RawOption[]): Record<string, string> {
   const texts: Record<string, string> = {};
   for (const option of options) {
     const name = option.name.replace(/^\$/, '').toLowerCase();
-    texts[name] = 'raw' in option ? option.value : option.text.slice(option.text.indexOf('=') + 1);
+    if ('raw' in option) {
+      texts[name] = option.value;
+      continue;
+    }
+    const valueStart = option.text.indexOf('=') + 1;
+    texts[name] = stripNumberSuffixes(option.text.slice(valueStart), option.value, option.pos + valueStart);
   }
   return texts;
 }

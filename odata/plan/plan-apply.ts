@@ -8,7 +8,7 @@
  *   Users?$apply=groupby((Department),aggregate($count as N))&$filter=N gt 5
  *     |-- levels [{ input: Users, groupBy: [Department], aggregates: [N = count(*)] }, { input: (Department, N), where: [N gt 5] }]
  */
-import { createHash } from 'node:crypto';
+import { queryFingerprint } from './fingerprint';
 import { ODataError } from '../errors';
 import type { Limits } from '../limits';
 import { keyProperty, type EdmPrimitive, type EntitySetDef, type PropertyDef } from '../model';
@@ -358,7 +358,7 @@ export function planApply(set: EntitySetDef, request: ApplyRequest): ApplyPlan {
   // the set's default filter (inactive Teams hidden) applies to the rows $apply starts from
   const defaultFilter = withDefaultFilter(set, undefined, defaultFilterOverridden(set, request.parameters));
   const withDefault: ApplyLevel = defaultFilter ? { ...first, where: [defaultFilter, ...first.where] } : first;
-  const fingerprint = createHash('sha256').update(JSON.stringify({ s: set.name, a: transformations, c: options.compute ?? null, f: options.filter ?? null, o: options.orderby ?? null, p: pageSizeOf(request) })).digest('base64url').slice(0, 16);
+  const fingerprint = queryFingerprint({ s: set.name, a: transformations, c: options.compute ?? null, f: options.filter ?? null, o: options.orderby ?? null, p: pageSizeOf(request) });
   const offset = options.skiptoken ? Number(decodeSkipToken(options.skiptoken, fingerprint, request.skipTokenSecret, 1)[0]) : (options.skip ?? 0);
   if (!Number.isSafeInteger(offset) || offset < 0) throw new ODataError('InvalidSkipToken', '$skiptoken is not valid for this request; start again without $skiptoken', '$skiptoken');
   const pageSize = pageSizeOf(request);

@@ -6,7 +6,7 @@
  *   GET Users?$filter=Department eq 'Sales'&$orderby=LastName&$top=10
  *     |-- { set: Users, filter: Compare(eq, Department, 'Sales'), orderBy: [LastName asc, Id asc], top: 10 }
  */
-import { createHash } from 'node:crypto';
+import { queryFingerprint } from './fingerprint';
 import { ODataError } from '../errors';
 import type { Limits } from '../limits';
 import { boundFunction, entitySet, entitySetIgnoringCase, keyProperty, model, navigation, property, type EntitySetDef, type MemberDef, type PropertyDef } from '../model';
@@ -200,9 +200,9 @@ function planNavigation(via: NavigationSource, segment: PathSegment, rest: reado
   return { set: target, target: { kind: next ? 'count' : 'collection' }, via };
 }
 
+/** What a $skiptoken or delta link is bound to: the set, filter, search and order (fingerprint.ts). */
 function fingerprintOf(set: EntitySetDef, options: QueryOptions, defaultsOff: boolean, fn?: string): string {
-  const shape = JSON.stringify({ s: set.name, f: options.filter ?? null, q: options.search ?? null, o: options.orderby ?? null, d: defaultsOff, ...(fn ? { h: fn } : {}) });
-  return createHash('sha256').update(shape).digest('base64url').slice(0, 16);
+  return queryFingerprint({ s: set.name, f: options.filter ?? null, q: options.search ?? null, o: options.orderby ?? null, d: defaultsOff, ...(fn ? { h: fn } : {}) });
 }
 
 export function planRead(request: ReadRequest, lookup: (n: string) => EntitySetDef | undefined): ReadPlan {

@@ -1,9 +1,11 @@
 /**
  * Absolute URLs of a request: the service root (from Host, or X-Forwarded-Proto/Host behind a trusted
  * proxy) and the server-driven @odata.nextLink, which keeps the client's other options, carries the
- * remaining $top and the keyset $skiptoken, and never echoes a `token` (API key) parameter.
+ * remaining $top and the keyset $skiptoken, and never echoes a `token` (API key) parameter. Links repeat
+ * the client's path and options in the v4 form: without the v2 number suffixes it may have written.
  */
 import type { Request } from 'express';
+import { canonicalPath, canonicalQueryPair } from '../../odata/parse/canonical-link';
 
 export const SERVICE_PATH = '/odata';
 
@@ -46,12 +48,14 @@ function optionName(rawName: string): string {
 /**
  * `nextLink('http://h/odata/Users', '$filter=x&token=abc&$top=1500', 500, 'tok')`
  *   → 'http://h/odata/Users?$filter=x&$top=500&$skiptoken=tok'
+ * `nextLink('http://h/odata/Users(2L)/Memberships', '$filter=Id%20gt%205L', undefined, 'tok')`
+ *   → 'http://h/odata/Users(2)/Memberships?$filter=Id%20gt%205&$skiptoken=tok'
  */
 export function nextLink(resourceUrl: string, query: string, remainingTop: number | undefined, skipToken: string): string {
   const kept = keptOptions(query, DROPPED);
   if (remainingTop !== undefined) kept.push(`$top=${remainingTop}`);
   kept.push(`$skiptoken=${encodeURIComponent(skipToken)}`);
-  return `${resourceUrl}?${kept.join('&')}`;
+  return `${canonicalPath(resourceUrl)}?${kept.join('&')}`;
 }
 
 /**
@@ -62,10 +66,13 @@ export function nextLink(resourceUrl: string, query: string, remainingTop: numbe
 export function deltaLink(resourceUrl: string, query: string, deltaToken: string): string {
   const kept = keptOptions(query, DROPPED_FROM_DELTA);
   kept.push(`$deltatoken=${encodeURIComponent(deltaToken)}`);
-  return `${resourceUrl}?${kept.join('&')}`;
+  return `${canonicalPath(resourceUrl)}?${kept.join('&')}`;
 }
 
-/** The `name=value` pairs of a query string whose option is not in `dropped`, as written. */
+/** The `name=value` pairs of a query string whose option is not in `dropped`, as written (less any number suffixes). */
 function keptOptions(query: string, dropped: ReadonlySet<string>): string[] {
-  return query.split('&').filter((pair) => pair !== '' && !dropped.has(optionName(pair.split('=')[0] ?? '')));
+  return query
+    .split('&')
+    .filter((pair) => pair !== '' && !dropped.has(optionName(pair.split('=')[0] ?? '')))
+    .map(canonicalQueryPair);
 }

@@ -7,7 +7,7 @@
 import { expect } from 'chai';
 import { testApp, type TestApp } from '../helpers/test-app';
 import { expectJson, HOST, ORIGIN, type Row } from './helpers';
-import { buildOrg, MEMBERS, send, USERS, type Org } from './writes/fixtures';
+import { buildOrg, MEMBERS, send, TEAMS, USERS, type Org } from './writes/fixtures';
 
 describe('OData v2 numeric suffixes (2L, 1.5M, 2.5D, 2F)', () => {
   let t: TestApp;
@@ -17,7 +17,7 @@ describe('OData v2 numeric suffixes (2L, 1.5M, 2.5D, 2F)', () => {
 
   before(async () => {
     t = await testApp();
-    org = await buildOrg(t, { users: { admin: { is_administrator: true }, ann: { department: 'Sales' } }, teams: [['Root', null]], memberships: [['ann', 'Root']] }, 'Suffixes');
+    org = await buildOrg(t, { users: { admin: { is_administrator: true }, ann: { department: 'Sales' }, bo: {} }, teams: [['Root', null]], memberships: [['ann', 'Root'], ['admin', 'Root'], ['bo', 'Root']] }, 'Suffixes');
     admin = org.token('admin');
   });
 
@@ -46,6 +46,24 @@ describe('OData v2 numeric suffixes (2L, 1.5M, 2.5D, 2F)', () => {
     const membership = (expectJson(await get(`${MEMBERS}?$filter=UserId eq ${id}L`)).value as Row[])[0]?.Id as number;
     expect((await send(t, 'DELETE', `${MEMBERS}(${membership}L)`, admin)).status).to.equal(204);
     expect((await get(`${MEMBERS}(${membership})`)).status).to.equal(404);
+  });
+
+  it('writes its links without the suffixes the client wrote: nextLinks, expanded collections, delta links', async () => {
+    const id = org.user('ann');
+    const page = expectJson(await get(`${USERS}?$filter=${encodeURIComponent(`Id ge ${id - 1}L or Id eq 0L`)}&$orderby=Id`).set('Prefer', 'odata.maxpagesize=1'));
+    const next = String(page['@odata.nextLink']);
+    expect(decodeURIComponent(next)).to.match(new RegExp(`\\$filter=Id ge ${id - 1} or Id eq 0&`));
+    expect(expectJson(await get(next.slice(ORIGIN.length)).set('Prefer', 'odata.maxpagesize=1')).value).to.have.length(1);
+
+    const team = org.team('Root');
+    const viaKey = expectJson(await get(`${TEAMS}(${team}L)/Members?$filter=${encodeURIComponent('UserId gt 0L')}`).set('Prefer', 'odata.maxpagesize=1'));
+    expect(decodeURIComponent(String(viaKey['@odata.nextLink']))).to.match(new RegExp(`^${ORIGIN}/odata/OrganizationTeamHierarchies\\(${team}\\)/Members\\?\\$filter=UserId gt 0&\\$skiptoken=`));
+    const expanded = expectJson(await get(`${TEAMS}(${team}L)?$expand=${encodeURIComponent('Members($filter=UserId gt 0L)')}`).set('Prefer', 'odata.maxpagesize=1'));
+    expect(decodeURIComponent(String(expanded['Members@odata.nextLink']))).to.equal(
+      `${ORIGIN}/odata/OrganizationTeamMemberHierarchies?$filter=OrganizationTeamHierarchyId eq ${team} and (UserId gt 0)&$skip=1`);
+
+    const tracked = expectJson(await get(`${USERS}?$filter=${encodeURIComponent(`Id eq ${id}L`)}`).set('Prefer', 'odata.track-changes'));
+    expect(decodeURIComponent(String(tracked['@odata.deltaLink']))).to.match(new RegExp(`\\$filter=Id eq ${id}&\\$deltatoken=`));
   });
 
   it('refuses a suffix that does not fit: 1.5L is not an Int64', async () => {

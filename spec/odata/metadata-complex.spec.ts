@@ -32,17 +32,17 @@ describe('buildMetadataXml: complex types', () => {
   });
 
   it('collects every complex type once, nested ones included, in order of first use', () => {
-    expect(complexTypes(model).map((t) => t.name)).to.deep.equal(['ProjectOwner', 'ProjectAssets', 'Repository', 'Service']);
-    for (const name of ['ProjectOwner', 'ProjectAssets', 'Repository', 'Service']) expect(xml.split(`<ComplexType Name="${name}"`).length - 1).to.equal(1);
+    expect(complexTypes(model).map((t) => t.name)).to.deep.equal(['ProjectOwner', 'ProjectAssets', 'Repository', 'ProjectService']);
+    for (const name of ['ProjectOwner', 'ProjectAssets', 'Repository', 'ProjectService']) expect(xml.split(`<ComplexType Name="${name}"`).length - 1).to.equal(1);
   });
 
   it('declares the members of each complex type with their types, collections and facets', () => {
     expect(element(xml, 'ComplexType', 'ProjectOwner')).to.include('<Property Name="Email" Type="Edm.String" MaxLength="254"/>');
     const assets = element(xml, 'ComplexType', 'ProjectAssets');
     expect(assets).to.include('<Property Name="Repositories" Type="Collection(OrgChart.Repository)" Nullable="false"/>');
-    expect(assets).to.include('<Property Name="Services" Type="Collection(OrgChart.Service)" Nullable="false"/>');
+    expect(assets).to.include('<Property Name="Services" Type="Collection(OrgChart.ProjectService)" Nullable="false"/>');
     expect(element(xml, 'ComplexType', 'Repository')).to.include('<Property Name="Name" Type="Edm.String" Nullable="false" MaxLength="200"/>');
-    expect(element(xml, 'ComplexType', 'Service')).to.include('<Property Name="Dependencies" Type="Collection(Edm.String)" Nullable="false" MaxLength="200"/>');
+    expect(element(xml, 'ComplexType', 'ProjectService')).to.include('<Property Name="Dependencies" Type="Collection(Edm.String)" Nullable="false" MaxLength="200"/>');
   });
 
   it('types the Project properties by their complex types and declares ProjectId as an alternate key', () => {

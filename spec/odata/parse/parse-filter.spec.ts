@@ -34,15 +34,15 @@ describe('parseFilter', () => {
       expect(literalOf('-0.25')).to.deep.equal(lit('decimal', '-0.25', 5));
     });
 
-    it('reads the OData v2 type suffixes for compatibility: L Int64, M Decimal, D Double, F Single (any case)', () => {
-      expect(literalOf('2L')).to.deep.equal(lit('int', 2, 5));
-      expect(literalOf('-9007199254740993l')).to.deep.equal(lit('int', '-9007199254740993', 5));
-      expect(literalOf('1.50M')).to.deep.equal(lit('decimal', '1.50', 5));
-      expect(literalOf('3m')).to.deep.equal(lit('decimal', '3', 5));
-      expect(literalOf('2.5D')).to.deep.equal(lit('double', 2.5, 5));
-      expect(literalOf('1e3d')).to.deep.equal(lit('double', 1000, 5));
-      expect(literalOf('0.5f')).to.deep.equal(lit('double', 0.5, 5));
-      expect(literalOf('7F')).to.deep.equal(lit('double', 7, 5));
+    it('reads the OData v2 type suffixes for compatibility: L Int64, M Decimal, D Double, F Single (any case), marking where the suffix is', () => {
+      expect(literalOf('2L')).to.deep.equal({ ...lit('int', 2, 5), suffixAt: 6 });
+      expect(literalOf('-9007199254740993l')).to.deep.equal({ ...lit('int', '-9007199254740993', 5), suffixAt: 22 });
+      expect(literalOf('1.50M')).to.deep.equal({ ...lit('decimal', '1.50', 5), suffixAt: 9 });
+      expect(literalOf('3m')).to.deep.equal({ ...lit('decimal', '3', 5), suffixAt: 6 });
+      expect(literalOf('2.5D')).to.deep.equal({ ...lit('double', 2.5, 5), suffixAt: 8 });
+      expect(literalOf('1e3d')).to.deep.equal({ ...lit('double', 1000, 5), suffixAt: 8 });
+      expect(literalOf('0.5f')).to.deep.equal({ ...lit('double', 0.5, 5), suffixAt: 8 });
+      expect(literalOf('7F')).to.deep.equal({ ...lit('double', 7, 5), suffixAt: 6 });
     });
 
     it('refuses a suffix that does not fit or is not one: 1.5L, 2LL, 2X, 2Lx', () => {

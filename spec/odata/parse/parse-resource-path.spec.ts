@@ -8,7 +8,7 @@ import { lit, failure } from './ast-builders';
 
 describe('parseKeyPredicate', () => {
   it('reads a v2-style Int64 key with its L suffix (SAP Cloud SDK: Users(2L)) as the integer', () => {
-    expect(parseKeyPredicate('2L')).to.deep.equal({ kind: 'single', value: lit('int', 2, 0) });
+    expect(parseKeyPredicate('2L')).to.deep.equal({ kind: 'single', value: { ...lit('int', 2, 0), suffixAt: 1 } });
     expect(parseKeyPredicate('Id=2l')).to.deep.include({ kind: 'named' });
   });
 

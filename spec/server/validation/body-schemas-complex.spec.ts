@@ -73,7 +73,7 @@ describe('validateBody: complex properties', () => {
     const err = thrownODataError(() => validateBody(Projects, 'update', { Assets: { Repositories: [{ Platform: 'github.com' }], Services: {} } }));
     expect(err.details).to.deep.include.members([
       { code: 'MissingProperty', message: 'Assets/Repositories/0/Name is required', target: 'Assets/Repositories/0/Name' },
-      { code: 'InvalidValue', message: 'Assets/Services must be a JSON array of Service', target: 'Assets/Services' },
+      { code: 'InvalidValue', message: 'Assets/Services must be a JSON array of ProjectService', target: 'Assets/Services' },
     ]);
   });
 
