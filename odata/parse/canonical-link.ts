@@ -64,12 +64,15 @@ function withoutSuffixes(raw: string, parse: (text: string) => unknown): string 
   }
 }
 
-function optionName(rawName: string): string {
+/** A query option's name as written → its bare lower-case name: `%24FILTER` → 'filter' (a malformed escape: the raw name). */
+export function optionName(rawName: string): string {
+  let name = rawName;
   try {
-    return decodeURIComponent(rawName).replace(/^\$/, '').toLowerCase();
+    name = decodeURIComponent(rawName);
   } catch {
-    return '';
+    // keep the raw name; the parser reports malformed escapes
   }
+  return name.replace(/^\$/, '').toLowerCase();
 }
 
 /** Percent-encodes a key predicate's text for a path, keeping what a path may hold as it is: `Id=2,Name='a b'` → `Id=2,Name='a%20b'`. */

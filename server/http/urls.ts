@@ -5,7 +5,7 @@
  * the client's path and options in the v4 form: without the v2 number suffixes it may have written.
  */
 import type { Request } from 'express';
-import { canonicalPath, canonicalQueryPair } from '../../odata/parse/canonical-link';
+import { canonicalPath, canonicalQueryPair, optionName } from '../../odata/parse/canonical-link';
 
 export const SERVICE_PATH = '/odata';
 
@@ -34,16 +34,6 @@ export function rawQuery(req: Request): string {
 const DROPPED = new Set(['skiptoken', 'skip', 'top', 'token']);
 /** What a delta link leaves out too: the previous $deltatoken, and $count (a delta has no total). */
 const DROPPED_FROM_DELTA = new Set([...DROPPED, 'deltatoken', 'count']);
-
-function optionName(rawName: string): string {
-  let name = rawName;
-  try {
-    name = decodeURIComponent(rawName);
-  } catch {
-    // keep the raw name; the parser reports malformed escapes
-  }
-  return name.replace(/^\$/, '').toLowerCase();
-}
 
 /**
  * `nextLink('http://h/odata/Users', '$filter=x&token=abc&$top=1500', 500, 'tok')`
