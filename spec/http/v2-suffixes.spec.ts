@@ -66,6 +66,16 @@ describe('OData v2 numeric suffixes (2L, 1.5M, 2.5D, 2F)', () => {
     expect(decodeURIComponent(String(tracked['@odata.deltaLink']))).to.match(new RegExp(`\\$filter=Id eq ${id}&\\$deltatoken=`));
   });
 
+  it('reads suffixed function parameters: Default.Descendants(MaxDepth=1L)', async () => {
+    const team = org.team('Root');
+    const child = await org.addTeam('Child', team);
+    await org.addTeam('Grandchild', child);
+    const ids = async (path: string) => (expectJson(await get(path)).value as Row[]).map((t) => t.Id);
+    const plain = await ids(`${TEAMS}(${team})/Default.Descendants(MaxDepth=1)`);
+    expect(plain).to.deep.equal([child]);
+    expect(await ids(`${TEAMS}(${team}L)/Default.Descendants(MaxDepth=1L)`)).to.deep.equal(plain);
+  });
+
   it('refuses a suffix that does not fit: 1.5L is not an Int64', async () => {
     const res = await get(`${USERS}?$filter=${encodeURIComponent('Id eq 1.5L')}`);
     expect(res.status).to.equal(400);
