@@ -258,7 +258,11 @@ export function compileRead(plan: ReadPlan, companyId: number, visibility: Visib
     return { rows: select(joinFragments(columns, ', '), sql('limit ?', [1])), count: null, pageLimit: 1, prepare: !plan.via && plan.expand.length === 0 };
   }
 
-  orderKeys.forEach(({ compiled }, i) => columns.push(sql(`(${compiled.sql})::text AS ${ident(orderValueAlias(i))}`, compiled.bindings)));
+  const pageLimit = plan.top === undefined ? plan.pageSize : Math.min(plan.pageSize, plan.top);
+  // one row more than the page tells whether a nextLink is due; its $skiptoken is made of the order
+  // values of the page's last row, which are read only then ($top within a page: no link, no values)
+  const fetchMore = plan.top === undefined || plan.top > pageLimit;
+  if (fetchMore) orderKeys.forEach(({ compiled }, i) => columns.push(sql(`(${compiled.sql})::text AS ${ident(orderValueAlias(i))}`, compiled.bindings)));
   const rest: SqlFragment[] = [];
   if (plan.after) {
     const after = keysetPredicate(orderKeys, plan.after);
@@ -267,8 +271,6 @@ export function compileRead(plan: ReadPlan, companyId: number, visibility: Visib
   const rangeFirst = filtersByIndexedPrefix(plan, plan.orderBy[0]);
   const order = joinFragments(orderKeys.map(({ key, compiled }, i) => sql(orderSql(key, compiled, rangeFirst && i === 0), compiled.bindings)), ', ');
   if (orderKeys.length > 0) rest.push(sql(`order by ${order.sql}`, order.bindings)); // none: a read around one key (compile-delta.ts)
-  const pageLimit = plan.top === undefined ? plan.pageSize : Math.min(plan.pageSize, plan.top);
-  const fetchMore = plan.top === undefined || plan.top > pageLimit;
   rest.push(sql('limit ?', [pageLimit + (fetchMore ? 1 : 0)]));
   if (plan.skip > 0) rest.push(sql('offset ?', [plan.skip]));
   return { rows: select(joinFragments(columns, ', '), ...rest), count, pageLimit };

@@ -24,7 +24,8 @@ import { executeWrite } from '../db/execute-write';
 import type { AuditAction } from '../db/audit';
 import { validateBody, type WriteMode } from '../validation/body-schemas';
 import { handleAction } from './action-handler';
-import { jsonContentType, negotiateJson, type JsonFormat } from './negotiate';
+import { negotiateJson, type JsonFormat } from './negotiate';
+import { sendJsonBody } from './send-json';
 import { parsePrefer } from './prefer';
 import { SERVICE_PATH, serviceRoot } from './urls';
 
@@ -152,9 +153,8 @@ export async function handleWrite(req: Request, res: Response, ctx: WriteContext
 
 /** 200 with the written entity (column space in `row`), its context URL first: the answer to a POST and to an action. */
 export function sendEntity(res: Response, root: string, set: EntitySetDef, row: Row, format: JsonFormat): void {
-  res.status(200);
-  res.setHeader('Content-Type', jsonContentType(format));
-  res.send(JSON.stringify({ '@odata.context': `${root}/$metadata#${set.name}/$entity`, ...entityOf(set, row, format.ieee754Compatible) }));
+  // written as reads are (express's send would rewrite the Content-Type: `application/json; odata.metadata=…`)
+  sendJsonBody(res, format, JSON.stringify({ '@odata.context': `${root}/$metadata#${set.name}/$entity`, ...entityOf(set, row, format.ieee754Compatible) }));
 }
 
 /** The unbound action a path names (`/CreateOrgHierarchyMapping`), if it names one. */

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import request from 'supertest';
 import { testApp, type TestApp } from '../helpers/test-app';
 import { expectError, expectJson, expectODataVersionOnce, HOST, ids, ORIGIN, usersOf, type Row } from './helpers';
 
@@ -33,6 +34,16 @@ describe('Formats, content negotiation and preferences', () => {
       expect(res.headers['content-type']).to.match(/^application\/json;\s*odata\.metadata=minimal/i);
       expect(body['@odata.context']).to.equal(`${ORIGIN}/odata/$metadata#Users`);
       expect(ids(body)).to.deep.equal(contoso.slice(0, 2).map((u) => u.id));
+    });
+
+    it('writes the same Content-Type text for a created entity as for a read (express does not rewrite it)', async () => {
+      const read = await get('/odata/Users?$top=1');
+      const post = await request(t.app).post('/odata/Users').set('Authorization', `Bearer ${t.tokens.admin}`).set('Host', HOST)
+        .send({ CompanyId: t.database.demo.companies.contoso, UserName: `format.${process.pid}.${Date.now()}` });
+      expect(post.status).to.equal(200);
+      expect(post.headers['content-type']).to.equal(read.headers['content-type']);
+      expect(post.headers['content-type']).to.equal('application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8');
+      await t.database.db('users').where({ id: post.body.Id }).delete();
     });
 
     it('answers $format=json and $format=application/json with JSON', async () => {

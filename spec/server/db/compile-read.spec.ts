@@ -75,6 +75,18 @@ describe('compileRead (exact SQL)', () => {
     expect(native?.bindings).to.deep.equal([1, 1001]);
   });
 
+  it('reads no order-key values when $top ends the page (no nextLink can follow), and reads them when it does not', () => {
+    const within = nativeOf(compile('Users', '$select=FirstName&$orderby=LastName&$top=50').rows);
+    expect(within?.sql).to.equal(
+      'select "t0"."first_name" AS "FirstName", "t0"."row_version"::text AS "__etag" from "users" as "t0"' +
+        ' where "t0"."company_id" = $1 order by "t0"."last_name" ASC NULLS FIRST, "t0"."id" ASC limit $2',
+    );
+    expect(within?.bindings).to.deep.equal([1, 50]);
+    const beyond = nativeOf(compile('Users', '$select=FirstName&$orderby=LastName&$top=5000').rows);
+    expect(beyond?.sql).to.include('("t0"."last_name")::text AS "__o0", ("t0"."id")::text AS "__o1"');
+    expect(beyond?.bindings).to.deep.equal([1, 1001]);
+  });
+
   it('keeps OData null semantics: ne is IS DISTINCT FROM, not is IS NOT TRUE, LIKE wildcards escaped', () => {
     expect(shape("$filter=Department ne 'Sales' and not contains(LastName,'a%25b_')&$orderby=LastName desc")).to.deep.equal({
       sql:

@@ -29,12 +29,14 @@ function native(path: string, query: string, principal: Principal = admin) {
 }
 
 const SELECT_ID = 'select "t0"."id" AS "Id", "t0"."row_version"::text AS "__etag", ("t0"."id")::text AS "__o0"';
+/** A page that $top ends: no nextLink can follow, so no order values for its $skiptoken. */
+const SELECT_ID_LAST_PAGE = 'select "t0"."id" AS "Id", "t0"."row_version"::text AS "__etag"';
 
 describe('many-to-many navigations (exact SQL)', () => {
   it('reads Teams(3)/Users through the link table, the source found by key in the same company', () => {
     expect(native('/Teams(3)/Users', '$select=Id&$top=2')).to.deep.equal({
       sql:
-        `${SELECT_ID} from "users" as "t0" where "t0"."company_id" = $1 AND EXISTS (SELECT 1 FROM "access_team_users" AS "l0"` +
+        `${SELECT_ID_LAST_PAGE} from "users" as "t0" where "t0"."company_id" = $1 AND EXISTS (SELECT 1 FROM "access_team_users" AS "l0"` +
         ' WHERE "l0"."company_id" = "t0"."company_id" AND "l0"."user_id" = "t0"."id" AND "l0"."team_id" =' +
         ' (SELECT "s0"."id" FROM "access_teams" AS "s0" WHERE "s0"."company_id" = $2 AND "s0"."id" = $3::bigint)) order by "t0"."id" ASC limit $4',
       bindings: [1, 1, 3, 2],
