@@ -1,7 +1,7 @@
 /**
  * What the client examples share: their options (the server, a token, the company to create in, where
- * to print), the summary each returns for spec/interop to check, and running one from the command line
- * with ODATA_ORIGIN and ODATA_TOKEN.
+ * to print), the summary each returns for spec/http/client-libraries.spec.ts to check, and running one
+ * from the command line with ODATA_ORIGIN and ODATA_TOKEN.
  */
 
 export interface ExampleOptions {
@@ -14,7 +14,7 @@ export interface ExampleOptions {
   readonly log?: (...parts: unknown[]) => void;
 }
 
-/** What an example read and wrote, for spec/interop to compare with the database. */
+/** What an example read and wrote, for the spec to compare with the database. */
 export interface ExampleSummary {
   /** Ids of the users the filtered read returned, in order. */
   readonly filtered: readonly number[];

@@ -12,7 +12,7 @@ import { model } from '../../odata/model';
 import { DEFAULT_LIMITS } from '../../server/config';
 
 /** The generator versions the committed clients come from; the runtimes in package.json match them. */
-export const GENERATORS = { sapCloudSdk: '@sap-cloud-sdk/generator@4.5.1', odata2ts: '@odata2ts/odata2ts@0.34.0', typescript: 'typescript@5.9.3' };
+const GENERATORS = { sapCloudSdk: '@sap-cloud-sdk/generator@4.5.1', odata2ts: '@odata2ts/odata2ts@0.34.0', typescript: 'typescript@5.9.3' };
 
 const here = __dirname;
 const generated = join(here, 'generated');

@@ -1,7 +1,7 @@
 /**
  * @odata/client (OData.New4, no code generation): reads, a read by key, $expand, a create / update /
  * delete with ETags, and a whole set read by following @odata.nextLink. The README's "Client libraries"
- * shows the code between the README markers; spec/interop runs it on the demo data.
+ * shows the code between the README markers; spec/http/client-libraries.spec.ts runs it on the demo data.
  *   ODATA_ORIGIN=http://localhost:3000 ODATA_TOKEN=<admin token> npx tsx examples/clients/odata-client.ts
  */
 import { OData } from '@odata/client';

@@ -2,7 +2,7 @@
  * odata2ts (service mode, fetch client) with its client generated from this service's $metadata
  * (generated/odata2ts, by `npm run clients:generate`): reads, a read by key, $expand, a create / update /
  * delete with ETags, and a whole set read by following @odata.nextLink. The README's "Client libraries"
- * shows the code between the README markers; spec/interop runs it on the demo data.
+ * shows the code between the README markers; spec/http/client-libraries.spec.ts runs it on the demo data.
  *   ODATA_ORIGIN=http://localhost:3000 ODATA_TOKEN=<admin token> npx tsx examples/clients/odata2ts.ts
  */
 import { FetchClient } from '@odata2ts/http-client-fetch';

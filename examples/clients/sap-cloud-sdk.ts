@@ -2,7 +2,7 @@
  * The SAP Cloud SDK for JavaScript (OData v4) with its client generated from this service's $metadata
  * (generated/sap-cloud-sdk, by `npm run clients:generate`), default settings: reads, a read by key,
  * $expand, a create / update / delete with ETags, and a whole set read page by page. The README's
- * "Client libraries" shows the code between the README markers; spec/interop runs it on the demo data.
+ * "Client libraries" shows the code between the README markers; spec/http/client-libraries.spec.ts runs it on the demo data.
  *   ODATA_ORIGIN=http://localhost:3000 ODATA_TOKEN=<admin token> npx tsx examples/clients/sap-cloud-sdk.ts
  */
 import { asc } from '@sap-cloud-sdk/odata-v4';
