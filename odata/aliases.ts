@@ -18,3 +18,6 @@ export const expandCountAlias = (nav: string) => `__count_${nav}`;
 
 /** Alias of the parent's join value of an expanded collection (the key its nextLink filters on): `__key_Members`. */
 export const expandKeyAlias = (nav: string) => `__key_${nav}`;
+
+/** Alias of an entity's whole JSON text, written by PostgreSQL, on a page without $expand in the text form: `__json`. */
+export const ENTITY_JSON_ALIAS = '__json';

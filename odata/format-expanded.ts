@@ -56,6 +56,18 @@ export function expandsAsText(shape: ExpandShape, options: Pick<FormatOptions, '
   return shape.expand.every((plan) => !plan.ref && plain(plan) && singleBelow(plan));
 }
 
+/**
+ * Whether a page without $expand comes back as each entity's JSON text, written by PostgreSQL (no
+ * parsing of every column by the driver, no re-writing here): the default format, plain types, no
+ * instance annotation beside the etag.
+ *   pageAsText(Users?$top=50, { ieee754Compatible: false, omitNulls: false }) → true
+ */
+export function pageAsText(plan: ExpandShape & { readonly depth?: unknown }, options: Pick<FormatOptions, 'ieee754Compatible' | 'omitNulls'>): boolean {
+  // complex (jsonb) properties stay with the driver: PostgreSQL's text of them is no cheaper to pass on,
+  // and the extra subquery costs more planning than a page of a few projects saves (projects-owner 0.84 → 0.74)
+  return plan.expand.length === 0 && !plan.depth && plan.select.every((p) => !p.complex) && entitiesAsText(plan, options);
+}
+
 /** A single entity, expanded, with its context URL first. */
 export function formatSingle(plan: ReadPlan, row: Row, options: FormatOptions): Row {
   return { '@odata.context': contextUrl(plan, options.serviceRoot), ...formatExpanded(row, plan, options) };

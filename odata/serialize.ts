@@ -1,5 +1,7 @@
 /**
- * Response serialisation for collection pages: database rows → the OData JSON text. The driver's rows
+ * Response serialisation for collection pages: database rows → the OData JSON text. In the default
+ * format a page without $expand and without complex properties arrives as each entity's JSON text,
+ * written by PostgreSQL (format-expanded.ts pageAsText), and is only joined here. Otherwise the driver's rows
  * are prepared in place (values converted by their Edm type, "@odata.etag" added) and written by
  * JSON.stringify with the property list as replacer (a 1000-row page is the hot path of a Power BI
  * refresh: 2.4 ms this way, 4.1 ms with per-property encoders); rows with complex values are copied
@@ -11,7 +13,7 @@
  * large-object space, and making one cost 0.6 ms against 0.06 ms for one just under that size.
  */
 import { contextUrl, etagOf, formatCount, formatValue, type CollectionPage, type FormatOptions } from './format';
-import { DEPTH_ANNOTATION, expandCountAlias, expandKeyAlias } from './aliases';
+import { DEPTH_ANNOTATION, ENTITY_JSON_ALIAS, expandCountAlias, expandKeyAlias } from './aliases';
 import { expandedNextLink, formatExpanded, type ExpandForm } from './format-expanded';
 import type { PropertyDef } from './model';
 import type { ReadPlan } from './plan/read-plan';
@@ -191,6 +193,14 @@ export function collectionTail(links: { readonly nextLink?: string; readonly del
 export function* serializeCollectionChunks(plan: ReadPlan, page: CollectionPage, options: FormatOptions, form: ExpandForm = 'objects'): Generator<string> {
   const tail = collectionTail(page);
   yield collectionHead(contextUrl(plan, options.serviceRoot), page.count, options);
+  if (plan.expand.length === 0 && form === 'text') {
+    // each entity's JSON as PostgreSQL wrote it (compile-read.ts: ENTITY_JSON_ALIAS)
+    for (let i = 0; i < page.rows.length; i += ROWS_PER_CHUNK) {
+      yield `${i > 0 ? ',' : ''}${page.rows.slice(i, i + ROWS_PER_CHUNK).map((row) => row[ENTITY_JSON_ALIAS] as string).join(',')}`;
+    }
+    yield tail;
+    return;
+  }
   if (plan.expand.length === 0) {
     const names = prepareRowsInPlace(plan.select, page.rows, options, annotationsOf(plan));
     const complex = plan.select.some((p) => p.complex);

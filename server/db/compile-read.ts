@@ -13,7 +13,7 @@
 import type { EntitySetDef, MemberDef, PropertyDef } from '../../odata/model';
 import type { KeyLookup, NavigationSource, OrderKey, ReadPlan } from '../../odata/plan/read-plan';
 import type { ExprType, TypedExpr } from '../../odata/plan/typed-expr';
-import { DEPTH_ANNOTATION, ETAG_ALIAS, orderValueAlias } from '../../odata/aliases';
+import { DEPTH_ANNOTATION, ENTITY_JSON_ALIAS, ETAG_ALIAS, orderValueAlias } from '../../odata/aliases';
 import type { ExpandForm } from '../../odata/format-expanded';
 import { expandFields, sentFields } from './compile-expand';
 import { jsonPath, jsonSelect, jsonValue } from './compile-json';
@@ -197,6 +197,16 @@ export function sourceExists(via: NavigationSource, companyId: number, visibilit
   return sql(`SELECT 1 AS found ${source.sql} LIMIT 1`, source.bindings);
 }
 
+/**
+ * A page's entity as the JSON text the response sends, written by PostgreSQL (a page without $expand in
+ * the text form: odata/format-expanded.ts pageAsText):
+ *   → (SELECT to_json(e) FROM (SELECT 'W/"' || "t0"."row_version"::text || '"' AS "@odata.etag", "t0"."id" AS "Id", …) AS e)::text AS "__json"
+ */
+function entityJson(plan: ReadPlan): SqlFragment {
+  const fields = joinFragments(sentFields(plan, 't0').map((f) => sql(`${f.value.sql} AS ${ident(f.name)}`, f.value.bindings)), ', ');
+  return sql(`(SELECT to_json(e) FROM (SELECT ${fields.sql}) AS e)::text AS ${ident(ENTITY_JSON_ALIAS)}`, fields.bindings);
+}
+
 /** A read compiled to be part of a larger statement (compile-delta.ts: the entity of one changed key). */
 export interface Around {
   /** A condition on "t0" ANDed in: `"t0"."id" = "page"."key"`. */
@@ -238,13 +248,15 @@ export function compileRead(plan: ReadPlan, companyId: number, visibility: Visib
     return { rows: select(joinFragments(fields.map((f) => sql(`${f.value.sql} AS ${ident(f.name)}`, f.value.bindings)), ', '), sql('limit ?', [1])), count: null, pageLimit: 1 };
   }
   const columns =
-    target.kind === 'property'
+    target.kind === 'collection' && form === 'text' && plan.expand.length === 0
+      ? [entityJson(plan)]
+      : target.kind === 'property'
       ? [sql(`${propertyPathSql(target.property, target.members)} AS ${ident(target.property.name)}`)]
       : plan.select.map((p) => {
           const members = plan.selectMembers?.[p.name];
           return sql(`${members ? jsonSelect(ident('t0', p.column), members) : ident('t0', p.column)} AS ${ident(p.name)}`);
         });
-  if (plan.set.versionColumn && target.kind !== 'property') {
+  if (plan.set.versionColumn && target.kind !== 'property' && !(target.kind === 'collection' && form === 'text' && plan.expand.length === 0)) {
     columns.push(sql(`${ident('t0', plan.set.versionColumn)}::text AS ${ident(ETAG_ALIAS)}`));
   }
   if (plan.depth) {

@@ -12,7 +12,7 @@ import type { Knex } from 'knex';
 import { orderValueAlias } from '../../odata/aliases';
 import { ODataError } from '../../odata/errors';
 import { contextUrl, etagOf, formatCount, formatValue, keyLiteral, type CollectionPage, type FormatOptions } from '../../odata/format';
-import { expandsAsText, formatSingle, type ExpandForm } from '../../odata/format-expanded';
+import { expandsAsText, formatSingle, pageAsText, type ExpandForm } from '../../odata/format-expanded';
 import { entitySet, keyProperty, type EntitySetDef } from '../../odata/model';
 import type { PathSegment, QueryOptions } from '../../odata/parse/ast';
 import { fitToCost, readCost, type Cardinalities } from '../../odata/plan/cost';
@@ -119,7 +119,7 @@ async function respond(
     omitNulls: prefer.omitNulls,
   };
   // a collection page's expansions as the response's own JSON, written by PostgreSQL, where the format allows
-  const form: ExpandForm = plan.target.kind === 'collection' && !how.refs && expandsAsText(plan, formatOptions) ? 'text' : 'objects';
+  const form: ExpandForm = plan.target.kind === 'collection' && !how.refs && (expandsAsText(plan, formatOptions) || pageAsText(plan, formatOptions)) ? 'text' : 'objects';
   // Prefer: odata.track-changes on a first page, or a later page of a read that does: its horizon
   const tracks = plan.tracking !== undefined || (prefer.trackChanges && !how.refs && canTrackChanges(plan));
   // a read that tracks changes sees the visible users as they are now, not as cached: a user it missed

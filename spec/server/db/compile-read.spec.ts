@@ -75,6 +75,18 @@ describe('compileRead (exact SQL)', () => {
     expect(native?.bindings).to.deep.equal([1, 1001]);
   });
 
+  it("writes a page's entities as their JSON text in the text form (PostgreSQL's to_json of the sent values)", () => {
+    const { options } = parseQueryOptions('$select=Id,CreatedAt&$orderby=LastName&$top=5');
+    const plan = planRead({ segments: [{ name: 'Users' }], options, limits: DEFAULT_LIMITS, skipTokenSecret: 's' }, entitySet);
+    const native = nativeOf(compileRead(plan, 1, visibilityFor(admin), 'text').rows);
+    expect(native?.sql).to.equal(
+      'select (SELECT to_json(e) FROM (SELECT \'W/"\' || "t0"."row_version"::text || \'"\' AS "@odata.etag", "t0"."id" AS "Id",' +
+        ' to_char("t0"."created_at" AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS "CreatedAt") AS e)::text AS "__json"' +
+        ' from "users" as "t0" where "t0"."company_id" = $1 order by "t0"."last_name" ASC NULLS FIRST, "t0"."id" ASC limit $2',
+    );
+    expect(native?.bindings).to.deep.equal([1, 5]);
+  });
+
   it('reads no order-key values when $top ends the page (no nextLink can follow), and reads them when it does not', () => {
     const within = nativeOf(compile('Users', '$select=FirstName&$orderby=LastName&$top=50').rows);
     expect(within?.sql).to.equal(

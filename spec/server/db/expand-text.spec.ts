@@ -5,7 +5,7 @@
  * response, key order included; and the exact SQL of one text-form navigation.
  */
 import { expect } from 'chai';
-import { expandsAsText, type ExpandForm } from '../../../odata/format-expanded';
+import { expandsAsText, pageAsText, type ExpandForm } from '../../../odata/format-expanded';
 import type { FormatOptions } from '../../../odata/format';
 import { entitySet } from '../../../odata/model';
 import { parseQueryOptions, parseResourcePath } from '../../../odata/parse/parse-query-options';
@@ -77,6 +77,37 @@ describe('expanded pages in the text form', () => {
       });
     }
   }
+
+  // pages without $expand: each entity's JSON written by PostgreSQL (pageAsText), the same document
+  const flat: [string, number?][] = [
+    ['Users?$top=50&$orderby=LastName,FirstName'],
+    ["Users?$filter=startswith(LastName,'S')&$select=Id,UserName,CreatedAt,IsActive&$top=7", 3], // pages of 3: nextLinks
+    ['OrganizationTeamHierarchies?$orderby=Name desc'],
+    ['OrganizationTeamMemberHierarchies?$filter=UserId gt 3&$top=40'],
+    ['Teams?inactive=true'],
+    ['Users(2)/Memberships'],
+  ];
+  for (const [url, pageSize] of flat) {
+    for (const who of ['admin', 'alice'] as const) {
+      it(`writes a page without $expand as the objects form does: ${url}${pageSize ? ` (pages of ${pageSize})` : ''} as ${who}`, async () => {
+        const p = plan(url, pageSize);
+        expect(pageAsText(p, OPTIONS)).to.equal(true);
+        const text = await response(p, principals[who], 'text');
+        expect(text).to.equal(await response(p, principals[who], 'objects')); // byte for byte
+        expect((JSON.parse(text) as { value: unknown[] }).value.length).to.be.greaterThan(0);
+      });
+    }
+  }
+
+  it('writes pages without $expand as text only where the format and the shape allow it', () => {
+    expect(pageAsText(plan('Users?$select=Id,CreatedAt'), OPTIONS)).to.equal(true);
+    expect(pageAsText(plan('Users'), { ...OPTIONS, ieee754Compatible: true })).to.equal(false); // Int64 as strings
+    expect(pageAsText(plan('Users'), { ...OPTIONS, omitNulls: true })).to.equal(false);
+    expect(pageAsText(plan('Projects?$select=ProjectId'), OPTIONS)).to.equal(true);
+    expect(pageAsText(plan('Projects'), OPTIONS)).to.equal(false); // complex (jsonb) properties stay with the driver
+    expect(pageAsText(plan('OrganizationTeamHierarchies(2)/Default.Descendants()'), OPTIONS)).to.equal(false); // @OrgChart.Depth
+    expect(pageAsText(plan('Users?$expand=Teams'), OPTIONS)).to.equal(false);
+  });
 
   it('is used only where the format and the shape allow it', () => {
     expect(expandsAsText(plan('Projects?$expand=People'), OPTIONS)).to.equal(true);
