@@ -247,8 +247,10 @@ export function compileRead(plan: ReadPlan, companyId: number, visibility: Visib
     const fields = sentFields(plan, 't0');
     return { rows: select(joinFragments(fields.map((f) => sql(`${f.value.sql} AS ${ident(f.name)}`, f.value.bindings)), ', '), sql('limit ?', [1])), count: null, pageLimit: 1 };
   }
+  // a page without $expand in the text form: each entity's JSON text, its etag inside (pageAsText)
+  const entitiesAsJson = target.kind === 'collection' && form === 'text' && plan.expand.length === 0;
   const columns =
-    target.kind === 'collection' && form === 'text' && plan.expand.length === 0
+    entitiesAsJson
       ? [entityJson(plan)]
       : target.kind === 'property'
       ? [sql(`${propertyPathSql(target.property, target.members)} AS ${ident(target.property.name)}`)]
@@ -256,7 +258,7 @@ export function compileRead(plan: ReadPlan, companyId: number, visibility: Visib
           const members = plan.selectMembers?.[p.name];
           return sql(`${members ? jsonSelect(ident('t0', p.column), members) : ident('t0', p.column)} AS ${ident(p.name)}`);
         });
-  if (plan.set.versionColumn && target.kind !== 'property' && !(target.kind === 'collection' && form === 'text' && plan.expand.length === 0)) {
+  if (plan.set.versionColumn && target.kind !== 'property' && !entitiesAsJson) {
     columns.push(sql(`${ident('t0', plan.set.versionColumn)}::text AS ${ident(ETAG_ALIAS)}`));
   }
   if (plan.depth) {

@@ -118,7 +118,8 @@ async function respond(
     ieee754Compatible: format?.ieee754Compatible ?? false,
     omitNulls: prefer.omitNulls,
   };
-  // a collection page's expansions as the response's own JSON, written by PostgreSQL, where the format allows
+  // a collection page's expansions, or a plain page's entities, as the response's own JSON, written by
+  // PostgreSQL, where the format allows
   const form: ExpandForm = plan.target.kind === 'collection' && !how.refs && (expandsAsText(plan, formatOptions) || pageAsText(plan, formatOptions)) ? 'text' : 'objects';
   // Prefer: odata.track-changes on a first page, or a later page of a read that does: its horizon
   const tracks = plan.tracking !== undefined || (prefer.trackChanges && !how.refs && canTrackChanges(plan));
