@@ -20,6 +20,16 @@ export interface Field {
   readonly value: SqlFragment;
 }
 
+/** A field as a select-list item: `{ name: 'Id', value: "t0"."id" }` → `"t0"."id" AS "Id"`. */
+export function fieldColumn(field: Field): SqlFragment {
+  return sql(`${field.value.sql} AS ${ident(field.name)}`, field.value.bindings);
+}
+
+/** Fields as a select list: `[Id, Name]` → `"t0"."id" AS "Id", "t0"."name" AS "Name"`. */
+export function selectList(fields: readonly Field[]): SqlFragment {
+  return joinFragments(fields.map(fieldColumn), ', ');
+}
+
 /**
  * The expanded navigations of rows aliased `parent`, as fields:
  *   [Members] on t0, pages of 1000 → __key_Members: "t0"."id"::text (for a nextLink),
@@ -72,7 +82,7 @@ function sentColumns(compiler: ExprCompiler, plan: ExpandPlan, alias: string): S
     const columns = sentColumns(compiler, nested, inner.alias);
     fields.push({ name: nested.navigation.name, value: sql(`(SELECT to_json(e) FROM (SELECT ${columns.sql} FROM ${inner.from.sql} LIMIT 1) AS e)`, [...columns.bindings, ...inner.from.bindings]) });
   }
-  return joinFragments(fields.map((f) => sql(`${f.value.sql} AS ${ident(f.name)}`, f.value.bindings)), ', ');
+  return selectList(fields);
 }
 
 /**
@@ -137,7 +147,7 @@ function entityColumns(compiler: ExprCompiler, plan: ExpandPlan, alias: string):
   });
   if (plan.set.versionColumn) fields.push({ name: ETAG_ALIAS, value: sql(`${ident(alias, plan.set.versionColumn)}::text`) });
   fields.push(...expandFields(compiler, plan.expand, alias));
-  return joinFragments(fields.map((f) => sql(`${f.value.sql} AS ${ident(f.name)}`, f.value.bindings)), ', ');
+  return selectList(fields);
 }
 
 /**

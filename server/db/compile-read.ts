@@ -15,7 +15,7 @@ import type { KeyLookup, NavigationSource, OrderKey, ReadPlan } from '../../odat
 import type { ExprType, TypedExpr } from '../../odata/plan/typed-expr';
 import { DEPTH_ANNOTATION, ENTITY_JSON_ALIAS, ETAG_ALIAS, orderValueAlias } from '../../odata/aliases';
 import type { ExpandForm } from '../../odata/format-expanded';
-import { expandFields, sentFields } from './compile-expand';
+import { expandFields, fieldColumn, selectList, sentFields } from './compile-expand';
 import { jsonPath, jsonSelect, jsonValue } from './compile-json';
 import { searchPredicate } from './compile-search';
 import { ExprCompiler, orderSql, param, type Scope, type VisibilityFn } from './compile-expr';
@@ -203,7 +203,7 @@ export function sourceExists(via: NavigationSource, companyId: number, visibilit
  *   → (SELECT to_json(e) FROM (SELECT 'W/"' || "t0"."row_version"::text || '"' AS "@odata.etag", "t0"."id" AS "Id", …) AS e)::text AS "__json"
  */
 function entityJson(plan: ReadPlan): SqlFragment {
-  const fields = joinFragments(sentFields(plan, 't0').map((f) => sql(`${f.value.sql} AS ${ident(f.name)}`, f.value.bindings)), ', ');
+  const fields = selectList(sentFields(plan, 't0'));
   return sql(`(SELECT to_json(e) FROM (SELECT ${fields.sql}) AS e)::text AS ${ident(ENTITY_JSON_ALIAS)}`, fields.bindings);
 }
 
@@ -244,8 +244,7 @@ export function compileRead(plan: ReadPlan, companyId: number, visibility: Visib
   if (target.kind === 'count') return { rows: null, count, pageLimit: 0 };
 
   if (around?.sent) {
-    const fields = sentFields(plan, 't0');
-    return { rows: select(joinFragments(fields.map((f) => sql(`${f.value.sql} AS ${ident(f.name)}`, f.value.bindings)), ', '), sql('limit ?', [1])), count: null, pageLimit: 1 };
+    return { rows: select(selectList(sentFields(plan, 't0')), sql('limit ?', [1])), count: null, pageLimit: 1 };
   }
   // a page without $expand in the text form: each entity's JSON text, its etag inside (pageAsText)
   const entitiesAsJson = target.kind === 'collection' && form === 'text' && plan.expand.length === 0;
@@ -266,7 +265,7 @@ export function compileRead(plan: ReadPlan, companyId: number, visibility: Visib
     columns.push(sql(`${depth.sql} AS ${ident(DEPTH_ANNOTATION)}`, depth.bindings));
   }
   if (target.kind !== 'property') {
-    for (const field of expandFields(compiler, plan.expand, 't0', target.kind === 'collection' ? form : 'objects')) columns.push(sql(`${field.value.sql} AS ${ident(field.name)}`, field.value.bindings));
+    for (const field of expandFields(compiler, plan.expand, 't0', target.kind === 'collection' ? form : 'objects')) columns.push(fieldColumn(field));
   }
   if (target.kind !== 'collection') {
     return { rows: select(joinFragments(columns, ', '), sql('limit ?', [1])), count: null, pageLimit: 1, prepare: !plan.via && plan.expand.length === 0 };
