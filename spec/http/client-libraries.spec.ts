@@ -18,6 +18,7 @@ import { buildMetadataXml } from '../../odata/metadata';
 import { model } from '../../odata/model';
 import { DEFAULT_LIMITS } from '../../server/config';
 import { testApp, testConfig, type TestApp } from '../helpers/test-app';
+import { followAll, type Row } from './helpers';
 import type { ExampleOptions, ExampleSummary } from '../../examples/clients/example-options';
 import { sapCloudSdkExample } from '../../examples/clients/sap-cloud-sdk';
 import { odata2tsExample } from '../../examples/clients/odata2ts';
@@ -27,7 +28,6 @@ import { orgChart } from '../../examples/clients/generated/sap-cloud-sdk/OrgChar
 const EXAMPLES = path.resolve(__dirname, '../../examples/clients');
 const PAGE_SIZE = 50;
 
-type Row = Record<string, unknown>;
 
 describe('Client libraries (SAP Cloud SDK, odata2ts, @odata/client)', function () {
   this.timeout(120_000);
@@ -38,18 +38,8 @@ describe('Client libraries (SAP Cloud SDK, odata2ts, @odata/client)', function (
   /** Every request the clients sent: `GET /odata/Users(3L)`. */
   const sent: string[] = [];
 
-  /** GET through the API with a plain fetch, following every nextLink: → the rows. */
-  const readAll = async (url: string): Promise<Row[]> => {
-    const rows: Row[] = [];
-    for (let next: string | undefined = `${origin}${url}`; next;) {
-      const response = await fetch(next, { headers: { Authorization: `Bearer ${t.tokens.admin}` } });
-      expect(response.status, next).to.equal(200);
-      const body = (await response.json()) as { value: Row[]; '@odata.nextLink'?: string };
-      rows.push(...body.value);
-      next = body['@odata.nextLink'];
-    }
-    return rows;
-  };
+  /** Every row of a read through the API, as the admin, every nextLink followed (helpers.ts followAll). */
+  const readAll = async (url: string): Promise<Row[]> => (await followAll(t, url.replace(/ /g, '%20'), t.tokens.admin)).rows;
 
   before(async () => {
     t = await testApp();
